@@ -1,0 +1,284 @@
+//! The pipeline: normalize → script → sections → segment → keywords → stats, and the
+//! [`Analyzer`] that holds what is expensive to build.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, MAX_INPUT_UTF16};
+use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
+use crate::normalize::{self, Cleaned};
+use crate::options::Options;
+use crate::report::{self, Report, ScriptKind, Section, Token, TokenKind};
+use crate::script::Converter;
+use crate::segment::Segmenter;
+use crate::{sections, stats};
+
+/// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
+/// thousands of characters is a paste mistake, not a word.
+const MAX_WORD_CHARS: usize = 64;
+
+/// Analyses texts. Building one loads jieba's dictionary and the conversion tables (the slow
+/// part, a fraction of a second natively); each [`Analyzer::analyze`] call is then fast.
+pub struct Analyzer {
+    segmenter: Segmenter,
+    converter: Converter,
+    stopwords: Stopwords,
+}
+
+impl Analyzer {
+    /// Build the dictionary, the conversion tables and the stopword lists.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            segmenter: Segmenter::new(),
+            converter: Converter::new(),
+            stopwords: Stopwords::builtin(),
+        }
+    }
+
+    /// Add words to the dictionary so segmentation keeps them whole, in either script (a
+    /// traditional word is added in its simplified form too, since traditional text is
+    /// segmented through a simplified copy). Returns how many entries were new.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWord`] for an empty word, one with whitespace, or one longer than 64
+    /// chars; no word of the call is added then.
+    pub fn add_words<S: AsRef<str>>(&mut self, words: &[S]) -> Result<usize, Error> {
+        for w in words {
+            let w = w.as_ref();
+            if w.is_empty() || w.chars().any(char::is_whitespace) {
+                return Err(Error::InvalidWord(format!(
+                    "{w:?} is empty or contains whitespace"
+                )));
+            }
+            if w.chars().count() > MAX_WORD_CHARS {
+                return Err(Error::InvalidWord(format!(
+                    "a word has at most {MAX_WORD_CHARS} characters"
+                )));
+            }
+        }
+        let mut added = 0;
+        for w in words {
+            let w = w.as_ref();
+            let simplified = self.converter.to_simplified(w);
+            added += usize::from(self.segmenter.add_word(w));
+            if simplified != w {
+                added += usize::from(self.segmenter.add_word(&simplified));
+            }
+        }
+        Ok(added)
+    }
+
+    /// Analyse `text`. Offsets in the report are UTF-16 code units into `text`.
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`] beyond [`MAX_INPUT_UTF16`] code units; [`Error::InvalidWord`]
+    /// for a bad `options.words` entry.
+    pub fn analyze(&mut self, text: &str, options: &Options) -> Result<Report, Error> {
+        let utf16_length = text.chars().map(char::len_utf16).sum::<usize>();
+        if utf16_length > MAX_INPUT_UTF16 {
+            return Err(Error::InputTooLarge {
+                utf16_length,
+                max: MAX_INPUT_UTF16,
+            });
+        }
+        if !options.words.is_empty() {
+            self.add_words(&options.words)?;
+        }
+        Ok(self.run(text, options))
+    }
+
+    fn run(&self, text: &str, options: &Options) -> Report {
+        let cleaned = normalize::clean(text);
+        let (mut script, simplified) = self.converter.detect(&cleaned.text);
+        let convert = options.convert
+            && matches!(script.kind, ScriptKind::Traditional | ScriptKind::Mixed);
+        script.converted = convert;
+        // Segmentation reads the simplified copy; words are shown from the cleaned text.
+        let seg_text: &str = if convert { &simplified } else { &cleaned.text };
+        let structure = sections::detect(&cleaned.text);
+        let toks = self.segmenter.tokens(seg_text, options.hmm);
+        let display = CharIndex::new(&cleaned.text, seg_text);
+
+        let mut extra = Stopwords::default();
+        for w in &options.stopwords {
+            extra.insert(&self.converter.to_simplified(w));
+        }
+        let filter = Filter {
+            min_length: options.min_length,
+            pos: &options.pos,
+            builtin: options.default_stopwords.then_some(&self.stopwords),
+            extra: &extra,
+        };
+
+        // Section of each token: sections tile the text and tokens come in order.
+        let bounds: Vec<usize> = structure.sections.iter().map(|s| s.end).collect();
+        let mut section = 0usize;
+        let mut occurrences = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            while section + 1 < bounds.len() && t.start >= bounds[section] {
+                section += 1;
+            }
+            let seg_word = &seg_text[t.byte_start..t.byte_end];
+            let key = if seg_word.chars().any(char::is_uppercase) {
+                Cow::Owned(seg_word.to_lowercase())
+            } else {
+                Cow::Borrowed(seg_word)
+            };
+            if !filter.accepts(t.kind, &key, t.pos) {
+                continue;
+            }
+            occurrences.push(Occurrence {
+                key,
+                word: display.slice(t.start, t.end, t.byte_start, t.byte_end),
+                pos: t.pos,
+                token: i,
+                section: section as u32,
+                first: span_of(&cleaned, t.start, t.end).0,
+            });
+        }
+        let tally = Tally::new(occurrences);
+        let idf = self.segmenter.idf(&tally.keys());
+        let keywords = tally.keywords(options.top_n, &idf);
+        let section_top = tally.section_top(structure.sections.len(), options.section_keywords);
+
+        let sections = sections_report(&cleaned, &structure, section_top);
+        let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+        let stats = stats::compute(&stats::Inputs {
+            original: text,
+            utf16_len: cleaned.utf16_len,
+            cleaned: &cleaned.text,
+            kinds: &kinds,
+            words: tally.total(),
+            distinct_words: tally.distinct(),
+            sentences: structure.sentences,
+            paragraphs: structure.paragraphs,
+        });
+        let tokens = options.include_tokens.then(|| {
+            toks.iter()
+                .map(|t| {
+                    let (start, end) = span_of(&cleaned, t.start, t.end);
+                    Token {
+                        word: display
+                            .slice(t.start, t.end, t.byte_start, t.byte_end)
+                            .to_string(),
+                        start,
+                        end,
+                        kind: t.kind,
+                        pos: t.pos.to_string(),
+                    }
+                })
+                .collect()
+        });
+        Report {
+            version: crate::VERSION,
+            keywords,
+            sections,
+            stats,
+            cleaning: cleaned.cleaning.clone(),
+            script,
+            tokens,
+        }
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// UTF-16 range in the user's text of the cleaned chars `[start, end)`.
+fn span_of(cleaned: &Cleaned, start: usize, end: usize) -> (u32, u32) {
+    let first = cleaned.spans.get(start).map_or(cleaned.utf16_len, |s| s.start);
+    let last = end
+        .checked_sub(1)
+        .and_then(|i| cleaned.spans.get(i))
+        .map_or(first, |s| s.end);
+    (first, last.max(first))
+}
+
+/// The report's sections, with offsets in the user's text. The first starts at 0 and the last
+/// ends at the text's end, so the sections tile the user's text whatever cleaning removed
+/// around them. A text that cleaning emptied (only markup, say) is one untitled section.
+fn sections_report(
+    cleaned: &Cleaned,
+    structure: &sections::Structure,
+    mut tops: Vec<Vec<report::WordCount>>,
+) -> Vec<Section> {
+    let n = structure.sections.len();
+    if n == 0 {
+        if cleaned.utf16_len == 0 {
+            return Vec::new();
+        }
+        return vec![Section {
+            title: String::new(),
+            level: 0,
+            parent: None,
+            heading: false,
+            start: 0,
+            end: cleaned.utf16_len,
+            paragraphs: 0,
+            sentences: 0,
+            characters: 0,
+            keywords: Vec::new(),
+        }];
+    }
+    let starts: Vec<u32> = structure
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { 0 } else { span_of(cleaned, s.start, s.start).0 })
+        .collect();
+    structure
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Section {
+            title: s.title.clone(),
+            level: s.level,
+            parent: s.parent.map(|p| p as u32),
+            heading: s.heading,
+            start: starts[i],
+            end: starts.get(i + 1).copied().unwrap_or(cleaned.utf16_len),
+            paragraphs: s.paragraphs,
+            sentences: s.sentences,
+            characters: s.characters,
+            keywords: std::mem::take(&mut tops[i]),
+        })
+        .collect()
+}
+
+/// Slices of the cleaned text by the char ranges of tokens found in the segmented copy.
+/// The two have the same chars count but not always the same bytes (a traditional character
+/// and its simplified form can differ in UTF-8 length), so a converted text needs a char → byte
+/// table; an unconverted one is its own copy and uses the token's bytes directly.
+struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each char of `text`, plus its length; empty when no mapping is needed.
+    bytes: Vec<u32>,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str, segmented: &str) -> CharIndex<'a> {
+        let bytes = if std::ptr::eq(text, segmented) || text == segmented {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(b, _)| b as u32)
+                .chain(std::iter::once(text.len() as u32))
+                .collect()
+        };
+        CharIndex { text, bytes }
+    }
+
+    fn slice(&self, start: usize, end: usize, byte_start: usize, byte_end: usize) -> &'a str {
+        let (a, b) = if self.bytes.is_empty() {
+            (byte_start, byte_end)
+        } else {
+            (
+                self.bytes.get(start).map_or(self.text.len(), |&b| b as usize),
+                self.bytes.get(end).map_or(self.text.len(), |&b| b as usize),
+            )
+        };
+        self.text.get(a..b).unwrap_or("")
+    }
+}

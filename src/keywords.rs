@@ -1,0 +1,368 @@
+//! Stage 4: keyword frequency. Counts content words, weighs them by TF-IDF and TextRank, and
+//! says where each is used.
+//!
+//! A content word is a Han or Latin token that is long enough, has an allowed part of speech
+//! and is not a stopword. Words are counted by their key (simplified, lower-cased), so 發展
+//! and 发展, or `AI` and `ai`, are one word; the report shows each as first written.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::report::{Keyword, TokenKind, WordCount};
+
+/// The built-in stopword lists: stopwords-iso's Chinese list (MIT, see
+/// `data/stopwords/LICENSE-stopwords-iso`) and our own English one.
+const CHINESE_STOPWORDS: &str = include_str!("../data/stopwords/stopwords-zh.txt");
+const ENGLISH_STOPWORDS: &str = include_str!("../data/stopwords/english.txt");
+
+/// TextRank's co-occurrence window and damping, as in Python jieba's `textrank` (after Mihalcea
+/// & Tarau, 2004): words up to 4 tokens apart are linked; 10 sweeps of PageRank with d = 0.85.
+const TEXTRANK_SPAN: usize = 5;
+const TEXTRANK_DAMPING: f64 = 0.85;
+const TEXTRANK_SWEEPS: usize = 10;
+
+/// A set of stopword keys (simplified, lower-cased).
+#[derive(Debug, Clone, Default)]
+pub struct Stopwords(FxHashSet<String>);
+
+impl Stopwords {
+    /// The built-in Chinese and English lists.
+    pub fn builtin() -> Stopwords {
+        let mut set = Stopwords::default();
+        for list in [CHINESE_STOPWORDS, ENGLISH_STOPWORDS] {
+            for line in list.lines() {
+                let w = line.trim();
+                if !w.is_empty() && !w.starts_with('#') {
+                    set.insert(w);
+                }
+            }
+        }
+        set
+    }
+
+    /// Add a word given as a key (already simplified).
+    pub fn insert(&mut self, key: &str) {
+        self.0.insert(key.to_lowercase());
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains(key)
+    }
+}
+
+/// Which tokens count as content words.
+pub struct Filter<'a> {
+    pub min_length: usize,
+    /// Allowed POS tags; empty allows all.
+    pub pos: &'a [String],
+    pub builtin: Option<&'a Stopwords>,
+    pub extra: &'a Stopwords,
+}
+
+impl Filter<'_> {
+    /// Whether a token of `kind` with `key` (lower-cased simplified form) and `pos` counts.
+    pub fn accepts(&self, kind: TokenKind, key: &str, pos: &str) -> bool {
+        matches!(kind, TokenKind::Han | TokenKind::Latin)
+            && key.chars().count() >= self.min_length.max(1)
+            && (self.pos.is_empty() || self.pos.iter().any(|p| p == pos))
+            && !self.extra.contains(key)
+            && !self.builtin.is_some_and(|s| s.contains(key))
+    }
+}
+
+/// One content-word occurrence, in text order.
+pub struct Occurrence<'a> {
+    /// Lower-cased simplified form.
+    pub key: std::borrow::Cow<'a, str>,
+    /// As written in the cleaned text.
+    pub word: &'a str,
+    pub pos: &'a str,
+    /// Index of the token in the whole token sequence (for TextRank's window).
+    pub token: usize,
+    /// Section the occurrence is in (non-decreasing along the text).
+    pub section: u32,
+    /// UTF-16 offset in the user's text.
+    pub first: u32,
+}
+
+struct Entry<'a> {
+    key: std::borrow::Cow<'a, str>,
+    word: &'a str,
+    pos: &'a str,
+    first: u32,
+    count: u32,
+    sections: Vec<(u32, u32)>,
+}
+
+/// Every content word of a text, counted.
+pub struct Tally<'a> {
+    entries: Vec<Entry<'a>>,
+    /// Per occurrence: (token index, entry index), for TextRank.
+    sequence: Vec<(usize, u32)>,
+    total: u32,
+}
+
+impl<'a> Tally<'a> {
+    /// Count `occurrences`, given in text order.
+    pub fn new(occurrences: impl IntoIterator<Item = Occurrence<'a>>) -> Tally<'a> {
+        let mut index: FxHashMap<std::borrow::Cow<'a, str>, u32> = FxHashMap::default();
+        let mut entries: Vec<Entry<'a>> = Vec::new();
+        let mut sequence = Vec::new();
+        let mut total = 0u32;
+        for o in occurrences {
+            let id = match index.get(&o.key) {
+                Some(&id) => id,
+                None => {
+                    let id = entries.len() as u32;
+                    index.insert(o.key.clone(), id);
+                    entries.push(Entry {
+                        key: o.key,
+                        word: o.word,
+                        pos: o.pos,
+                        first: o.first,
+                        count: 0,
+                        sections: Vec::new(),
+                    });
+                    id
+                }
+            };
+            let e = &mut entries[id as usize];
+            e.count += 1;
+            match e.sections.last_mut() {
+                Some((s, n)) if *s == o.section => *n += 1,
+                _ => e.sections.push((o.section, 1)),
+            }
+            sequence.push((o.token, id));
+            total += 1;
+        }
+        Tally {
+            entries,
+            sequence,
+            total,
+        }
+    }
+
+    /// Content-word occurrences.
+    pub fn total(&self) -> u32 {
+        self.total
+    }
+
+    /// Distinct content words.
+    pub fn distinct(&self) -> u32 {
+        self.entries.len() as u32
+    }
+
+    /// The keys of all words, for looking up their IDF (same order as the entries).
+    pub fn keys(&self) -> Vec<&str> {
+        self.entries.iter().map(|e| e.key.as_ref()).collect()
+    }
+
+    /// The top `top_n` keywords, count descending then word, with their TF-IDF weights
+    /// (`idf[i]` is the IDF of entry `i`, as from [`Tally::keys`]) and TextRank scores.
+    pub fn keywords(&self, top_n: usize, idf: &[f64]) -> Vec<Keyword> {
+        let ranks = self.textrank();
+        let total = f64::from(self.total.max(1));
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| self.cmp_entries(a, b));
+        order
+            .into_iter()
+            .take(top_n)
+            .map(|i| {
+                let e = &self.entries[i];
+                let tf = f64::from(e.count) / total;
+                Keyword {
+                    word: e.word.to_string(),
+                    key: e.key.to_string(),
+                    count: e.count,
+                    share: tf,
+                    weight: tf * idf.get(i).copied().unwrap_or(0.0),
+                    textrank: ranks[i],
+                    pos: e.pos.to_string(),
+                    first: e.first,
+                    sections: e.sections.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Each section's `n` most frequent words, count descending then word.
+    pub fn section_top(&self, sections: usize, n: usize) -> Vec<Vec<WordCount>> {
+        let mut per: Vec<Vec<(u32, usize)>> = vec![Vec::new(); sections];
+        for (i, e) in self.entries.iter().enumerate() {
+            for &(s, c) in &e.sections {
+                if let Some(list) = per.get_mut(s as usize) {
+                    list.push((c, i));
+                }
+            }
+        }
+        per.into_iter()
+            .map(|mut list| {
+                list.sort_by(|a, b| {
+                    b.0.cmp(&a.0)
+                        .then_with(|| self.entries[a.1].word.cmp(self.entries[b.1].word))
+                        .then_with(|| self.entries[a.1].key.cmp(&self.entries[b.1].key))
+                });
+                list.truncate(n);
+                list.into_iter()
+                    .map(|(count, i)| WordCount {
+                        word: self.entries[i].word.to_string(),
+                        count,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn cmp_entries(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let (ea, eb) = (&self.entries[a], &self.entries[b]);
+        eb.count
+            .cmp(&ea.count)
+            .then_with(|| ea.word.cmp(eb.word))
+            // Two keys can share a written form only through case; keep the order total.
+            .then_with(|| ea.key.cmp(&eb.key))
+    }
+
+    /// TextRank score per entry, scaled so the best is 1 (all 0 when no word co-occurs).
+    fn textrank(&self) -> Vec<f64> {
+        let n = self.entries.len();
+        // Undirected co-occurrence counts of words within the window of token positions.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (i, &(pos_i, u)) in self.sequence.iter().enumerate() {
+            for &(pos_j, v) in &self.sequence[i + 1..] {
+                if pos_j >= pos_i + TEXTRANK_SPAN {
+                    break;
+                }
+                // A word beside itself says nothing about its importance.
+                if u != v {
+                    pairs.push((u.min(v), u.max(v)));
+                }
+            }
+        }
+        // Sorted, so sums run in one order on every platform: same input, same bits.
+        pairs.sort_unstable();
+        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        for (u, v) in pairs {
+            match edges.last_mut() {
+                Some((a, b, w)) if *a == u && *b == v => *w += 1.0,
+                _ => edges.push((u, v, 1.0)),
+            }
+        }
+        // Adjacency in compressed rows: neighbours of x are adj[offs[x]..offs[x + 1]].
+        let mut offs = vec![0usize; n + 1];
+        for &(u, v, _) in &edges {
+            offs[u as usize + 1] += 1;
+            offs[v as usize + 1] += 1;
+        }
+        for x in 0..n {
+            offs[x + 1] += offs[x];
+        }
+        let mut fill = offs.clone();
+        let mut adj = vec![(0u32, 0.0f64); offs[n]];
+        for &(u, v, w) in &edges {
+            adj[fill[u as usize]] = (v, w);
+            fill[u as usize] += 1;
+            adj[fill[v as usize]] = (u, w);
+            fill[v as usize] += 1;
+        }
+        let out: Vec<f64> = (0..n)
+            .map(|x| adj[offs[x]..offs[x + 1]].iter().map(|&(_, w)| w).sum())
+            .collect();
+        let mut rank = vec![if n == 0 { 0.0 } else { 1.0 / n as f64 }; n];
+        for _ in 0..TEXTRANK_SWEEPS {
+            for x in 0..n {
+                let s: f64 = adj[offs[x]..offs[x + 1]]
+                    .iter()
+                    .map(|&(y, w)| w / out[y as usize] * rank[y as usize])
+                    .sum();
+                rank[x] = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * s;
+            }
+        }
+        let isolated = |x: usize| offs[x] == offs[x + 1];
+        let best = (0..n)
+            .filter(|&x| !isolated(x))
+            .map(|x| rank[x])
+            .fold(0.0f64, f64::max);
+        (0..n)
+            .map(|x| {
+                if isolated(x) || best == 0.0 {
+                    0.0
+                } else {
+                    rank[x] / best
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn occ(key: &'static str, token: usize, section: u32) -> Occurrence<'static> {
+        Occurrence {
+            key: Cow::Borrowed(key),
+            word: key,
+            pos: "n",
+            token,
+            section,
+            first: token as u32,
+        }
+    }
+
+    #[test]
+    fn counts_orders_and_places_words() {
+        let words = ["经济", "发展", "经济", "长江", "发展", "经济"];
+        let t = Tally::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| occ(w, i * 2, (i / 3) as u32)),
+        );
+        let k = t.keywords(10, &[1.0, 2.0, 3.0]);
+        let got: Vec<(&str, u32)> = k.iter().map(|k| (k.word.as_str(), k.count)).collect();
+        assert_eq!(got, [("经济", 3), ("发展", 2), ("长江", 1)]);
+        assert_eq!(k[0].sections, [(0, 2), (1, 1)]);
+        assert_eq!(k[0].first, 0);
+        assert!((k[0].share - 0.5).abs() < 1e-12);
+        assert!((k[1].weight - 2.0 * 2.0 / 6.0).abs() < 1e-12);
+        // Section 1 has each word once: the tie goes to the first in code point order.
+        assert_eq!(t.section_top(2, 1)[1][0].word, "发展");
+    }
+
+    #[test]
+    fn textrank_favours_the_hub() {
+        // 中心 sits beside every other word; the others only beside 中心.
+        let seq = ["甲乙", "中心", "丙丁", "中心", "戊己", "中心", "庚辛"];
+        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i * 10, 0)));
+        let ranks = t.textrank();
+        // Tokens 10 apart are outside the window: nothing co-occurs.
+        assert!(ranks.iter().all(|&r| r == 0.0));
+        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i, 0)));
+        let k = t.keywords(10, &[]);
+        assert_eq!(k.iter().find(|k| k.word == "中心").unwrap().textrank, 1.0);
+        assert!(k.iter().all(|k| k.textrank > 0.0 && k.textrank <= 1.0));
+    }
+
+    #[test]
+    fn filter_rules() {
+        let builtin = Stopwords::builtin();
+        let mut extra = Stopwords::default();
+        extra.insert("Wenxi");
+        let pos = vec!["n".to_string()];
+        let f = Filter {
+            min_length: 2,
+            pos: &[],
+            builtin: Some(&builtin),
+            extra: &extra,
+        };
+        assert!(f.accepts(TokenKind::Han, "经济", "n"));
+        assert!(!f.accepts(TokenKind::Han, "我们", "r"), "stopword");
+        assert!(!f.accepts(TokenKind::Latin, "the", "eng"), "english stopword");
+        assert!(!f.accepts(TokenKind::Latin, "wenxi", "eng"), "extra stopword");
+        assert!(!f.accepts(TokenKind::Han, "的", "uj"), "too short");
+        assert!(!f.accepts(TokenKind::Number, "2023", "m"));
+        assert!(!f.accepts(TokenKind::Punctuation, "……", "x"));
+        let f = Filter { pos: &pos, ..f };
+        assert!(!f.accepts(TokenKind::Han, "发展", "vn"));
+    }
+}

@@ -1,0 +1,78 @@
+//! What the caller can change about an analysis.
+
+use serde::Deserialize;
+
+/// Options for [`crate::Analyzer::analyze`]. Every field has a default, so `{}` (or
+/// `Options::default()`) is a complete set; unknown fields are an error, so a misspelt
+/// option is reported rather than silently ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Options {
+    /// Let jieba's HMM find words its dictionary lacks (names, new terms). Default true.
+    pub hmm: bool,
+    /// Segment traditional text through a simplified copy. Default true; off only to measure
+    /// what the conversion is worth.
+    pub convert: bool,
+    /// How many keywords the report lists. Default 100; 0 lists none.
+    pub top_n: usize,
+    /// Shortest keyword in characters. Default 2; 1 lets single characters count.
+    pub min_length: usize,
+    /// Only words with these part-of-speech tags count as keywords (jieba's tags: `n`, `v`,
+    /// `ns`, `vn`, `eng`, …). Empty, the default, allows all.
+    pub pos: Vec<String>,
+    /// Words never counted as keywords, besides the built-in lists. Matched like the built-in
+    /// lists: through simplified conversion and case folding.
+    pub stopwords: Vec<String>,
+    /// Use the built-in Chinese and English stopword lists. Default true.
+    pub default_stopwords: bool,
+    /// Words to add to the analyzer's dictionary before segmenting, as with
+    /// [`crate::Analyzer::add_words`] (they stay added).
+    pub words: Vec<String>,
+    /// How many top words each section lists. Default 5.
+    pub section_keywords: usize,
+    /// Include every token in the report. Default false: a novel has a million of them.
+    pub include_tokens: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            hmm: true,
+            convert: true,
+            top_n: 100,
+            min_length: 2,
+            pos: Vec::new(),
+            stopwords: Vec::new(),
+            default_stopwords: true,
+            words: Vec::new(),
+            section_keywords: 5,
+            include_tokens: false,
+        }
+    }
+}
+
+impl Options {
+    /// Parse options from JSON text (the command line's `--options`).
+    pub fn from_json(json: &str) -> Result<Options, crate::Error> {
+        serde_json::from_str(json).map_err(|e| crate::Error::InvalidOptions(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_object_is_the_defaults() {
+        assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn camel_case_fields_and_unknown_ones_rejected() {
+        let o = Options::from_json(r#"{"topN": 5, "minLength": 1, "hmm": false}"#).unwrap();
+        assert_eq!((o.top_n, o.min_length, o.hmm), (5, 1, false));
+        let e = Options::from_json(r#"{"top_n": 5}"#).unwrap_err();
+        assert_eq!(e.kind(), "invalid_options");
+        assert!(e.to_string().contains("top_n"));
+    }
+}

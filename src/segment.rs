@@ -1,0 +1,292 @@
+//! Stage 3: segmentation. The one module that names `jieba_rs`: words, their part-of-speech
+//! tags, what kind of token each is, and jieba's IDF table for TF-IDF weights.
+
+use std::io;
+
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+
+use crate::report::TokenKind;
+
+/// One token of the segmented text, in offsets of the text that was segmented.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// Char range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range `[byte_start, byte_end)`.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub kind: TokenKind,
+    /// jieba's part-of-speech tag.
+    pub pos: &'a str,
+}
+
+/// jieba's dictionary, HMM and IDF table, built once.
+pub struct Segmenter {
+    jieba: Jieba,
+    tfidf: TfIdf,
+}
+
+/// Units that make a number a date, time or quantity. jieba cuts `2023年` into `2023` / `年`;
+/// readers (and the issue tracker's tests) see one token.
+const NUMBER_UNITS: &[&str] = &["年", "月", "日", "号", "时", "点", "分", "秒", "%", "‰"];
+
+impl Segmenter {
+    /// Build jieba's dictionary (about 350k words) and IDF table. This is the slow part of
+    /// starting up; do it once.
+    pub fn new() -> Segmenter {
+        // Python jieba's `extract_tags` segments with HMM; with no stopwords and no length
+        // floor every word of the lookup text comes back, so `idf` can read any word's IDF.
+        let config = KeywordExtractConfig::builder()
+            .set_stop_words(Default::default())
+            .min_keyword_length(1)
+            .use_hmm(true)
+            .build();
+        Segmenter {
+            jieba: Jieba::new(),
+            tfidf: TfIdf::new(None::<&mut io::Empty>, config),
+        }
+        .with_default_idf()
+    }
+
+    fn with_default_idf(mut self) -> Segmenter {
+        // `TfIdf::default()` is the only way to the embedded IDF table; keep its table and
+        // our config.
+        let config = self.tfidf.config().clone();
+        self.tfidf = TfIdf::default();
+        *self.tfidf.config_mut() = config;
+        self
+    }
+
+    /// Add a word to the dictionary so that segmentation keeps it whole. Returns whether it
+    /// was new.
+    pub fn add_word(&mut self, word: &str) -> bool {
+        if self.jieba.has_word(word) {
+            return false;
+        }
+        self.jieba.add_word(word, None, None);
+        true
+    }
+
+    /// Segment `text` into tokens covering it entirely, in order.
+    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tok<'a>> {
+        let tags = self.jieba.tag(text, hmm);
+        let mut out: Vec<Tok<'a>> = Vec::with_capacity(tags.len());
+        for t in tags {
+            let kind = classify(t.word);
+            if let Some(last) = out.last_mut() {
+                // `2023` `年` → `2023年`, `3.14` `%` → `3.14%`.
+                if last.kind == TokenKind::Number
+                    && last.byte_end == t.byte_start
+                    && NUMBER_UNITS.contains(&t.word)
+                {
+                    last.end = t.end;
+                    last.byte_end = t.byte_end;
+                    continue;
+                }
+            }
+            let pos = match kind {
+                TokenKind::Number => "m",
+                TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => "x",
+                _ => t.tag,
+            };
+            out.push(Tok {
+                start: t.start,
+                end: t.end,
+                byte_start: t.byte_start,
+                byte_end: t.byte_end,
+                kind,
+                pos,
+            });
+        }
+        out
+    }
+
+    /// jieba's IDF for each of `words` (simplified forms), as Python jieba's `extract_tags`
+    /// looks it up: the table's value, or its median for a word it does not list.
+    ///
+    /// jieba-rs keeps the table private and reads it only through `extract_keywords`, which
+    /// segments its input and returns `count × idf / total` per word. So the words go in one
+    /// per line with a private-use sentinel that is in no table (its weight gives the median),
+    /// and each word that segments whole on its own line gets its IDF back exactly. A word
+    /// that does not (rare: the table's words are dictionary words) gets the median.
+    pub fn idf(&self, words: &[&str]) -> Vec<f64> {
+        const SENTINEL: &str = "\u{E000}";
+        let mut lookup = String::with_capacity(words.iter().map(|w| w.len() + 1).sum::<usize>() + 4);
+        lookup.push_str(SENTINEL);
+        for w in words {
+            lookup.push('\n');
+            lookup.push_str(w);
+        }
+        // Count what `extract_keywords` counts: every token (min length 1, no stopwords).
+        let tokens = self.jieba.cut(&lookup, true);
+        let total = tokens.len() as f64;
+        let mut counts: rustc_hash::FxHashMap<&str, f64> = Default::default();
+        for t in &tokens {
+            *counts.entry(t.word).or_insert(0.0) += 1.0;
+        }
+        let weights: rustc_hash::FxHashMap<String, f64> = self
+            .tfidf
+            .extract_keywords(&self.jieba, &lookup, usize::MAX, Vec::new())
+            .into_iter()
+            .map(|k| (k.keyword, k.weight))
+            .collect();
+        let idf_of = |w: &str| -> Option<f64> {
+            let weight = weights.get(w)?;
+            let count = counts.get(w)?;
+            Some(weight * total / count)
+        };
+        let median = idf_of(SENTINEL).unwrap_or(0.0);
+        // A word that came back whole: its line's only token, so its count includes itself.
+        words
+            .iter()
+            .map(|w| idf_of(w).unwrap_or(median))
+            .collect()
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+/// Whether `c` is a Han character (CJK Unified Ideographs and extensions, compatibility
+/// ideographs, and 〇).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}'
+        | '\u{30000}'..='\u{323AF}')
+}
+
+/// Punctuation as readers see it: ASCII punctuation, general punctuation (dashes, quotes,
+/// `…`), CJK symbols and punctuation (`。、「」`), and the full-width forms that are not
+/// letters or digits (`，！？（）`).
+pub fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{00A1}'..='\u{00BF}'
+            | '\u{00D7}' | '\u{00F7}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+            | '\u{3001}'..='\u{3006}'
+            | '\u{3008}'..='\u{3020}'
+            | '\u{30FB}'
+            | '\u{FE10}'..='\u{FE1F}'
+            | '\u{FE30}'..='\u{FE6F}'
+            | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}')
+}
+
+/// What kind of token `word` is, by its characters.
+pub fn classify(word: &str) -> TokenKind {
+    let mut han = false;
+    let mut letter = false;
+    let mut digit = false;
+    let mut space = true;
+    let mut punct = true;
+    let mut other = false;
+    for c in word.chars() {
+        space &= c.is_whitespace();
+        punct &= is_punctuation(c);
+        if is_han(c) {
+            han = true;
+        } else if c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}') {
+            letter = true;
+        } else if c.is_ascii_digit() {
+            digit = true;
+        } else if !is_punctuation(c) && !c.is_whitespace() {
+            other = true;
+        }
+    }
+    if word.is_empty() {
+        TokenKind::Other
+    } else if space {
+        TokenKind::Whitespace
+    } else if punct {
+        TokenKind::Punctuation
+    } else if han {
+        TokenKind::Han
+    } else if other {
+        TokenKind::Other
+    } else if letter {
+        TokenKind::Latin
+    } else if digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(seg: &Segmenter, text: &str) -> Vec<String> {
+        seg.tokens(text, true)
+            .iter()
+            .map(|t| text[t.byte_start..t.byte_end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn classifies_by_characters() {
+        let cases = [
+            ("发展", TokenKind::Han),
+            ("5G网络", TokenKind::Han),
+            ("DDR5", TokenKind::Latin),
+            ("COVID-19", TokenKind::Latin),
+            ("3.14%", TokenKind::Number),
+            ("2023", TokenKind::Number),
+            ("，", TokenKind::Punctuation),
+            ("……", TokenKind::Punctuation),
+            (" \u{3000}", TokenKind::Whitespace),
+            ("👪", TokenKind::Other),
+            ("\u{FFFD}", TokenKind::Other),
+            ("Привет", TokenKind::Other),
+        ];
+        for (w, k) in cases {
+            assert_eq!(classify(w), k, "{w}");
+        }
+    }
+
+    #[test]
+    fn mixed_tokens_stay_whole() {
+        let seg = Segmenter::new();
+        let w = words(&seg, "2023年发布了5G和DDR5，增长3.14%，COVID-19疫情");
+        for whole in ["2023年", "5G", "DDR5", "3.14%", "COVID-19"] {
+            assert!(w.iter().any(|x| x == whole), "{whole} not whole in {w:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_tile_the_text() {
+        let seg = Segmenter::new();
+        let text = "会议强调，要推动长江经济带发展。𦡦👪 Hello!\r\n";
+        let toks = seg.tokens(text, true);
+        let mut at = 0;
+        for t in &toks {
+            assert_eq!(t.byte_start, at);
+            at = t.byte_end;
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn idf_matches_extract_tags() {
+        let seg = Segmenter::new();
+        let idf = seg.idf(&["发展", "长江", "的", "\u{E001}不存在词"]);
+        // Known values of jieba's idf.txt, and the median for unknown words.
+        assert!(idf[0] > 2.0 && idf[0] < 6.0, "{idf:?}");
+        assert!(idf[1] > idf[0], "{idf:?}");
+        assert!(idf[3] > 5.0, "{idf:?}");
+    }
+}
