@@ -13,7 +13,7 @@
 //! let text = "會議強(qiáng)調(diào)，要推動長江經濟帶發展。推動發展，推動改革。";
 //! let report = Analyzer::new().analyze(text, &Options::default()).unwrap();
 //! let top = &report.keywords[0];
-//! assert_eq!((top.word.as_str(), top.count), ("推動", 2));
+//! assert_eq!((top.word.as_str(), top.count), ("推動", 3));
 //! // Offsets point into the text as given, annotations included.
 //! let first = top.first as usize;
 //! let utf16: Vec<u16> = text.encode_utf16().collect();
@@ -36,7 +36,7 @@ pub mod sections;
 pub mod segment;
 pub mod stats;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analyzer::Analyzer;
 pub use error::{Error, MAX_INPUT_UTF16};

@@ -63,8 +63,13 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| js_error(Error::InvalidOptions(e.to_string())))
+    // Through JSON rather than `serde_wasm_bindgen::from_value`, which reads only the fields
+    // it knows and so would let a misspelt option (`topn`) pass unnoticed.
+    let json = js_sys::JSON::stringify(&options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| js_error(Error::InvalidOptions("options must be a plain object".into())))?;
+    Options::from_json(&json).map_err(js_error)
 }
 
 /// A real JS `Error` with the message and a stable `kind` property.

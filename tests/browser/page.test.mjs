@@ -16,6 +16,8 @@ import { CSP, serve } from '../../scripts/serve.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = `${REPO}test-output/`;
+// The folder to serve: www/ unless WENXI_WWW names another (a copy with a different build).
+const ROOT = process.env.WENXI_WWW ?? `${REPO}www/`;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // A traditional-Chinese news text as pasted from a web page: pinyin annotations after
@@ -53,11 +55,11 @@ let server;
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   assert.ok(
-    existsSync(`${REPO}www/pkg/wenxi.js`),
-    'www/pkg/wenxi.js is missing: run `bash scripts/build.sh` first',
+    existsSync(`${ROOT}/pkg/wenxi.js`),
+    `${ROOT}/pkg/wenxi.js is missing: run \`bash scripts/build.sh\` first`,
   );
   await mkdir(OUTPUT, { recursive: true });
-  server = await serve({ port: 0 });
+  server = await serve({ root: ROOT, port: 0 });
   browser = await chromium.launch(LAUNCH);
 });
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The README's test command: every check, in the order a failure is cheapest to find.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "install what is missing"
+bash scripts/setup.sh
+
+step "format (rustfmt)"
+cargo fmt --all -- --check
+
+step "lint native and wasm32 (clippy, warnings are errors)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests: units, golden reports, invariants, corpus checks, doc examples"
+cargo test
+
+step "wasm tests in Node: the JS contract"
+wasm-pack test --node -- --test wasm
+
+step "wasm tests in headless Chromium"
+# Without this the runner keeps a Node-configured suite out of the browser.
+WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm
+
+step "build the page's wasm package"
+bash scripts/build.sh
+
+step "page tests in headless Chromium (playwright-core)"
+node --test tests/browser/

@@ -1,0 +1,123 @@
+//! The JavaScript contract of the wasm build: the report's shape as JS sees it, UTF-16
+//! offsets with astral characters, and errors as real `Error`s with a stable `kind`.
+//! Run by `wasm-pack test --node -- --test wasm` and `wasm-pack test --headless --chrome -- --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use wenxi::wasm::{version, JsAnalyzer};
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+fn num(v: &JsValue, key: &str) -> f64 {
+    get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// JS's own view of the text: `text.slice(start, end)` on a JS string.
+fn js_slice(text: &str, start: f64, end: f64) -> String {
+    let s = js_sys::JsString::from(text);
+    s.slice(start as u32, end as u32).into()
+}
+
+#[wasm_bindgen_test]
+fn report_has_the_documented_shape() {
+    let mut a = JsAnalyzer::new();
+    let r = a
+        .analyze("第一章 总则\n长江很长。长江很美。\n", JsValue::UNDEFINED)
+        .unwrap();
+    assert!(r.is_object());
+    for key in ["version", "keywords", "sections", "stats", "cleaning", "script"] {
+        assert!(!get(&r, key).is_undefined(), "report.{key} missing");
+    }
+    assert!(get(&r, "tokens").is_undefined(), "tokens only when asked");
+    // Plain objects and arrays (json_compatible), not Maps or wasm handles.
+    let kw = get(&r, "keywords");
+    assert!(Array::is_array(&kw));
+    let first = Array::from(&kw).get(0);
+    assert_eq!(
+        Object::get_prototype_of(&first),
+        Object::get_prototype_of(&Object::new())
+    );
+    assert_eq!(get(&first, "word").as_string().unwrap(), "长江");
+    assert_eq!(num(&first, "count"), 2.0);
+    let pairs = Array::from(&get(&first, "sections"));
+    assert!(Array::is_array(&pairs.get(0)));
+    let section = Array::from(&get(&r, "sections")).get(0);
+    assert!(get(&section, "parent").is_null());
+    assert_eq!(get(&get(&r, "script"), "kind").as_string().unwrap(), "simplified");
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_utf16_code_units_into_the_original() {
+    let mut a = JsAnalyzer::new();
+    // 👪 and 𦡦 are two UTF-16 units each; the annotations and tags are removed for analysis.
+    let text = "👪𦡦<b>經(jīng)濟</b>發(fā)展，👪經濟發展。";
+    let r = a
+        .analyze(text, options(r#"{"includeTokens": true, "minLength": 2}"#))
+        .unwrap();
+    let kws = Array::from(&get(&r, "keywords"));
+    let mut seen = false;
+    for k in kws.iter() {
+        let word = get(&k, "word").as_string().unwrap();
+        let first = num(&k, "first");
+        // The first occurrence starts with the word's first char in JS's own indexing.
+        let lead: String = word.chars().next().unwrap().to_string();
+        assert_eq!(js_slice(text, first, first + 1.0), lead, "{word}");
+        seen |= word == "經濟" || word == "發展";
+    }
+    assert!(seen, "經濟 or 發展 among keywords");
+    let tokens = Array::from(&get(&r, "tokens"));
+    let mut last_end = 0.0;
+    for t in tokens.iter() {
+        let (s, e) = (num(&t, "start"), num(&t, "end"));
+        assert!(s >= last_end && e >= s, "tokens rise");
+        last_end = e;
+        if get(&t, "word").as_string().unwrap() == "👪" {
+            assert_eq!(e - s, 2.0, "astral char is two units");
+            assert_eq!(js_slice(text, s, e), "👪");
+        }
+    }
+    let len = js_sys::JsString::from(text).length() as f64;
+    assert!(last_end <= len);
+    let sections = Array::from(&get(&r, "sections"));
+    assert_eq!(num(&sections.get(0), "start"), 0.0);
+    assert_eq!(num(&sections.get(sections.length() - 1), "end"), len);
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_with_a_kind() {
+    let mut a = JsAnalyzer::new();
+    let e = a.analyze("文本", options(r#"{"topn": 3}"#)).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
+    let msg: String = e.unchecked_ref::<js_sys::Error>().message().into();
+    assert!(msg.contains("topn"), "{msg}");
+
+    let e = a.analyze("文本", options(r#"{"topN": "many"}"#)).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
+
+    let e = a.add_words(vec!["两个 词".to_string()]).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_word");
+
+    // The analyzer still works after errors: nothing was poisoned.
+    assert_eq!(a.add_words(vec!["文析工具".to_string()]).unwrap(), 1);
+    let r = a.analyze("文析工具好用，文析工具快。", JsValue::NULL).unwrap();
+    let top = Array::from(&get(&r, "keywords")).get(0);
+    assert_eq!(get(&top, "word").as_string().unwrap(), "文析工具");
+}
+
+#[wasm_bindgen_test]
+fn too_large_input_is_refused_cleanly() {
+    let mut a = JsAnalyzer::new();
+    let text = "字".repeat(wenxi::MAX_INPUT_UTF16 + 1);
+    let e = a.analyze(&text, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "input_too_large");
+}
