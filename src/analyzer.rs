@@ -10,7 +10,7 @@ use crate::options::Options;
 use crate::report::{self, Report, ScriptKind, Section, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::Segmenter;
-use crate::{sections, stats};
+use crate::{sections, segment, stats};
 
 /// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
 /// thousands of characters is a paste mistake, not a word.
@@ -89,13 +89,16 @@ impl Analyzer {
     fn run(&self, text: &str, options: &Options) -> Report {
         let cleaned = normalize::clean(text);
         let (mut script, simplified) = self.converter.detect(&cleaned.text);
-        let convert = options.convert
-            && matches!(script.kind, ScriptKind::Traditional | ScriptKind::Mixed);
+        let convert =
+            options.convert && matches!(script.kind, ScriptKind::Traditional | ScriptKind::Mixed);
         script.converted = convert;
         // Segmentation reads the simplified copy; words are shown from the cleaned text.
         let seg_text: &str = if convert { &simplified } else { &cleaned.text };
         let structure = sections::detect(&cleaned.text);
-        let toks = self.segmenter.tokens(seg_text, options.hmm);
+        let mut toks = self.segmenter.tokens(seg_text, options.hmm);
+        if options.compounds {
+            toks = segment::join_compounds(seg_text, toks);
+        }
         let display = CharIndex::new(&cleaned.text, seg_text);
 
         let mut extra = Stopwords::default();
@@ -188,7 +191,10 @@ impl Default for Analyzer {
 
 /// UTF-16 range in the user's text of the cleaned chars `[start, end)`.
 fn span_of(cleaned: &Cleaned, start: usize, end: usize) -> (u32, u32) {
-    let first = cleaned.spans.get(start).map_or(cleaned.utf16_len, |s| s.start);
+    let first = cleaned
+        .spans
+        .get(start)
+        .map_or(cleaned.utf16_len, |s| s.start);
     let last = end
         .checked_sub(1)
         .and_then(|i| cleaned.spans.get(i))
@@ -226,7 +232,13 @@ fn sections_report(
         .sections
         .iter()
         .enumerate()
-        .map(|(i, s)| if i == 0 { 0 } else { span_of(cleaned, s.start, s.start).0 })
+        .map(|(i, s)| {
+            if i == 0 {
+                0
+            } else {
+                span_of(cleaned, s.start, s.start).0
+            }
+        })
         .collect();
     structure
         .sections
@@ -275,7 +287,9 @@ impl<'a> CharIndex<'a> {
             (byte_start, byte_end)
         } else {
             (
-                self.bytes.get(start).map_or(self.text.len(), |&b| b as usize),
+                self.bytes
+                    .get(start)
+                    .map_or(self.text.len(), |&b| b as usize),
                 self.bytes.get(end).map_or(self.text.len(), |&b| b as usize),
             )
         };

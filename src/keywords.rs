@@ -357,8 +357,14 @@ mod tests {
         };
         assert!(f.accepts(TokenKind::Han, "经济", "n"));
         assert!(!f.accepts(TokenKind::Han, "我们", "r"), "stopword");
-        assert!(!f.accepts(TokenKind::Latin, "the", "eng"), "english stopword");
-        assert!(!f.accepts(TokenKind::Latin, "wenxi", "eng"), "extra stopword");
+        assert!(
+            !f.accepts(TokenKind::Latin, "the", "eng"),
+            "english stopword"
+        );
+        assert!(
+            !f.accepts(TokenKind::Latin, "wenxi", "eng"),
+            "extra stopword"
+        );
         assert!(!f.accepts(TokenKind::Han, "的", "uj"), "too short");
         assert!(!f.accepts(TokenKind::Number, "2023", "m"));
         assert!(!f.accepts(TokenKind::Punctuation, "……", "x"));

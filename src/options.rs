@@ -13,6 +13,8 @@ pub struct Options {
     /// Segment traditional text through a simplified copy. Default true; off only to measure
     /// what the conversion is worth.
     pub convert: bool,
+    /// Join noun pairs that the text uses as one term (长江 + 经济带 → 长江经济带). Default true.
+    pub compounds: bool,
     /// How many keywords the report lists. Default 100; 0 lists none.
     pub top_n: usize,
     /// Shortest keyword in characters. Default 2; 1 lets single characters count.
@@ -39,6 +41,7 @@ impl Default for Options {
         Options {
             hmm: true,
             convert: true,
+            compounds: true,
             top_n: 100,
             min_length: 2,
             pos: Vec::new(),

@@ -51,7 +51,11 @@ impl Converter {
         let traditional = self.to_traditional(text);
         let mut traditional_chars = 0u32;
         let mut simplified_chars = 0u32;
-        for ((c, s), t) in text.chars().zip(simplified.chars()).zip(traditional.chars()) {
+        for ((c, s), t) in text
+            .chars()
+            .zip(simplified.chars())
+            .zip(traditional.chars())
+        {
             if c != s {
                 traditional_chars += 1;
             }

@@ -728,6 +728,12 @@ fn ends_sentence(line: &Line) -> bool {
 
 fn find_paragraphs(lines: &[Line], heads: &[Option<Head>]) -> Vec<Para> {
     let width = wrap_width(lines, heads);
+    // Hard-wrapped text that marks paragraphs by indenting them (Project Gutenberg's novels):
+    // a line at the wrap width continues into the next unindented line even when it happens to
+    // end a sentence, since only indentation starts a paragraph there.
+    let nonblank = lines.iter().filter(|l| !l.blank).count();
+    let indented = lines.iter().filter(|l| !l.blank && l.indented).count();
+    let by_indent = width.is_some() && indented * 10 >= nonblank;
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     for (i, line) in lines.iter().enumerate() {
@@ -740,8 +746,11 @@ fn find_paragraphs(lines: &[Line], heads: &[Option<Head>]) -> Vec<Para> {
             open = false;
             continue;
         }
-        let joins =
-            open && head.is_none() && !line.indented && i > 0 && continues(lines, i - 1, width);
+        let joins = open
+            && head.is_none()
+            && !line.indented
+            && i > 0
+            && continues(lines, i - 1, width, by_indent);
         match (joins, paras.last_mut()) {
             (true, Some(p)) => p.last = i,
             _ => paras.push(Para { first: i, last: i }),
@@ -752,13 +761,13 @@ fn find_paragraphs(lines: &[Line], heads: &[Option<Head>]) -> Vec<Para> {
 }
 
 /// Whether line `i` is broken mid-sentence by hard wrapping, so that the next line continues it.
-fn continues(lines: &[Line], i: usize, width: Option<usize>) -> bool {
+fn continues(lines: &[Line], i: usize, width: Option<usize>, by_indent: bool) -> bool {
     let line = &lines[i];
+    if let Some(w) = width {
+        return line.len + 4 >= w && (by_indent || !ends_sentence(line));
+    }
     if ends_sentence(line) {
         return false;
-    }
-    if let Some(w) = width {
-        return line.len + 4 >= w;
     }
     // No wrap width for the whole text (a law with a wrapped preamble): a line that stops
     // mid-word at the same length as a neighbour.
@@ -942,16 +951,12 @@ fn section_starts(lines: &[Line], heads: &[Option<Head>], paras: &[Para]) -> Vec
         .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
         .collect();
 
-    // The document title: the first heading, when it is a title line or a `#` heading that no
-    // other `#` heading follows.
-    let title_line = found.first().and_then(|&(i, h)| {
-        let is_title = match h.kind {
-            Kind::Title => true,
-            Kind::Markdown(1) => !found[1..].iter().any(|(_, h)| h.kind == Kind::Markdown(1)),
-            _ => false,
-        };
-        is_title.then_some(i)
-    });
+    // The document title: the first heading, when it is a plain title line. A Markdown `#`
+    // title is not special: its author nested the rest under it with `##`, and readers of
+    // Markdown expect the outline to follow the marks.
+    let title_line = found
+        .first()
+        .and_then(|&(i, h)| (h.kind == Kind::Title).then_some(i));
 
     let mut starts = Vec::new();
     let first_heading = found.first().map(|&(i, _)| i);
@@ -1272,12 +1277,13 @@ mod tests {
             .collect();
         assert_eq!(
             got,
+            // Markdown levels follow the marks: the `#` title holds the `##` sections.
             [
                 (0, None, false),
                 (1, None, true),
-                (1, None, true),
-                (2, Some(2), true),
-                (1, None, true)
+                (2, Some(1), true),
+                (3, Some(2), true),
+                (2, Some(1), true)
             ]
         );
         // Leading whitespace joins the first section.

@@ -68,7 +68,11 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
     let json = js_sys::JSON::stringify(&options)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| js_error(Error::InvalidOptions("options must be a plain object".into())))?;
+        .ok_or_else(|| {
+            js_error(Error::InvalidOptions(
+                "options must be a plain object".into(),
+            ))
+        })?;
     Options::from_json(&json).map_err(js_error)
 }
 

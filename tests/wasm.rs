@@ -13,7 +13,9 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 }
 
 fn num(v: &JsValue, key: &str) -> f64 {
-    get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+    get(v, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
 fn options(json: &str) -> JsValue {
@@ -33,7 +35,9 @@ fn report_has_the_documented_shape() {
         .analyze("第一章 总则\n长江很长。长江很美。\n", JsValue::UNDEFINED)
         .unwrap();
     assert!(r.is_object());
-    for key in ["version", "keywords", "sections", "stats", "cleaning", "script"] {
+    for key in [
+        "version", "keywords", "sections", "stats", "cleaning", "script",
+    ] {
         assert!(!get(&r, key).is_undefined(), "report.{key} missing");
     }
     assert!(get(&r, "tokens").is_undefined(), "tokens only when asked");
@@ -51,7 +55,10 @@ fn report_has_the_documented_shape() {
     assert!(Array::is_array(&pairs.get(0)));
     let section = Array::from(&get(&r, "sections")).get(0);
     assert!(get(&section, "parent").is_null());
-    assert_eq!(get(&get(&r, "script"), "kind").as_string().unwrap(), "simplified");
+    assert_eq!(
+        get(&get(&r, "script"), "kind").as_string().unwrap(),
+        "simplified"
+    );
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
@@ -101,7 +108,9 @@ fn errors_are_js_errors_with_a_kind() {
     let msg: String = e.unchecked_ref::<js_sys::Error>().message().into();
     assert!(msg.contains("topn"), "{msg}");
 
-    let e = a.analyze("文本", options(r#"{"topN": "many"}"#)).unwrap_err();
+    let e = a
+        .analyze("文本", options(r#"{"topN": "many"}"#))
+        .unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
 
     let e = a.add_words(vec!["两个 词".to_string()]).unwrap_err();
@@ -109,7 +118,9 @@ fn errors_are_js_errors_with_a_kind() {
 
     // The analyzer still works after errors: nothing was poisoned.
     assert_eq!(a.add_words(vec!["文析工具".to_string()]).unwrap(), 1);
-    let r = a.analyze("文析工具好用，文析工具快。", JsValue::NULL).unwrap();
+    let r = a
+        .analyze("文析工具好用，文析工具快。", JsValue::NULL)
+        .unwrap();
     let top = Array::from(&get(&r, "keywords")).get(0);
     assert_eq!(get(&top, "word").as_string().unwrap(), "文析工具");
 }
