@@ -7,7 +7,7 @@ use crate::error::{Error, MAX_INPUT_UTF16};
 use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
-use crate::report::{self, Report, ScriptKind, Section, Token, TokenKind};
+use crate::report::{self, Report, Section, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::Segmenter;
 use crate::{sections, segment, stats};
@@ -89,8 +89,9 @@ impl Analyzer {
     fn run(&self, text: &str, options: &Options) -> Report {
         let cleaned = normalize::clean(text);
         let (mut script, simplified) = self.converter.detect(&cleaned.text);
-        let convert =
-            options.convert && matches!(script.kind, ScriptKind::Traditional | ScriptKind::Mixed);
+        // Any traditional character, even a few in simplified text, is segmented and counted
+        // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
+        let convert = options.convert && script.traditional_chars > 0;
         script.converted = convert;
         // Segmentation reads the simplified copy; words are shown from the cleaned text.
         let seg_text: &str = if convert { &simplified } else { &cleaned.text };

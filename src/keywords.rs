@@ -62,6 +62,8 @@ impl Filter<'_> {
     /// Whether a token of `kind` with `key` (lower-cased simplified form) and `pos` counts.
     pub fn accepts(&self, kind: TokenKind, key: &str, pos: &str) -> bool {
         matches!(kind, TokenKind::Han | TokenKind::Latin)
+            // Han numerals and quantities (一年, 三千, 一是) are numbers to a reader, like 2023.
+            && !matches!(pos, "m" | "mq")
             && key.chars().count() >= self.min_length.max(1)
             && (self.pos.is_empty() || self.pos.iter().any(|p| p == pos))
             && !self.extra.contains(key)
@@ -367,6 +369,7 @@ mod tests {
         );
         assert!(!f.accepts(TokenKind::Han, "的", "uj"), "too short");
         assert!(!f.accepts(TokenKind::Number, "2023", "m"));
+        assert!(!f.accepts(TokenKind::Han, "一年", "m"), "Han numeral");
         assert!(!f.accepts(TokenKind::Punctuation, "……", "x"));
         let f = Filter { pos: &pos, ..f };
         assert!(!f.accepts(TokenKind::Han, "发展", "vn"));

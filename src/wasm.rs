@@ -7,6 +7,136 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Options};
 
+// The TypeScript shapes of the options and the report, emitted into the generated `.d.ts`
+// beside the functions that take and return them. They mirror `src/options.rs` and
+// `src/report.rs`; `tests/browser/types.test.mjs` checks them against a real report.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Options for `Analyzer.analyze`; every field is optional. */
+export interface AnalyzeOptions {
+  /** Let jieba's HMM find words its dictionary lacks. Default true. */
+  hmm?: boolean;
+  /** Segment traditional text through a simplified copy. Default true. */
+  convert?: boolean;
+  /** Join noun pairs the text uses as one term (长江 + 经济带). Default true. */
+  compounds?: boolean;
+  /** How many keywords to list. Default 100. */
+  topN?: number;
+  /** Shortest keyword in characters. Default 2; 1 allows single characters. */
+  minLength?: number;
+  /** Allowed part-of-speech tags (jieba's: "n", "v", "ns", "vn", "eng", …); [] allows all. */
+  pos?: string[];
+  /** Extra stopwords, matched through simplified conversion and case folding. */
+  stopwords?: string[];
+  /** Use the built-in Chinese and English stopword lists. Default true. */
+  defaultStopwords?: boolean;
+  /** Words to add to the dictionary first (they stay added). */
+  words?: string[];
+  /** Top words listed per section. Default 5. */
+  sectionKeywords?: number;
+  /** Include every token in the report. Default false. */
+  includeTokens?: boolean;
+}
+
+/** A content word. Offsets are UTF-16 code units into the analysed text. */
+export interface Keyword {
+  /** As first written in the text (traditional stays traditional). */
+  word: string;
+  /** Simplified, lower-cased form used for counting. */
+  key: string;
+  count: number;
+  /** count / all content-word occurrences, 0..1. */
+  share: number;
+  /** TF-IDF with jieba's IDF. */
+  weight: number;
+  /** TextRank score, best word = 1. */
+  textrank: number;
+  /** jieba POS tag of the first occurrence. */
+  pos: string;
+  /** UTF-16 offset of the first occurrence. */
+  first: number;
+  /** [sectionIndex, count] pairs for the sections that use the word. */
+  sections: [number, number][];
+}
+
+export interface WordCount {
+  word: string;
+  count: number;
+}
+
+export interface Section {
+  title: string;
+  /** 0 = before the first heading, 1 = top level. */
+  level: number;
+  /** Index of the enclosing section, or null. */
+  parent: number | null;
+  /** Whether the section starts with a heading line. */
+  heading: boolean;
+  /** UTF-16 range [start, end); sections tile the text. */
+  start: number;
+  end: number;
+  paragraphs: number;
+  sentences: number;
+  characters: number;
+  keywords: WordCount[];
+}
+
+export interface Stats {
+  characters: number;
+  utf16Length: number;
+  hanCharacters: number;
+  tokens: number;
+  words: number;
+  distinctWords: number;
+  sentences: number;
+  paragraphs: number;
+  averageSentenceLength: number;
+  readingMinutes: number;
+}
+
+export interface Cleaning {
+  annotations: number;
+  tags: number;
+  entities: number;
+  widthFolded: number;
+  zeroWidth: number;
+  mojibake: number;
+}
+
+export interface Script {
+  kind: "simplified" | "traditional" | "mixed" | "none";
+  traditionalChars: number;
+  simplifiedChars: number;
+  converted: boolean;
+}
+
+export type TokenKind = "han" | "latin" | "number" | "punctuation" | "whitespace" | "other";
+
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  pos: string;
+}
+
+export interface Report {
+  version: string;
+  keywords: Keyword[];
+  sections: Section[];
+  stats: Stats;
+  cleaning: Cleaning;
+  script: Script;
+  /** Only with `includeTokens: true`. */
+  tokens?: Token[];
+}
+
+/** The Error thrown by `analyze` and `addWords`. */
+export interface WenxiError extends Error {
+  kind: "invalid_options" | "invalid_word" | "input_too_large";
+}
+"#;
+
 /// Analyses texts; build one and reuse it (the constructor loads the dictionary).
 #[wasm_bindgen(js_name = Analyzer)]
 pub struct JsAnalyzer {
@@ -28,7 +158,12 @@ impl JsAnalyzer {
     ///
     /// Throws an `Error` whose `kind` is `"invalid_options"`, `"invalid_word"` or
     /// `"input_too_large"`.
-    pub fn analyze(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn analyze(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let options = parse_options(options)?;
         let report = self.inner.analyze(text, &options).map_err(js_error)?;
         report

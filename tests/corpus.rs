@@ -1,0 +1,101 @@
+//! Checks over the shared evaluation corpus (`../shared/corpus/`, beside the project; not part
+//! of the repository). Each test fails with a clear message when the corpus is missing, rather
+//! than passing silently: a fresh clone without it should know these checks did not run.
+
+use std::path::PathBuf;
+
+use wenxi::{Analyzer, Options};
+
+fn corpus(rel: &str) -> PathBuf {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).join(rel);
+    assert!(
+        path.exists(),
+        "evaluation corpus missing: {} (expected ../shared/corpus beside the project)",
+        path.display()
+    );
+    path
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
+}
+
+/// Web text with inline pinyin after traditional characters and GBK mojibake: the top 20
+/// keywords of every excerpt hold no pinyin, no markup and no punctuation, and every
+/// annotation is removed.
+#[test]
+fn annotated_web_text_keywords_are_words() {
+    let tsv = std::fs::read_to_string(corpus("annotated-web-text/web_examples.tsv")).unwrap();
+    let mut analyzer = Analyzer::new();
+    let options = Options {
+        top_n: 20,
+        ..Options::default()
+    };
+    let (mut annotations, mut mojibake, mut excerpts) = (0, 0, 0);
+    for line in tsv.lines().skip(1) {
+        let Some(excerpt) = line.split('\t').nth(2) else {
+            continue;
+        };
+        let text = excerpt.replace("\\n", "\n");
+        let r = analyzer.analyze(&text, &options).unwrap();
+        excerpts += 1;
+        annotations += r.cleaning.annotations;
+        mojibake += r.cleaning.mojibake;
+        let words: Vec<&str> = r.keywords.iter().map(|k| k.word.as_str()).collect();
+        for w in &words {
+            let pinyin = w.chars().all(is_pinyin_letter) && w.chars().any(|c| !c.is_ascii());
+            assert!(!pinyin, "pinyin keyword {w:?} in {words:?}");
+            assert!(
+                !w.contains(['<', '>', '/', '&', ';', '?', '(', ')', '\u{FFFD}']),
+                "{w:?}"
+            );
+            assert!(
+                w.chars().any(char::is_alphanumeric),
+                "punctuation keyword {w:?}"
+            );
+            assert!(*w != "p" && *w != "nbsp", "markup keyword {w:?}");
+        }
+        // Toneless syllables of variant B (`de`, `shi`) must not show up either.
+        assert!(
+            !words.iter().any(|w| ["de", "shi", "le", "zai"].contains(w)),
+            "{words:?}"
+        );
+        eprintln!(
+            "{:>3} annotations → {:?}",
+            r.cleaning.annotations,
+            &words[..words.len().min(8)]
+        );
+    }
+    eprintln!("{excerpts} excerpts: {annotations} annotations removed, {mojibake} mojibake runs");
+    assert_eq!(excerpts, 12);
+    assert!(annotations >= 100, "{annotations}");
+}
+
+/// Traditional text is segmented through its simplified copy: on the UD GSD sentences, the
+/// traditional and simplified versions give nearly the same words.
+#[test]
+fn traditional_segments_like_simplified() {
+    let trad = std::fs::read_to_string(corpus("segmentation/ud-gsd-trad.dev.raw.txt")).unwrap();
+    let simp = std::fs::read_to_string(corpus("segmentation/ud-gsd-simp.dev.raw.txt")).unwrap();
+    let mut analyzer = Analyzer::new();
+    let options = Options {
+        include_tokens: true,
+        compounds: false,
+        ..Options::default()
+    };
+    let (mut same, mut all) = (0usize, 0usize);
+    for (t, s) in trad.lines().zip(simp.lines()).take(200) {
+        let mut bounds = |text: &str| -> Vec<u32> {
+            let r = analyzer.analyze(text, &options).unwrap();
+            r.tokens.unwrap().iter().map(|t| t.end).collect()
+        };
+        let (bt, bs) = (bounds(t), bounds(s));
+        if t.encode_utf16().count() == s.encode_utf16().count() {
+            all += 1;
+            same += usize::from(bt == bs);
+        }
+    }
+    let rate = same as f64 / all as f64;
+    eprintln!("{same} of {all} sentences segment identically in both scripts ({rate:.3})");
+    assert!(rate >= 0.9, "{rate}");
+}
