@@ -88,13 +88,19 @@ impl Analyzer {
 
     fn run(&self, text: &str, options: &Options) -> Report {
         let cleaned = normalize::clean(text);
-        let (mut script, simplified) = self.converter.detect(&cleaned.text);
+        let mut script = self.converter.detect(&cleaned.text);
         // Any traditional character, even a few in simplified text, is segmented and counted
         // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
         let convert = options.convert && script.traditional_chars > 0;
         script.converted = convert;
         // Segmentation reads the simplified copy; words are shown from the cleaned text.
-        let seg_text: &str = if convert { &simplified } else { &cleaned.text };
+        let simplified;
+        let seg_text: &str = if convert {
+            simplified = self.converter.to_simplified(&cleaned.text);
+            &simplified
+        } else {
+            &cleaned.text
+        };
         let structure = sections::detect(&cleaned.text);
         let mut toks = self.segmenter.tokens(seg_text, options.hmm);
         if options.compounds {

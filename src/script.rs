@@ -10,6 +10,8 @@
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
 
+use rustc_hash::FxHashMap;
+
 use crate::report::{Script, ScriptKind};
 
 /// A minority script below this share of the script-specific characters is noise (stray
@@ -44,28 +46,48 @@ impl Converter {
         convert_same_length(self.s2t.as_ref(), text)
     }
 
-    /// Classify the script of `text` and return the simplified copy computed for that, so the
-    /// caller need not convert twice. The copy has as many chars as `text`.
-    pub fn detect(&self, text: &str) -> (Script, String) {
-        let simplified = self.to_simplified(text);
-        let traditional = self.to_traditional(text);
+    /// Classify the script of `text` by its distinct Han characters: one that t2s changes is
+    /// traditional-only, one that s2t changes is simplified-only, and each occurrence counts.
+    /// Converting the few thousand distinct characters, one per line so no phrase rule spans
+    /// two, costs a fraction of converting the text twice.
+    pub fn detect(&self, text: &str) -> Script {
+        let mut counts: FxHashMap<char, u32> = FxHashMap::default();
+        for c in text.chars().filter(|&c| crate::segment::is_han(c)) {
+            *counts.entry(c).or_insert(0) += 1;
+        }
+        let mut distinct: Vec<char> = counts.keys().copied().collect();
+        distinct.sort_unstable();
+        let mut lines = String::with_capacity(distinct.len() * 4);
+        for c in &distinct {
+            lines.push(*c);
+            lines.push('\n');
+        }
+        let simplified = self.to_simplified(&lines);
+        let traditional = self.to_traditional(&lines);
         let mut traditional_chars = 0u32;
         let mut simplified_chars = 0u32;
-        for ((c, s), t) in text
-            .chars()
-            .zip(simplified.chars())
-            .zip(traditional.chars())
+        for ((c, s), t) in distinct
+            .iter()
+            .zip(simplified.split('\n'))
+            .zip(traditional.split('\n'))
         {
-            if c != s {
-                traditional_chars += 1;
+            let n = counts.get(c).copied().unwrap_or(0);
+            let mut buf = [0u8; 4];
+            let own = c.encode_utf8(&mut buf);
+            if s != own {
+                traditional_chars += n;
             }
-            if c != t {
-                simplified_chars += 1;
+            if t != own {
+                simplified_chars += n;
             }
         }
         let total = f64::from(traditional_chars) + f64::from(simplified_chars);
-        let kind = if total == 0.0 {
+        let kind = if counts.is_empty() {
             ScriptKind::None
+        } else if total == 0.0 {
+            // Han text with no script-specific character reads the same either way; call it
+            // simplified, jieba's own script.
+            ScriptKind::Simplified
         } else if f64::from(simplified_chars.min(traditional_chars)) / total >= MIXED_SHARE {
             ScriptKind::Mixed
         } else if traditional_chars > simplified_chars {
@@ -73,20 +95,12 @@ impl Converter {
         } else {
             ScriptKind::Simplified
         };
-        // A text with no script-specific character reads the same either way; "none" only
-        // when it has no Han characters at all is what a reader expects, so report those
-        // neutral Han texts as simplified (jieba's own script).
-        let kind = match kind {
-            ScriptKind::None if text.chars().any(crate::segment::is_han) => ScriptKind::Simplified,
-            k => k,
-        };
-        let script = Script {
+        Script {
             kind,
             traditional_chars,
             simplified_chars,
             converted: false,
-        };
-        (script, simplified)
+        }
     }
 }
 
@@ -141,14 +155,14 @@ mod tests {
             ("中文", ScriptKind::Simplified),
         ];
         for (text, want) in cases {
-            assert_eq!(cc.detect(text).0.kind, want, "{text}");
+            assert_eq!(cc.detect(text).kind, want, "{text}");
         }
     }
 
     #[test]
     fn simplified_copy_keeps_length_and_converts_phrases() {
         let cc = Converter::new();
-        let (_, s) = cc.detect("會議強調，要推動長江經濟帶發展。𦡦👪");
+        let s = cc.to_simplified("會議強調，要推動長江經濟帶發展。𦡦👪");
         assert_eq!(s, "会议强调，要推动长江经济带发展。𦡦👪");
         assert_eq!(cc.to_traditional("发展"), "發展");
     }

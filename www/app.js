@@ -351,19 +351,25 @@ function selectRange(start, end) {
   textarea.scrollIntoView({ block: 'nearest' });
 }
 
-/** Scroll the textarea so that offset `at` is near its top: measure the text before it. */
+/**
+ * Scroll the textarea so that offset `at` sits a quarter of the way down: measure the height of
+ * the text before it in an invisible copy laid out at the textarea's width and font.
+ */
 function scrollTextareaTo(at) {
   const style = getComputedStyle(textarea);
   const mirror = el('div', { className: 'textarea-mirror', attrs: { 'aria-hidden': 'true' } });
-  for (const prop of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth', 'boxSizing']) {
+  for (const prop of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'wordSpacing', 'tabSize']) {
     mirror.style[prop] = style[prop];
   }
-  mirror.style.width = `${textarea.clientWidth + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth)}px`;
-  mirror.textContent = textarea.value.slice(0, at);
+  const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  mirror.style.width = `${textarea.clientWidth - padding}px`;
+  // A trailing line break adds no line box of its own; the caret's line starts below it.
+  mirror.textContent = textarea.value.slice(0, at) + '\u200b';
   document.body.append(mirror);
-  const lineHeight = parseFloat(style.lineHeight) || 20;
-  textarea.scrollTop = Math.max(0, mirror.scrollHeight - lineHeight);
+  const lineHeight = parseFloat(style.lineHeight) || 24;
+  const caretTop = mirror.scrollHeight - lineHeight + parseFloat(style.paddingTop);
   mirror.remove();
+  textarea.scrollTop = Math.max(0, caretTop - textarea.clientHeight / 4);
 }
 
 function facts(dl, entries) {

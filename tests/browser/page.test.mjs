@@ -271,3 +271,37 @@ test('the page fits a phone screen', { timeout: 90_000 }, async () => {
     await context.close();
   }
 });
+
+test('choosing a late section of a long text scrolls the textarea to it', { timeout: 90_000 }, async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const paragraphs = Array.from(
+      { length: 120 },
+      (_, i) => `第${i + 1}條消息，沿江城市推進生態修復，長江經濟帶綠色發展持續向好。`,
+    );
+    const text = paragraphs.join('\n\n');
+    await pasteAndAnalyze(page, text);
+    const entries = page.getByTestId('outline-entry');
+    assert.equal(await entries.count(), paragraphs.length);
+    await entries.nth(100).click();
+    const state = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid="text-input"]');
+      return {
+        selected: box.value.slice(box.selectionStart, box.selectionEnd),
+        scrollTop: box.scrollTop,
+        scrollHeight: box.scrollHeight,
+        clientHeight: box.clientHeight,
+      };
+    });
+    assert.equal(state.selected.trim(), paragraphs[100]);
+    // Paragraph 101 of 120 lies about 100/120 of the way down the scrolled text.
+    const expected = (100 / 120) * state.scrollHeight;
+    assert.ok(
+      state.scrollTop <= expected && expected <= state.scrollTop + state.clientHeight,
+      `the selection is in view: scrollTop ${state.scrollTop}, expected near ${expected}`,
+    );
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
