@@ -45,3 +45,8 @@ pub use report::Report;
 
 /// The crate version, as reported in [`Report::version`].
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// The README's Rust examples run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -56,8 +56,24 @@ impl Default for Options {
 
 impl Options {
     /// Parse options from JSON text (the command line's `--options`).
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidOptions`] naming the field at fault, for malformed JSON, a wrong
+    /// type or an unknown field.
     pub fn from_json(json: &str) -> Result<Options, crate::Error> {
-        serde_json::from_str(json).map_err(|e| crate::Error::InvalidOptions(e.to_string()))
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            // serde_json ends its messages with "at line 1 column 12", which means nothing to
+            // a caller who passed an object rather than text.
+            let inner = e.into_inner().to_string();
+            let why = inner.split(" at line ").next().unwrap_or(&inner);
+            crate::Error::InvalidOptions(if path == "." {
+                why.to_string()
+            } else {
+                format!("{path}: {why}")
+            })
+        })
     }
 }
 
@@ -76,6 +92,13 @@ mod tests {
         assert_eq!((o.top_n, o.min_length, o.hmm), (5, 1, false));
         let e = Options::from_json(r#"{"top_n": 5}"#).unwrap_err();
         assert_eq!(e.kind(), "invalid_options");
-        assert!(e.to_string().contains("top_n"));
+        assert!(e.to_string().contains("unknown field `top_n`"), "{e}");
+        assert!(!e.to_string().contains("line 1"), "{e}");
+        let e = Options::from_json(r#"{"topN": "many"}"#).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("invalid options: topN: invalid type"),
+            "{e}"
+        );
     }
 }
