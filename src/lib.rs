@@ -26,6 +26,7 @@
 //! thin JavaScript shell.
 
 mod analyzer;
+pub mod chars;
 pub mod error;
 pub mod keywords;
 pub mod normalize;

@@ -26,6 +26,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::chars::is_han;
 use crate::report::Cleaning;
 
 /// A UTF-16 range `[start, end)` in the user's text.
@@ -401,17 +402,6 @@ impl<'a> Cleaner<'a> {
 
 // ---------------------------------------------------------------------------------------------
 // Characters
-
-/// Han ideographs: the CJK Unified Ideographs blocks (BMP and astral, extensions A–H) and the
-/// compatibility ideographs.
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}'
-        | '\u{30000}'..='\u{323AF}')
-}
 
 fn is_zero_width(c: char) -> bool {
     matches!(

@@ -52,7 +52,7 @@ impl Converter {
     /// two, costs a fraction of converting the text twice.
     pub fn detect(&self, text: &str) -> Script {
         let mut counts: FxHashMap<char, u32> = FxHashMap::default();
-        for c in text.chars().filter(|&c| crate::segment::is_han(c)) {
+        for c in text.chars().filter(|&c| crate::chars::is_han(c)) {
             *counts.entry(c).or_insert(0) += 1;
         }
         let mut distinct: Vec<char> = counts.keys().copied().collect();

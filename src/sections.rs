@@ -46,10 +46,12 @@
 //! that one is indented or a heading. A heading line that holds nothing but the heading is
 //! neither a paragraph nor a sentence; a run-in heading's line is a paragraph.
 //!
-//! Sentences end at a run of `。！？；…` with the closing quotes and brackets after it, at a
-//! half-width `! ? ;` or `.` (`．` folded by cleaning; 紅樓夢 in the corpus writes its full stops
-//! so) that follows a Han character or closing quote and precedes a space, the end or a Han
-//! character, and at a paragraph's end. Only sentences with non-whitespace content count.
+//! Sentences end at a run of `。！？；…．` with the closing quotes and brackets after it (紅樓夢
+//! in the corpus writes its full stops as `．`), at a half-width `! ? ;` or `.` that follows a
+//! Han character or closing quote and precedes a space, the end or a Han character, and at a
+//! paragraph's end. Only sentences with non-whitespace content count.
+
+use crate::chars::is_han;
 
 /// One section, in character indices of the cleaned text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,7 +216,9 @@ const MAX_DIGIT_SENTENCE: usize = 25;
 
 /// Sentence-final punctuation that ends a sentence wherever it appears.
 fn is_final(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '…')
+    // `．` is the full stop of some traditional texts (Gutenberg's 紅樓夢); cleaning keeps it
+    // after Han characters and folds it to `.` only inside numbers.
+    matches!(c, '。' | '！' | '？' | '；' | '…' | '．')
 }
 
 /// Closing quotes and brackets, which stay with the sentence they close.
@@ -223,16 +227,6 @@ fn is_closer(c: char) -> bool {
         c,
         '”' | '’' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '〕' | '"' | '\'' | ']'
     )
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '〇')
 }
 
 fn is_han_numeral(c: char) -> bool {

@@ -5,6 +5,7 @@ use std::io;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
 
+use crate::chars::{is_han, is_punctuation};
 use crate::report::TokenKind;
 
 /// One token of the segmented text, in offsets of the text that was segmented.
@@ -213,41 +214,6 @@ pub fn join_compounds<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
         }
     }
     out
-}
-
-/// Whether `c` is a Han character (CJK Unified Ideographs and extensions, compatibility
-/// ideographs, and 〇).
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3007}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2A6DF}'
-        | '\u{2A700}'..='\u{2EBEF}'
-        | '\u{2F800}'..='\u{2FA1F}'
-        | '\u{30000}'..='\u{323AF}')
-}
-
-/// Punctuation as readers see it: ASCII punctuation, general punctuation (dashes, quotes,
-/// `…`), CJK symbols and punctuation (`。、「」`), and the full-width forms that are not
-/// letters or digits (`，！？（）`).
-pub fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c,
-            '\u{00A1}'..='\u{00BF}'
-            | '\u{00D7}' | '\u{00F7}'
-            | '\u{2010}'..='\u{2027}'
-            | '\u{2030}'..='\u{205E}'
-            | '\u{3001}'..='\u{3006}'
-            | '\u{3008}'..='\u{3020}'
-            | '\u{30FB}'
-            | '\u{FE10}'..='\u{FE1F}'
-            | '\u{FE30}'..='\u{FE6F}'
-            | '\u{FF01}'..='\u{FF0F}'
-            | '\u{FF1A}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FF40}'
-            | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// What kind of token `word` is, by its characters.

@@ -1,7 +1,7 @@
 //! Stage 5: whole-text statistics.
 
+use crate::chars::is_han;
 use crate::report::{Stats, TokenKind};
-use crate::segment::is_han;
 
 /// Silent reading rates measured by the IReST study (Trauzettel-Klosinski & Dietz, 2012):
 /// Chinese 255 characters per minute, English 228 words per minute.

@@ -7,25 +7,8 @@
 
 use wenxi::normalize::{clean, Cleaned};
 
-/// Marsaglia's xorshift64: a fixed seed gives the same inputs on every run and machine.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+mod common;
+use common::XorShift;
 
 /// Pieces of pasted web text, the awkward ones included: astral chars (👪 outside the BMP,
 /// 𦡦 an extension-B Han char), half-formed tags and entities, mojibake.

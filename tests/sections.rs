@@ -105,20 +105,8 @@ fn check_invariants(text: &str, s: &Structure) {
     assert_eq!(sentences, s.sentences);
 }
 
-/// A tiny xorshift generator, so the random tests need no crate and repeat exactly.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+mod common;
+use common::XorShift;
 
 // ---------------------------------------------------------------------------------------------
 // Invariants over random input

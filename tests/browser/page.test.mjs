@@ -11,14 +11,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../scripts/chromium.mjs';
 import { CSP, serve } from '../../scripts/serve.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = `${REPO}test-output/`;
 // The folder to serve: www/ unless WENXI_WWW names another (a copy with a different build).
 const ROOT = process.env.WENXI_WWW ?? `${REPO}www/`;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // A traditional-Chinese news text as pasted from a web page: pinyin annotations after
 // characters, as textbooks and some news sites print them, and a stray closing tag at the end.
@@ -36,18 +35,6 @@ const clean = (s) => s.replace(/\([a-zü\u0300-\u036f\u00c0-\u024f]+\)/gi, '').r
 const openingClause = (s) => clean(s).split(/[，。；：！？、,;:!?]/)[0];
 const stripTrailingMarks = (s) => s.trim().replace(/[\s，。；：！？、,;:!?…．.]+$/u, '');
 
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 let browser;
 let server;
@@ -60,7 +47,7 @@ before(async () => {
   );
   await mkdir(OUTPUT, { recursive: true });
   server = await serve({ root: ROOT, port: 0 });
-  browser = await chromium.launch(LAUNCH);
+  browser = await launchChromium();
 });
 
 after(async () => {
