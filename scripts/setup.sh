@@ -8,11 +8,14 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 
 # clang/llvm: jieba-rs's zstd-sys compiles C for wasm32. chromium + chromium-driver: the wasm
 # tests in a browser and the page tests (Debian's build; test tools may not download browsers).
+# fonts-noto-cjk: see below.
 missing=()
 command -v clang >/dev/null || missing+=(clang)
 command -v llvm-ar >/dev/null || missing+=(llvm)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# Chinese glyphs for the page screenshots the browser tests write (boxes without them).
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   apt-get update -q
