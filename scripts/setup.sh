@@ -8,7 +8,6 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 
 # clang/llvm: jieba-rs's zstd-sys compiles C for wasm32. chromium + chromium-driver: the wasm
 # tests in a browser and the page tests (Debian's build; test tools may not download browsers).
-# fonts-noto-cjk: see below.
 missing=()
 command -v clang >/dev/null || missing+=(clang)
 command -v llvm-ar >/dev/null || missing+=(llvm)
