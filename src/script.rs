@@ -14,9 +14,11 @@ use rustc_hash::FxHashMap;
 
 use crate::report::{Script, ScriptKind};
 
-/// A minority script below this share of the script-specific characters is noise (stray
-/// glyphs from conversion tools; Project Gutenberg's 紅樓夢 has about 4%), not a mixed text.
-const MIXED_SHARE: f64 = 0.15;
+/// A minority script below this share of the script-specific characters is noise, not a mixed
+/// text. Traditional text as found in the wild is full of stray simplified glyphs and of
+/// characters both scripts use that OpenCC still maps (里/裏, 后/後, 干/幹): Project Gutenberg's
+/// 紅樓夢 counts 177,142 traditional-only and 32,323 "simplified-only" occurrences (15%).
+const MIXED_SHARE: f64 = 0.3;
 
 /// OpenCC's traditional→simplified and simplified→traditional converters.
 pub struct Converter {

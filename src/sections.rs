@@ -336,7 +336,22 @@ fn chapter_label(t: &str) -> Option<(u8, usize)> {
         };
         (rank, c.len_utf8())
     };
-    Some((rank, '第'.len_utf8() + used + unit_len))
+    let end = '第'.len_utf8() + used + unit_len;
+    // `第一章 总则` and `第一章总则` are headings; `第四回中既將薛家母子…，` is a wrapped line of a
+    // novel's prose that happens to begin with a chapter reference. Without a separator after
+    // the label, the rest must read as a short title. Articles (条) run straight into their
+    // text and are judged elsewhere.
+    let after = t.get(end..).unwrap_or("");
+    let separated = after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || "：:、.．".contains(c));
+    let title_like =
+        after.chars().count() <= 24 && !after.contains(['，', ',', '。', '．', '；', ';']);
+    if rank != 6 && !separated && !title_like {
+        return None;
+    }
+    Some((rank, end))
 }
 
 /// A list marker at the start of `t`: its kind and byte length.
@@ -1099,6 +1114,17 @@ mod tests {
             .next()
             .flatten()
             .map(|h| (h.kind, h.title))
+    }
+
+    #[test]
+    fn chapter_references_in_prose_are_not_headings() {
+        assert!(chapter_label(
+            "第四回中既將薛家母子在榮府內寄居等事略已表明，此回則暫不能寫矣．如"
+        )
+        .is_none());
+        assert!(chapter_label("第一章总则").is_some());
+        assert!(chapter_label("第三回").is_some());
+        assert!(chapter_label("第 一 章 總綱").is_some());
     }
 
     #[test]

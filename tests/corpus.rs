@@ -99,3 +99,29 @@ fn traditional_segments_like_simplified() {
     eprintln!("{same} of {all} sentences segment identically in both scripts ({rate:.3})");
     assert!(rate >= 0.9, "{rate}");
 }
+
+/// The novels of the running-text corpus are told apart by script: Gutenberg's traditional
+/// editions, with their stray simplified glyphs, are traditional, not mixed.
+#[test]
+fn novels_are_classified_by_script() {
+    use wenxi::report::ScriptKind;
+    let converter = wenxi::script::Converter::new();
+    for (dir, want) in [
+        ("simplified", ScriptKind::Simplified),
+        ("traditional", ScriptKind::Traditional),
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(corpus(&format!("running-text/{dir}")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.ends_with("PG_LICENSE.txt"))
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 4, "{dir}");
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let script = converter.detect(&text);
+            eprintln!("{}: {script:?}", path.display());
+            assert_eq!(script.kind, want, "{}", path.display());
+        }
+    }
+}
