@@ -127,7 +127,7 @@ impl Analyzer {
             while section + 1 < bounds.len() && t.start >= bounds[section] {
                 section += 1;
             }
-            let seg_word = &seg_text[t.byte_start..t.byte_end];
+            let seg_word = seg_text.get(t.byte_start..t.byte_end).unwrap_or("");
             let key = if seg_word.chars().any(char::is_uppercase) {
                 Cow::Owned(seg_word.to_lowercase())
             } else {

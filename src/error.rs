@@ -19,16 +19,19 @@ pub enum Error {
     InvalidOptions(String),
     /// A custom dictionary word is empty, too long, or contains whitespace.
     InvalidWord(String),
+    /// A fault of Wenxi's, not of the input (the report could not be handed to JS, say).
+    Internal(String),
 }
 
 impl Error {
-    /// A stable identifier for programs: `"input_too_large"`, `"invalid_options"` or
-    /// `"invalid_word"`. Messages may be reworded; kinds will not.
+    /// A stable identifier for programs: `"input_too_large"`, `"invalid_options"`,
+    /// `"invalid_word"` or `"internal"`. Messages may be reworded; kinds will not.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::InputTooLarge { .. } => "input_too_large",
             Error::InvalidOptions(_) => "invalid_options",
             Error::InvalidWord(_) => "invalid_word",
+            Error::Internal(_) => "internal",
         }
     }
 }
@@ -42,6 +45,7 @@ impl fmt::Display for Error {
             ),
             Error::InvalidOptions(why) => write!(f, "invalid options: {why}"),
             Error::InvalidWord(why) => write!(f, "invalid dictionary word: {why}"),
+            Error::Internal(why) => write!(f, "internal error: {why}"),
         }
     }
 }
@@ -62,5 +66,6 @@ mod tests {
         assert!(e.to_string().contains("at most 10"));
         assert_eq!(Error::InvalidOptions("x".into()).kind(), "invalid_options");
         assert_eq!(Error::InvalidWord("x".into()).kind(), "invalid_word");
+        assert_eq!(Error::Internal("x".into()).kind(), "internal");
     }
 }

@@ -133,7 +133,7 @@ export interface Report {
 
 /** The Error thrown by `analyze` and `addWords`. */
 export interface WenxiError extends Error {
-  kind: "invalid_options" | "invalid_word" | "input_too_large";
+  kind: "invalid_options" | "invalid_word" | "input_too_large" | "internal";
 }
 "#;
 
@@ -168,7 +168,7 @@ impl JsAnalyzer {
         let report = self.inner.analyze(text, &options).map_err(js_error)?;
         report
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| js_error(Error::InvalidOptions(e.to_string())))
+            .map_err(|e| js_error(Error::Internal(e.to_string())))
     }
 
     /// Add words to the dictionary; returns how many entries were new. Throws an `Error` of
