@@ -28,5 +28,8 @@ WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm
 step "build the page's wasm package"
 bash scripts/build.sh
 
+step "TypeScript: the generated types compile, used as the README uses them"
+npx tsc -p tests/types
+
 step "page tests in headless Chromium (playwright-core)"
 node --test tests/browser/

@@ -7,7 +7,7 @@ use crate::error::{Error, MAX_INPUT_UTF16};
 use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
-use crate::report::{self, Report, Section, Token, TokenKind};
+use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::Segmenter;
 use crate::{sections, segment, stats};
@@ -42,19 +42,7 @@ impl Analyzer {
     /// [`Error::InvalidWord`] for an empty word, one with whitespace, or one longer than 64
     /// chars; no word of the call is added then.
     pub fn add_words<S: AsRef<str>>(&mut self, words: &[S]) -> Result<usize, Error> {
-        for w in words {
-            let w = w.as_ref();
-            if w.is_empty() || w.chars().any(char::is_whitespace) {
-                return Err(Error::InvalidWord(format!(
-                    "{w:?} is empty or contains whitespace"
-                )));
-            }
-            if w.chars().count() > MAX_WORD_CHARS {
-                return Err(Error::InvalidWord(format!(
-                    "a word has at most {MAX_WORD_CHARS} characters"
-                )));
-            }
-        }
+        validate_words(words)?;
         let mut added = 0;
         for w in words {
             let w = w.as_ref();
@@ -67,12 +55,56 @@ impl Analyzer {
         Ok(added)
     }
 
+    /// Take words out of the dictionary so that segmentation splits them (the page's "split
+    /// this word"), in either script like [`Analyzer::add_words`]. Returns how many entries
+    /// were removed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWord`] as for [`Analyzer::add_words`]; nothing is removed then.
+    pub fn remove_words<S: AsRef<str>>(&mut self, words: &[S]) -> Result<usize, Error> {
+        validate_words(words)?;
+        let mut removed = 0;
+        for w in words {
+            let w = w.as_ref();
+            let simplified = self.converter.to_simplified(w);
+            removed += usize::from(self.segmenter.remove_word(w));
+            if simplified != w {
+                removed += usize::from(self.segmenter.remove_word(&simplified));
+            }
+        }
+        Ok(removed)
+    }
+
+    /// `text` in simplified characters (OpenCC, phrase level).
+    pub fn to_simplified(&self, text: &str) -> String {
+        self.converter.to_simplified(text)
+    }
+
+    /// `text` in traditional characters (OpenCC, phrase level).
+    pub fn to_traditional(&self, text: &str) -> String {
+        self.converter.to_traditional(text)
+    }
+
     /// Analyse `text`. Offsets in the report are UTF-16 code units into `text`.
     ///
     /// # Errors
     /// [`Error::InputTooLarge`] beyond [`MAX_INPUT_UTF16`] code units; [`Error::InvalidWord`]
     /// for a bad `options.words` entry.
     pub fn analyze(&mut self, text: &str, options: &Options) -> Result<Report, Error> {
+        self.analyze_with_progress(text, options, &mut |_| {})
+    }
+
+    /// [`Analyzer::analyze`], calling `progress` as the analysis moves through its stages and
+    /// through the text (about every 256 KB while segmenting), ending with fraction 1.
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze`]; `progress` is not called then.
+    pub fn analyze_with_progress(
+        &mut self,
+        text: &str,
+        options: &Options,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Report, Error> {
         let utf16_length = text.chars().map(char::len_utf16).sum::<usize>();
         if utf16_length > MAX_INPUT_UTF16 {
             return Err(Error::InputTooLarge {
@@ -83,11 +115,15 @@ impl Analyzer {
         if !options.words.is_empty() {
             self.add_words(&options.words)?;
         }
-        Ok(self.run(text, options))
+        Ok(self.run(text, options, progress))
     }
 
-    fn run(&self, text: &str, options: &Options) -> Report {
+    fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
+        // Shares of the work, measured on a novel: segmentation dominates.
+        let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
+        report(Stage::Cleaning, 0.0);
         let cleaned = normalize::clean(text);
+        report(Stage::Script, 0.03);
         let mut script = self.converter.detect(&cleaned.text);
         // Any traditional character, even a few in simplified text, is segmented and counted
         // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
@@ -101,8 +137,16 @@ impl Analyzer {
         } else {
             &cleaned.text
         };
+        report(Stage::Sections, 0.15);
         let structure = sections::detect(&cleaned.text);
-        let mut toks = self.segmenter.tokens(seg_text, options.hmm);
+        report(Stage::Segmenting, 0.2);
+        let total = seg_text.len().max(1) as f64;
+        let mut toks = self
+            .segmenter
+            .tokens_with_progress(seg_text, options.hmm, &mut |done| {
+                report(Stage::Segmenting, 0.2 + 0.55 * done as f64 / total);
+            });
+        report(Stage::Keywords, 0.75);
         if options.compounds {
             toks = segment::join_compounds(seg_text, toks);
         }
@@ -136,13 +180,15 @@ impl Analyzer {
             if !filter.accepts(t.kind, &key, t.pos) {
                 continue;
             }
+            let (start, end) = span_of(&cleaned, t.start, t.end);
             occurrences.push(Occurrence {
                 key,
                 word: display.slice(t.start, t.end, t.byte_start, t.byte_end),
                 pos: t.pos,
                 token: i,
                 section: section as u32,
-                first: span_of(&cleaned, t.start, t.end).0,
+                start,
+                end,
             });
         }
         let tally = Tally::new(occurrences);
@@ -178,6 +224,7 @@ impl Analyzer {
                 })
                 .collect()
         });
+        report(Stage::Done, 1.0);
         Report {
             version: crate::VERSION,
             keywords,
@@ -194,6 +241,24 @@ impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
     }
+}
+
+/// Dictionary words are non-empty, without whitespace, and at most [`MAX_WORD_CHARS`] long.
+fn validate_words<S: AsRef<str>>(words: &[S]) -> Result<(), Error> {
+    for w in words {
+        let w = w.as_ref();
+        if w.is_empty() || w.chars().any(char::is_whitespace) {
+            return Err(Error::InvalidWord(format!(
+                "{w:?} is empty or contains whitespace"
+            )));
+        }
+        if w.chars().count() > MAX_WORD_CHARS {
+            return Err(Error::InvalidWord(format!(
+                "a word has at most {MAX_WORD_CHARS} characters"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// UTF-16 range in the user's text of the cleaned chars `[start, end)`.

@@ -82,17 +82,23 @@ pub struct Occurrence<'a> {
     pub token: usize,
     /// Section the occurrence is in (non-decreasing along the text).
     pub section: u32,
-    /// UTF-16 offset in the user's text.
-    pub first: u32,
+    /// UTF-16 range in the user's text.
+    pub start: u32,
+    pub end: u32,
 }
 
 struct Entry<'a> {
     key: std::borrow::Cow<'a, str>,
     word: &'a str,
     pos: &'a str,
-    first: u32,
-    count: u32,
+    occurrences: Vec<(u32, u32)>,
     sections: Vec<(u32, u32)>,
+}
+
+impl Entry<'_> {
+    fn count(&self) -> u32 {
+        self.occurrences.len() as u32
+    }
 }
 
 /// Every content word of a text, counted.
@@ -120,15 +126,14 @@ impl<'a> Tally<'a> {
                         key: o.key,
                         word: o.word,
                         pos: o.pos,
-                        first: o.first,
-                        count: 0,
+                        occurrences: Vec::new(),
                         sections: Vec::new(),
                     });
                     id
                 }
             };
             let e = &mut entries[id as usize];
-            e.count += 1;
+            e.occurrences.push((o.start, o.end));
             match e.sections.last_mut() {
                 Some((s, n)) if *s == o.section => *n += 1,
                 _ => e.sections.push((o.section, 1)),
@@ -170,16 +175,17 @@ impl<'a> Tally<'a> {
             .take(top_n)
             .map(|i| {
                 let e = &self.entries[i];
-                let tf = f64::from(e.count) / total;
+                let tf = f64::from(e.count()) / total;
                 Keyword {
                     word: e.word.to_string(),
                     key: e.key.to_string(),
-                    count: e.count,
+                    count: e.count(),
                     share: tf,
                     weight: tf * idf.get(i).copied().unwrap_or(0.0),
                     textrank: ranks[i],
                     pos: e.pos.to_string(),
-                    first: e.first,
+                    first: e.occurrences.first().map_or(0, |o| o.0),
+                    occurrences: e.occurrences.clone(),
                     sections: e.sections.clone(),
                 }
             })
@@ -216,8 +222,8 @@ impl<'a> Tally<'a> {
 
     fn cmp_entries(&self, a: usize, b: usize) -> std::cmp::Ordering {
         let (ea, eb) = (&self.entries[a], &self.entries[b]);
-        eb.count
-            .cmp(&ea.count)
+        eb.count()
+            .cmp(&ea.count())
             .then_with(|| ea.word.cmp(eb.word))
             // Two keys can share a written form only through case; keep the order total.
             .then_with(|| ea.key.cmp(&eb.key))
@@ -307,7 +313,8 @@ mod tests {
             pos: "n",
             token,
             section,
-            first: token as u32,
+            start: token as u32,
+            end: token as u32 + 1,
         }
     }
 
@@ -325,6 +332,7 @@ mod tests {
         assert_eq!(got, [("经济", 3), ("发展", 2), ("长江", 1)]);
         assert_eq!(k[0].sections, [(0, 2), (1, 1)]);
         assert_eq!(k[0].first, 0);
+        assert_eq!(k[0].occurrences, [(0, 1), (4, 5), (10, 11)]);
         assert!((k[0].share - 0.5).abs() < 1e-12);
         assert!((k[1].weight - 2.0 * 2.0 / 6.0).abs() < 1e-12);
         // Section 1 has each word once: the tie goes to the first in code point order.

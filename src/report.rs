@@ -53,6 +53,10 @@ pub struct Keyword {
     pub pos: String,
     /// UTF-16 offset of the first occurrence in the user's text.
     pub first: u32,
+    /// Every occurrence as a UTF-16 `[start, end)` range in the user's text, in text order
+    /// (`first` is the first one's start). An annotated occurrence such as `經(jīng)濟`
+    /// spans its annotations, so highlighting it marks what the user wrote.
+    pub occurrences: Vec<(u32, u32)>,
     /// Occurrences per section as `[sectionIndex, count]` pairs, by section index; sections
     /// where the word does not occur are left out.
     pub sections: Vec<(u32, u32)>,
@@ -187,4 +191,27 @@ pub enum TokenKind {
     Whitespace,
     /// Anything else: emoji, symbols, other scripts, mojibake.
     Other,
+}
+
+/// How far an analysis has got, reported while it runs (see
+/// [`crate::Analyzer::analyze_with_progress`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// The stage now running.
+    pub stage: Stage,
+    /// The whole analysis done so far, 0 to 1, rising; 1 once the report is ready.
+    pub fraction: f64,
+}
+
+/// The stages of an analysis, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Stage {
+    Cleaning,
+    Script,
+    Sections,
+    Segmenting,
+    Keywords,
+    Done,
 }

@@ -59,21 +59,69 @@ impl Segmenter {
         self
     }
 
-    /// Add a word to the dictionary so that segmentation keeps it whole. Returns whether it
-    /// was new.
+    /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
+    /// jieba suggests for that (which also restores a removed word). Returns whether it was
+    /// new to the dictionary.
     pub fn add_word(&mut self, word: &str) -> bool {
-        if self.jieba.has_word(word) {
+        let new = !self.jieba.has_word(word);
+        self.jieba.add_word(word, None, None);
+        new
+    }
+
+    /// Take a word out of the dictionary, so segmentation splits it (jieba's `del_word`: a
+    /// frequency of 0 makes every route through it impossible). The HMM may still join its
+    /// characters when they are single-character runs unknown to the dictionary.
+    pub fn remove_word(&mut self, word: &str) -> bool {
+        if !self.jieba.has_word(word) {
             return false;
         }
-        self.jieba.add_word(word, None, None);
+        self.jieba.add_word(word, Some(0), None);
         true
     }
 
     /// Segment `text` into tokens covering it entirely, in order.
     pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tok<'a>> {
-        let tags = self.jieba.tag(text, hmm);
-        let mut out: Vec<Tok<'a>> = Vec::with_capacity(tags.len());
-        for t in tags {
+        self.tokens_with_progress(text, hmm, &mut |_| {})
+    }
+
+    /// [`Segmenter::tokens`], reporting the bytes of `text` segmented so far after each chunk
+    /// of about [`CHUNK_BYTES`], so a page can show progress on a long text. Chunks end after a
+    /// line break or a `。`, characters at which jieba starts a new block anyway, so the tokens
+    /// are the same as in one call.
+    pub fn tokens_with_progress<'a>(
+        &'a self,
+        text: &'a str,
+        hmm: bool,
+        progress: &mut dyn FnMut(usize),
+    ) -> Vec<Tok<'a>> {
+        let mut out: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4);
+        let (mut byte_base, mut char_base) = (0usize, 0usize);
+        for chunk in chunks(text, CHUNK_BYTES) {
+            self.push_tokens(chunk, byte_base, char_base, hmm, &mut out);
+            byte_base += chunk.len();
+            char_base = out.last().map_or(char_base, |t| t.end);
+            progress(byte_base);
+        }
+        out
+    }
+
+    /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
+    fn push_tokens<'a>(
+        &'a self,
+        chunk: &'a str,
+        byte_base: usize,
+        char_base: usize,
+        hmm: bool,
+        out: &mut Vec<Tok<'a>>,
+    ) {
+        for t in self.jieba.tag(chunk, hmm) {
+            let t = jieba_rs::Tag {
+                start: t.start + char_base,
+                end: t.end + char_base,
+                byte_start: t.byte_start + byte_base,
+                byte_end: t.byte_end + byte_base,
+                ..t
+            };
             let kind = classify(t.word);
             if let Some(last) = out.last_mut() {
                 // `2023` `年` → `2023年`, `3.14` `%` → `3.14%`.
@@ -100,7 +148,6 @@ impl Segmenter {
                 pos,
             });
         }
-        out
     }
 
     /// jieba's IDF for each of `words` (simplified forms), as Python jieba's `extract_tags`
@@ -148,6 +195,41 @@ impl Default for Segmenter {
     fn default() -> Self {
         Segmenter::new()
     }
+}
+
+/// Segmentation works through long texts in chunks of about this many bytes (see
+/// [`Segmenter::tokens_with_progress`]).
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
+/// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just
+/// after a `\n` or `。` where there is one; a text with neither is one piece.
+fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let from = size.min(rest.len());
+        let cut = rest
+            .get(from..)
+            .or_else(|| {
+                // `from` is inside a character: move to its end.
+                (from..rest.len())
+                    .find(|&i| rest.is_char_boundary(i))
+                    .and_then(|i| rest.get(i..))
+            })
+            .and_then(|tail| tail.find(['\n', '。']).map(|i| rest.len() - tail.len() + i))
+            .map_or(rest.len(), |i| {
+                i + if rest[i..].starts_with('\n') {
+                    1
+                } else {
+                    '。'.len_utf8()
+                }
+            });
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// A noun pair is joined into one term when it occurs at least this often…
@@ -308,6 +390,36 @@ mod tests {
             at = t.byte_end;
         }
         assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn chunked_segmentation_equals_one_call() {
+        let seg = Segmenter::new();
+        let text = "会议强调，要推动长江经济带发展。\n第二段落很长很长。👪𦡦\r\n三\n".repeat(50);
+        let whole: Vec<Tok> = {
+            let mut out = Vec::new();
+            seg.push_tokens(&text, 0, 0, true, &mut out);
+            out
+        };
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        let (mut b, mut c) = (0, 0);
+        for piece in chunks(&text, 100) {
+            assert!(
+                piece.ends_with('\n') || piece.ends_with('。') || b + piece.len() == text.len()
+            );
+            seg.push_tokens(piece, b, c, true, &mut out);
+            b += piece.len();
+            c = out.last().map_or(c, |t: &Tok| t.end);
+            seen.push(b);
+        }
+        assert_eq!(out, whole);
+        assert!(seen.len() > 10);
+        assert_eq!(chunks("", 10).count(), 0);
+        assert_eq!(
+            chunks("没有换行的一句话", 3).collect::<Vec<_>>(),
+            ["没有换行的一句话"]
+        );
     }
 
     #[test]

@@ -55,6 +55,8 @@ export interface Keyword {
   pos: string;
   /** UTF-16 offset of the first occurrence. */
   first: number;
+  /** Every occurrence as a UTF-16 [start, end) range, in text order. */
+  occurrences: [number, number][];
   /** [sectionIndex, count] pairs for the sections that use the word. */
   sections: [number, number][];
 }
@@ -120,6 +122,12 @@ export interface Token {
   pos: string;
 }
 
+export interface Progress {
+  stage: "cleaning" | "script" | "sections" | "segmenting" | "keywords" | "done";
+  /** The whole analysis done so far, 0 to 1. */
+  fraction: number;
+}
+
 export interface Report {
   version: string;
   keywords: Keyword[];
@@ -129,6 +137,16 @@ export interface Report {
   script: Script;
   /** Only with `includeTokens: true`. */
   tokens?: Token[];
+}
+
+/** Merged into the generated `Analyzer` class. */
+export interface Analyzer {
+  /**
+   * Analyse `text`. Offsets in the report are UTF-16 code units into `text`.
+   * `onProgress` is called with `{stage, fraction}` as the analysis advances, last with 1.
+   * Throws a `WenxiError`.
+   */
+  analyze(text: string, options?: AnalyzeOptions, onProgress?: (progress: Progress) => void): Report;
 }
 
 /** The Error thrown by `analyze` and `addWords`. */
@@ -158,17 +176,56 @@ impl JsAnalyzer {
     ///
     /// Throws an `Error` whose `kind` is `"invalid_options"`, `"invalid_word"` or
     /// `"input_too_large"`.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
+    ///
+    /// `onProgress`, if given, is called with `{stage, fraction}` as the analysis advances
+    /// (about every 256 KB of text while segmenting), last with fraction 1; what it throws is
+    /// ignored.
+    // Typed in TS_TYPES (optional parameters read better there than generated).
+    #[wasm_bindgen(skip_typescript)]
     pub fn analyze(
         &mut self,
         text: &str,
-        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+        options: JsValue,
+        on_progress: Option<js_sys::Function>,
     ) -> Result<JsValue, JsValue> {
         let options = parse_options(options)?;
-        let report = self.inner.analyze(text, &options).map_err(js_error)?;
-        report
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| js_error(Error::Internal(e.to_string())))
+        let report = self
+            .inner
+            .analyze_with_progress(text, &options, &mut |p| {
+                if let (Some(f), Ok(p)) = (&on_progress, to_js(&p)) {
+                    // A throwing callback must not abort the analysis it watches.
+                    let _ = f.call1(&JsValue::NULL, &p);
+                }
+            })
+            .map_err(js_error)?;
+        to_js(&report)
+    }
+
+    /// Take words out of the dictionary so segmentation splits them; returns how many entries
+    /// were removed. Throws an `Error` of kind `"invalid_word"` like `addWords`.
+    #[wasm_bindgen(js_name = removeWords)]
+    pub fn remove_words(&mut self, words: Vec<String>) -> Result<u32, JsValue> {
+        self.inner
+            .remove_words(&words)
+            .map(|n| n as u32)
+            .map_err(js_error)
+    }
+
+    /// `text` converted to `"simplified"` or `"traditional"` characters (OpenCC, phrase level),
+    /// for showing words in the script the reader prefers. Throws `"invalid_options"` for any
+    /// other target.
+    pub fn convert(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"simplified\" | \"traditional\"")] to: &str,
+    ) -> Result<String, JsValue> {
+        match to {
+            "simplified" => Ok(self.inner.to_simplified(text)),
+            "traditional" => Ok(self.inner.to_traditional(text)),
+            _ => Err(js_error(Error::InvalidOptions(format!(
+                "convert to \"simplified\" or \"traditional\", not {to:?}"
+            )))),
+        }
     }
 
     /// Add words to the dictionary; returns how many entries were new. Throws an `Error` of
@@ -192,6 +249,13 @@ impl Default for JsAnalyzer {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::Internal(e.to_string())))
 }
 
 fn parse_options(options: JsValue) -> Result<Options, JsValue> {

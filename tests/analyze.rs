@@ -207,6 +207,55 @@ fn options_change_what_counts() {
 }
 
 #[test]
+fn progress_rises_to_one_through_the_stages() {
+    use wenxi::report::Stage;
+    let text = "会议强调，要推动长江经济带发展。\n".repeat(40_000);
+    let mut seen = Vec::new();
+    let r = Analyzer::new()
+        .analyze_with_progress(&text, &Options::default(), &mut |p| seen.push(p))
+        .unwrap();
+    assert!(r.keywords.iter().any(|k| k.word == "发展"));
+    for w in seen.windows(2) {
+        assert!(w[0].fraction <= w[1].fraction, "{w:?}");
+    }
+    let stages: Vec<Stage> = seen.iter().map(|p| p.stage).collect();
+    assert_eq!(stages.first(), Some(&Stage::Cleaning));
+    assert_eq!(
+        seen.last().map(|p| (p.stage, p.fraction)),
+        Some((Stage::Done, 1.0))
+    );
+    // A 1.3 MB text is segmented in several chunks, each reported.
+    let segmenting = stages.iter().filter(|&&s| s == Stage::Segmenting).count();
+    assert!(segmenting >= 5, "{segmenting}");
+}
+
+#[test]
+fn removed_words_split_and_added_words_join() {
+    let mut a = Analyzer::new();
+    let opts = Options {
+        include_tokens: true,
+        hmm: false,
+        ..Options::default()
+    };
+    let words = |a: &mut Analyzer| -> Vec<String> {
+        let r = a.analyze("我们研究生命科学。", &opts).unwrap();
+        r.tokens.unwrap().into_iter().map(|t| t.word).collect()
+    };
+    assert!(words(&mut a).contains(&"生命科学".to_string()));
+    assert_eq!(
+        a.remove_words(&["生命科學"]).unwrap(),
+        1,
+        "traditional form removes the simplified entry"
+    );
+    let split = words(&mut a);
+    assert!(!split.contains(&"生命科学".to_string()), "{split:?}");
+    a.add_words(&["生命科学"]).unwrap();
+    assert!(words(&mut a).contains(&"生命科学".to_string()));
+    assert_eq!(a.remove_words(&["不在词典里的词"]).unwrap(), 0);
+    assert_eq!(a.remove_words(&[" "]).unwrap_err().kind(), "invalid_word");
+}
+
+#[test]
 fn errors_are_typed_and_keep_the_analyzer_usable() {
     let mut a = Analyzer::new();
     let e = a.add_words(&["有 空格"]).unwrap_err();

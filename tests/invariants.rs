@@ -145,6 +145,22 @@ fn invariants_hold_on_random_texts() {
                 .filter(|t| converter.to_simplified(&t.word).to_lowercase() == k.key)
                 .count() as u32;
             assert_eq!(naive, k.count, "{}: {}", ctx(), k.word);
+            // Occurrences: one per count, rising, inside the text, the first at `first`.
+            assert_eq!(k.occurrences.len() as u32, k.count, "{}", ctx());
+            assert_eq!(
+                k.occurrences.first().map(|o| o.0),
+                Some(k.first),
+                "{}",
+                ctx()
+            );
+            for w in k.occurrences.windows(2) {
+                assert!(w[0].1 <= w[1].0, "{}", ctx());
+            }
+            assert!(
+                k.occurrences.iter().all(|&(s, e)| s < e && e <= len),
+                "{}",
+                ctx()
+            );
             let per_section: u32 = k.sections.iter().map(|s| s.1).sum();
             assert_eq!(per_section, k.count, "{}", ctx());
             assert!(k.first < len, "{}", ctx());

@@ -32,7 +32,11 @@ fn js_slice(text: &str, start: f64, end: f64) -> String {
 fn report_has_the_documented_shape() {
     let mut a = JsAnalyzer::new();
     let r = a
-        .analyze("第一章 总则\n长江很长。长江很美。\n", JsValue::UNDEFINED)
+        .analyze(
+            "第一章 总则\n长江很长。长江很美。\n",
+            JsValue::UNDEFINED,
+            None,
+        )
         .unwrap();
     assert!(r.is_object());
     for key in [
@@ -68,7 +72,11 @@ fn offsets_are_utf16_code_units_into_the_original() {
     // 👪 and 𦡦 are two UTF-16 units each; the annotations and tags are removed for analysis.
     let text = "👪𦡦<b>經(jīng)濟</b>發(fā)展，👪經濟發展。";
     let r = a
-        .analyze(text, options(r#"{"includeTokens": true, "minLength": 2}"#))
+        .analyze(
+            text,
+            options(r#"{"includeTokens": true, "minLength": 2}"#),
+            None,
+        )
         .unwrap();
     let kws = Array::from(&get(&r, "keywords"));
     let mut seen = false;
@@ -102,14 +110,16 @@ fn offsets_are_utf16_code_units_into_the_original() {
 #[wasm_bindgen_test]
 fn errors_are_js_errors_with_a_kind() {
     let mut a = JsAnalyzer::new();
-    let e = a.analyze("文本", options(r#"{"topn": 3}"#)).unwrap_err();
+    let e = a
+        .analyze("文本", options(r#"{"topn": 3}"#), None)
+        .unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
     let msg: String = e.unchecked_ref::<js_sys::Error>().message().into();
     assert!(msg.contains("topn"), "{msg}");
 
     let e = a
-        .analyze("文本", options(r#"{"topN": "many"}"#))
+        .analyze("文本", options(r#"{"topN": "many"}"#), None)
         .unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
 
@@ -119,7 +129,7 @@ fn errors_are_js_errors_with_a_kind() {
     // The analyzer still works after errors: nothing was poisoned.
     assert_eq!(a.add_words(vec!["文析工具".to_string()]).unwrap(), 1);
     let r = a
-        .analyze("文析工具好用，文析工具快。", JsValue::NULL)
+        .analyze("文析工具好用，文析工具快。", JsValue::NULL, None)
         .unwrap();
     let top = Array::from(&get(&r, "keywords")).get(0);
     assert_eq!(get(&top, "word").as_string().unwrap(), "文析工具");
@@ -129,6 +139,53 @@ fn errors_are_js_errors_with_a_kind() {
 fn too_large_input_is_refused_cleanly() {
     let mut a = JsAnalyzer::new();
     let text = "字".repeat(wenxi::MAX_INPUT_UTF16 + 1);
-    let e = a.analyze(&text, JsValue::UNDEFINED).unwrap_err();
+    let e = a.analyze(&text, JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "input_too_large");
+}
+
+#[wasm_bindgen_test]
+fn progress_reaches_js_and_a_throwing_callback_is_harmless() {
+    let mut a = JsAnalyzer::new();
+    let seen = Array::new();
+    let push = js_sys::Function::new_with_args("p", "this.push(p.fraction); throw new Error('x');");
+    let bound = push.bind0(&seen);
+    let text = "会议强调，要推动长江经济带发展。\n".repeat(30_000);
+    let r = a.analyze(&text, JsValue::UNDEFINED, Some(bound)).unwrap();
+    assert!(Array::from(&get(&r, "keywords")).length() > 0);
+    let fractions: Vec<f64> = seen.iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!(fractions.len() >= 5, "{fractions:?}");
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(fractions.last(), Some(&1.0));
+}
+
+#[wasm_bindgen_test]
+fn occurrences_split_words_and_convert() {
+    let mut a = JsAnalyzer::new();
+    let text = "經(jīng)濟發展，經濟增長。";
+    let r = a.analyze(text, JsValue::UNDEFINED, None).unwrap();
+    let jingji = Array::from(&get(&r, "keywords"))
+        .iter()
+        .find(|k| get(k, "word").as_string().unwrap() == "經濟")
+        .unwrap();
+    let occ = Array::from(&get(&jingji, "occurrences"));
+    assert_eq!(occ.length(), 2);
+    let first = Array::from(&occ.get(0));
+    let (s, e) = (
+        first.get(0).as_f64().unwrap(),
+        first.get(1).as_f64().unwrap(),
+    );
+    assert_eq!(
+        js_slice(text, s, e),
+        "經(jīng)濟",
+        "the highlight covers what the user wrote"
+    );
+
+    assert_eq!(a.convert("發展", "simplified").unwrap(), "发展");
+    assert_eq!(a.convert("发展", "traditional").unwrap(), "發展");
+    let e = a.convert("发展", "klingon").unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
+
+    assert_eq!(a.remove_words(vec!["生命科学".into()]).unwrap(), 1);
+    let e = a.remove_words(vec!["".into()]).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_word");
 }

@@ -71,7 +71,7 @@ test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }
   }
   for (const t of report.tokens) assertShape('Token', t);
   // The analyze signature names the types.
-  assert.match(DTS, /analyze\(text: string, options: AnalyzeOptions \| undefined\): Report;/);
+  assert.match(DTS, /analyze\(text: string, options\?: AnalyzeOptions, onProgress\?: \(progress: Progress\) => void\): Report;/);
   // Every option the Rust side accepts is declared: an unknown one is rejected, a declared one
   // is not.
   const declared = [...fields('AnalyzeOptions').keys()];
