@@ -193,7 +193,9 @@ impl Analyzer {
         }
         let tally = Tally::new(occurrences);
         let idf = self.segmenter.idf(&tally.keys());
-        let keywords = tally.keywords(options.top_n, &idf);
+        let keywords = tally.keywords(options.top_n, &idf, |w| {
+            self.segmenter.reference_frequency(w)
+        });
         let section_top = tally.section_top(structure.sections.len(), options.section_keywords);
 
         let sections = sections_report(&cleaned, &structure, section_top);
@@ -232,6 +234,7 @@ impl Analyzer {
             stats,
             cleaning: cleaned.cleaning.clone(),
             script,
+            reference_total: segment::REFERENCE_TOTAL,
             tokens,
         }
     }

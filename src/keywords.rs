@@ -165,7 +165,12 @@ impl<'a> Tally<'a> {
 
     /// The top `top_n` keywords, count descending then word, with their TF-IDF weights
     /// (`idf[i]` is the IDF of entry `i`, as from [`Tally::keys`]) and TextRank scores.
-    pub fn keywords(&self, top_n: usize, idf: &[f64]) -> Vec<Keyword> {
+    pub fn keywords(
+        &self,
+        top_n: usize,
+        idf: &[f64],
+        reference: impl Fn(&str) -> u64,
+    ) -> Vec<Keyword> {
         let ranks = self.textrank();
         let total = f64::from(self.total.max(1));
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
@@ -186,6 +191,7 @@ impl<'a> Tally<'a> {
                     pos: e.pos.to_string(),
                     first: e.occurrences.first().map_or(0, |o| o.0),
                     occurrences: e.occurrences.clone(),
+                    reference: reference(&e.key),
                     sections: e.sections.clone(),
                 }
             })
@@ -327,7 +333,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, w)| occ(w, i * 2, (i / 3) as u32)),
         );
-        let k = t.keywords(10, &[1.0, 2.0, 3.0]);
+        let k = t.keywords(10, &[1.0, 2.0, 3.0], |_| 0);
         let got: Vec<(&str, u32)> = k.iter().map(|k| (k.word.as_str(), k.count)).collect();
         assert_eq!(got, [("经济", 3), ("发展", 2), ("长江", 1)]);
         assert_eq!(k[0].sections, [(0, 2), (1, 1)]);
@@ -348,7 +354,7 @@ mod tests {
         // Tokens 10 apart are outside the window: nothing co-occurs.
         assert!(ranks.iter().all(|&r| r == 0.0));
         let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i, 0)));
-        let k = t.keywords(10, &[]);
+        let k = t.keywords(10, &[], |_| 0);
         assert_eq!(k.iter().find(|k| k.word == "中心").unwrap().textrank, 1.0);
         assert!(k.iter().all(|k| k.textrank > 0.0 && k.textrank <= 1.0));
     }

@@ -25,6 +25,9 @@ pub struct Report {
     pub cleaning: Cleaning,
     /// Which Chinese script the text is written in.
     pub script: Script,
+    /// Size in words of the reference corpus that `keywords[].reference` counts in: the
+    /// frequencies of jieba's dictionary.
+    pub reference_total: u64,
     /// Every token in text order, only when `options.include_tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<Token>>,
@@ -57,6 +60,10 @@ pub struct Keyword {
     /// (`first` is the first one's start). An annotated occurrence such as `經(jīng)濟`
     /// spans its annotations, so highlighting it marks what the user wrote.
     pub occurrences: Vec<(u32, u32)>,
+    /// Occurrences in the reference corpus (jieba's dictionary, [`Report::reference_total`]
+    /// words in all; 0 when it does not list the word), for keyness measures such as
+    /// log-likelihood. May be off by one (see `Segmenter::reference_frequency`).
+    pub reference: u64,
     /// Occurrences per section as `[sectionIndex, count]` pairs, by section index; sections
     /// where the word does not occur are left out.
     pub sections: Vec<(u32, u32)>,

@@ -55,6 +55,8 @@ export interface Keyword {
   pos: string;
   /** UTF-16 offset of the first occurrence. */
   first: number;
+  /** Occurrences in jieba's dictionary (0 if unlisted), out of `Report.referenceTotal`. */
+  reference: number;
   /** Every occurrence as a UTF-16 [start, end) range, in text order. */
   occurrences: [number, number][];
   /** [sectionIndex, count] pairs for the sections that use the word. */
@@ -135,6 +137,8 @@ export interface Report {
   stats: Stats;
   cleaning: Cleaning;
   script: Script;
+  /** Size of the reference corpus that `Keyword.reference` counts in. */
+  referenceTotal: number;
   /** Only with `includeTokens: true`. */
   tokens?: Token[];
 }
