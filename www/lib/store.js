@@ -1,0 +1,43 @@
+// The page's state, in one place, and who wants to know when it changes.
+//
+// Views never talk to each other: they read the state, change it with `set`, and redraw in
+// their `subscribe` callback when a key they show has changed. Selecting a keyword in the
+// table, the cloud or the heatmap is one `set({ selected: key })`, and every view follows.
+//
+// State keys (see app.js for the initial values):
+//   text          the textarea's text (string)
+//   analyzedText  the text the report belongs to (string | null); report offsets index it
+//   report        the last report (Report | null)
+//   selected      the selected keyword's `key` (string | null)
+//   ranking       'count' | 'weight' | 'textrank': how keyword views order words
+//   display       'written' | 'simplified' | 'traditional': how words are shown
+//   lang          'zh' | 'en': the interface language
+//   options       the analysis options (AnalyzeOptions), persisted
+//   busy          whether an analysis is running (boolean)
+//   progress      { stage, fraction } of the running analysis, or null
+//   reveal        { start, end, seq }: a request to show that UTF-16 range of analyzedText in
+//                 the text view (seq increases so the same range can be asked for twice)
+//   converted     Map key → { simplified, traditional } forms of keywords, filled on demand
+
+export function createStore(initial) {
+  let state = { ...initial };
+  const listeners = new Set();
+  return {
+    get: () => state,
+    /** Merge `patch` into the state; listeners hear which keys changed. */
+    set(patch) {
+      const changed = new Set();
+      for (const [key, value] of Object.entries(patch)) {
+        if (!Object.is(state[key], value)) changed.add(key);
+      }
+      if (changed.size === 0) return;
+      state = { ...state, ...patch };
+      for (const fn of [...listeners]) fn(state, changed);
+    },
+    /** Call `fn(state, changedKeys)` after every change; returns an unsubscribe function. */
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}

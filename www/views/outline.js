@@ -1,0 +1,2 @@
+// The outline view (placeholder until it is written; see views/index.js for the contract).
+export function mount(root, ctx) {}

@@ -1,0 +1,2 @@
+// The stats view (placeholder until it is written; see views/index.js for the contract).
+export function mount(root, ctx) {}
