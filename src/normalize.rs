@@ -14,6 +14,7 @@
 //! | entity `&amp;` `&nbsp;` `&#12289;`          | its character  | the entity       |
 //! | pinyin annotation `(jīng)` after a Han char | nothing        |                  |
 //! | full-width `Ａ` `１` `％`                   | `A` `1` `%`    | the character    |
+//! | `．` right after a Han char (a full stop)   | itself         | itself           |
 //! | zero-width U+200B–U+200D, U+2060, U+FEFF    | nothing        |                  |
 //! | mojibake run `?!耙粠б宦贰背h`, `���`         | one U+FFFD     | the run          |
 //! | anything else (`\r\n` included)             | itself         | itself           |
