@@ -18,7 +18,8 @@ export const DEFAULT_ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 
 /**
  * The page's policy. 'wasm-unsafe-eval' lets WebAssembly compile without allowing JS eval;
- * worker-src covers the module worker; connect-src 'self' the fetch of the .wasm file.
+ * worker-src covers the module worker and the service worker (sw.js); connect-src 'self' the
+ * fetch of the .wasm file; img-src data: blob: the PNG export of the charts.
  * Kept identical to the <meta> in www/index.html, except frame-ancestors (header only).
  */
 export const CSP = [
@@ -27,7 +28,7 @@ export const CSP = [
   "worker-src 'self'",
   "connect-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

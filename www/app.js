@@ -1,348 +1,453 @@
-// The page: sends the textarea's text to the analysis worker and renders the report.
+// The shell of the page: the state store, the analysis worker, the input (typing, pasting,
+// files, samples), progress and Cancel, the language switch, and mounting every view.
 //
-// Every string that comes from the user's text (keywords, section titles, error messages) is
-// put into the page with textContent or as a text node, never as HTML: pasted web text is full
-// of tags, and none of them may become markup here. The strict CSP in index.html backs this up.
+// Views (views/index.js) draw the results; they read the store and call `actions`. Every string
+// from the user's text is put in with textContent (lib/dom.js), never as HTML: pasted web text
+// is full of tags, and none of them may become markup here. The strict CSP backs this up.
+
+import { createStore } from './lib/store.js';
+import { el } from './lib/dom.js';
+import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
+import { Engine } from './lib/worker-client.js';
+import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
+import { SAMPLES } from './lib/samples.js';
+import { VIEWS } from './views/index.js';
+import { DEFAULT_OPTIONS, sanitizeOptions } from './views/options.js';
 
 const $ = (id) => document.getElementById(id);
 
-const form = $('analyze-form');
-const textarea = $('text');
-const button = $('analyze');
-const statusLine = $('engine-status');
-const errorBox = $('error');
-const results = $('results');
-const staleNote = $('stale-note');
-
-const zh = new Intl.NumberFormat('zh-CN');
-const fixed = (digits) =>
-  new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const fixed1 = fixed(1);
-const fixed3 = fixed(3);
-
-/** Outline entries beyond this many are summarised, to keep a novel's outline quick to draw. */
-const MAX_OUTLINE_ENTRIES = 2000;
-
 // ---------------------------------------------------------------------------------------------
-// Small DOM helpers. `el` never parses HTML: strings become text nodes.
+// Persistence: the user's choices, never the text.
 
-/**
- * Create an element. `props.text` sets textContent; `props.attrs` sets attributes; children may
- * be nodes or strings (strings become text nodes).
- */
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = String(props.text);
-  for (const [name, value] of Object.entries(props.attrs ?? {})) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, String(value));
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
+const SAVED = { options: 'wenxi.options', words: 'wenxi.words', lang: 'wenxi.lang', display: 'wenxi.display' };
 
-/** A bilingual label: the Chinese, then the English marked as such for screen readers. */
-function bilingual(zhText, enText) {
-  return [zhText + ' ', el('span', { attrs: { lang: 'en' }, text: enText })];
-}
-
-function setStatus(zhText, enText) {
-  statusLine.replaceChildren(...bilingual(zhText, enText));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The worker and its protocol (see worker.js).
-
-const ERROR_TEXT = {
-  input_too_large: ['文本太长，无法分析。', 'The text is too long to analyze.'],
-  invalid_options: ['分析选项无效。', 'The analysis options are invalid.'],
-  invalid_word: ['自定义词无效。', 'A custom dictionary word is invalid.'],
-  init_failed: ['分析引擎无法加载。', 'The analyzer could not be loaded.'],
-  worker_failed: ['分析引擎无法启动。', 'The analyzer could not start.'],
-  internal: ['分析出错，引擎已重新启动。', 'The analysis failed; the analyzer was restarted.'],
-};
-
-let worker = null;
-let engineReady = false;
-let busy = false;
-let nextId = 1;
-/** id → {resolve, reject} of the analysis waiting for an answer. */
-const pending = new Map();
-
-function startWorker() {
-  engineReady = false;
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
-  worker.addEventListener('message', onWorkerMessage);
-  worker.addEventListener('error', (event) => {
-    // The worker script itself failed to load or threw at top level.
-    event.preventDefault();
-    failPending({ kind: 'worker_failed', message: event.message || 'worker error' });
-    showError('worker_failed', event.message || '');
-    setStatus('分析引擎不可用。', 'The analyzer is unavailable.');
-    updateButton();
-  });
-}
-
-function onWorkerMessage(event) {
-  const data = event.data ?? {};
-  switch (data.type) {
-    case 'ready':
-      engineReady = true;
-      $('version').textContent = `v${data.version}`;
-      setStatus('准备就绪。', 'Ready.');
-      updateButton();
-      break;
-    case 'result': {
-      const waiter = pending.get(data.id);
-      pending.delete(data.id);
-      waiter?.resolve({ report: data.report, ms: data.ms });
-      break;
-    }
-    case 'error': {
-      if (data.id === null || data.id === undefined) {
-        // Start-up failed: nothing will work until the page is reloaded.
-        showError(data.kind, data.message);
-        setStatus('分析引擎不可用。', 'The analyzer is unavailable.');
-        failPending(data);
-        updateButton();
-        break;
-      }
-      const waiter = pending.get(data.id);
-      pending.delete(data.id);
-      waiter?.reject(data);
-      if (data.kind === 'internal') restartWorker();
-      break;
-    }
+function load(name, fallback) {
+  try {
+    const raw = localStorage.getItem(SAVED[name]);
+    return raw === null ? fallback : JSON.parse(raw);
+  } catch {
+    return fallback; // storage disabled or a corrupt entry: start from the defaults
   }
 }
 
-/** A wasm trap leaves the module unusable; a fresh worker gets a fresh instance. */
-function restartWorker() {
-  worker?.terminate();
-  setStatus('正在重新加载分析引擎…', 'Reloading the analyzer…');
-  startWorker();
-  updateButton();
+function save(name, value) {
+  try {
+    localStorage.setItem(SAVED[name], JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the choice holds for this visit only.
+  }
 }
 
-function failPending(error) {
-  for (const waiter of pending.values()) waiter.reject(error);
-  pending.clear();
-}
-
-/** Analyse `text` in the worker; resolves to {report, ms}, rejects with {kind, message}. */
-function analyzeInWorker(text, options = {}) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ type: 'analyze', id, text, options });
-  });
+function loadWords() {
+  const saved = load('words', {});
+  const list = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
+  return { added: list(saved?.added), removed: list(saved?.removed) };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Input, busy state and errors.
+// State.
 
-function updateButton() {
-  button.disabled = !engineReady;
-  // While busy the button stays focusable (aria-disabled) so keyboard focus is not lost.
-  button.setAttribute('aria-disabled', String(!engineReady || busy));
-  button.classList.toggle('busy', busy);
-  results.setAttribute('aria-busy', String(busy));
-}
+const savedLang = load('lang', null);
+const lang = savedLang === 'zh' || savedLang === 'en' ? savedLang : browserLang();
+setLang(lang);
+const savedDisplay = load('display', 'written');
 
-/** Show the message for error `kind`, with the engine's own words (`detail`) below it. */
-function showError(kind, detail) {
-  const [zhText, enText] = ERROR_TEXT[kind] ?? ['出错了。', 'Something went wrong.'];
-  showMessage(bilingual(zhText, enText), detail);
-}
+const store = createStore({
+  text: '',
+  analyzedText: null,
+  report: null,
+  selected: null,
+  ranking: 'count',
+  display: ['written', 'simplified', 'traditional'].includes(savedDisplay) ? savedDisplay : 'written',
+  lang,
+  options: sanitizeOptions(load('options', DEFAULT_OPTIONS)),
+  busy: false,
+  progress: null,
+  reveal: null,
+  converted: new Map(),
+  words: loadWords(),
+  engine: 'loading',
+  error: null,
+  source: null,
+  ms: null,
+});
 
-function showMessage(children, detail = '') {
-  errorBox.replaceChildren(...children);
-  if (detail) errorBox.append(el('span', { className: 'error-detail', text: detail }));
-  errorBox.hidden = false;
-}
+// ---------------------------------------------------------------------------------------------
+// The analysis worker.
 
-function clearError() {
-  errorBox.hidden = true;
-  errorBox.replaceChildren();
-}
+const engine = new Engine({
+  // A new worker has a fresh dictionary: give it the user's joined and split words first.
+  setup(e) {
+    const { added, removed } = store.get().words;
+    if (added.length) e.request('addWords', { words: added }).catch(() => {});
+    if (removed.length) e.request('removeWords', { words: removed }).catch(() => {});
+  },
+  onReady(version) {
+    $('version').textContent = `v${version}`;
+    store.set({ engine: 'ready' });
+    if (!store.get().busy) setStatus('status.ready');
+  },
+  onFailed(error) {
+    store.set({ engine: 'failed', busy: false, progress: null, error: { key: `error.${error.kind}`, detail: error.message } });
+    setStatus('status.unavailable');
+  },
+});
 
-/** The text the shown results belong to; outline ranges are offsets into it. */
-let analyzedText = null;
+let rerun = false;
+let analyses = 0;
 
-async function runAnalysis() {
-  if (!engineReady || busy) return;
+async function analyze() {
+  const state = store.get();
+  if (state.engine === 'failed') return;
+  if (state.busy) {
+    rerun = true; // options changed mid-analysis: analyse again when this one is done
+    return;
+  }
   const text = textarea.value;
+  if (text !== state.text) store.set({ text });
   if (text.trim() === '') {
-    showMessage(bilingual('请先输入或粘贴文本。', 'Type or paste some text first.'));
+    store.set({ error: { key: 'error.empty' } });
     textarea.focus();
     return;
   }
-  clearError();
-  busy = true;
-  updateButton();
-  setStatus('正在分析…', 'Analyzing…');
+  store.set({ busy: true, error: null, progress: { stage: 'sending', fraction: 0 } });
+  setStatus('status.analyzing');
   try {
-    const { report, ms } = await analyzeInWorker(text);
-    analyzedText = text;
-    render(report, ms);
-    setStatus(
-      `分析完成：${zh.format(report.keywords.length)} 个关键词，${zh.format(report.sections.length)} 节，用时 ${zh.format(Math.round(ms))} 毫秒。`,
-      `Done: ${report.keywords.length} keywords, ${report.sections.length} sections in ${Math.round(ms)} ms.`,
+    const { value: report, ms } = await engine.request(
+      'analyze',
+      { text, options: analysisOptions(store.get().options, text) },
+      (progress) => store.set({ progress }),
     );
+    const selected = store.get().selected;
+    const keep = selected !== null && report.keywords.some((k) => k.key === selected);
+    store.set({
+      report,
+      analyzedText: text,
+      ms,
+      selected: keep ? selected : null,
+      converted: new Map(),
+      busy: false,
+      progress: null,
+    });
+    // Which analysis the results show: tests and assistive tooling can tell a new result from
+    // an identical old one.
+    $('results').dataset.analysis = String(++analyses);
+    setStatus('status.done', {
+      keywords: formatNumber(report.keywords.length),
+      sections: formatNumber(report.sections.length),
+      ms: formatNumber(Math.round(ms)),
+    });
   } catch (error) {
-    // The user's text stays in the textarea as it was; only the message area changes.
-    showError(error?.kind, error?.message ?? String(error));
-    if (engineReady) setStatus('分析未完成。', 'The analysis did not finish.');
-  } finally {
-    busy = false;
-    updateButton();
+    store.set({ busy: false, progress: null });
+    if (error?.kind === 'cancelled') {
+      rerun = false;
+      setStatus('status.cancelled');
+    } else {
+      // The user's text stays in the textarea as it was; only the message area changes.
+      store.set({ error: { key: `error.${error?.kind ?? 'other'}`, detail: error?.message ?? String(error) } });
+      if (store.get().engine !== 'failed') setStatus('status.failed');
+    }
+  }
+  if (rerun) {
+    rerun = false;
+    analyze();
   }
 }
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  runAnalysis();
-});
+/**
+ * Texts up to this many UTF-16 units get every token in the report (the text view joins and
+ * splits words with them). A novel has over a million tokens: copying them out of the worker
+ * would freeze the page for seconds, so long texts go without.
+ */
+export const TOKENS_UP_TO = 200_000;
 
-textarea.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-    event.preventDefault();
-    runAnalysis();
+/** The options the analyzer takes, from the options state (which may hold UI-only fields). */
+function analysisOptions(options, text) {
+  const { hmm, minLength, pos, defaultStopwords, stopwords, topN } = options;
+  return { hmm, minLength, pos, defaultStopwords, stopwords, topN, includeTokens: text.length <= TOKENS_UP_TO };
+}
+
+function cancel() {
+  if (!store.get().busy) return;
+  rerun = false;
+  store.set({ engine: 'loading' });
+  engine.cancel(); // the analyze() waiting on it rejects with 'cancelled'
+}
+
+/** Words as the user typed them: trimmed, non-empty, without inner whitespace, unique. */
+function cleanWords(words) {
+  return [...new Set(words.map((w) => String(w).trim()).filter((w) => w !== '' && !/\s/.test(w)))];
+}
+
+async function changeWords(op, words) {
+  words = cleanWords(words);
+  if (words.length === 0) return;
+  const { added, removed } = store.get().words;
+  const [into, from] = op === 'addWords' ? [added, removed] : [removed, added];
+  const next = {
+    [op === 'addWords' ? 'added' : 'removed']: [...new Set([...into, ...words])],
+    [op === 'addWords' ? 'removed' : 'added']: from.filter((w) => !words.includes(w)),
+  };
+  store.set({ words: next });
+  save('words', next);
+  try {
+    await engine.request(op, { words });
+  } catch (error) {
+    store.set({ error: { key: `error.${error?.kind ?? 'other'}`, detail: error?.message } });
+    return;
   }
-});
+  if (store.get().analyzedText !== null) analyze();
+}
 
-// The character count and the "results are stale" note follow typing, at most once a frame.
+/**
+ * Forget custom words (joined or split): the dictionary cannot give back a word's original
+ * entry, so a fresh worker starts from jieba's dictionary with the remaining custom words.
+ */
+function forgetWords(words) {
+  const { added, removed } = store.get().words;
+  const next = { added: added.filter((w) => !words.includes(w)), removed: removed.filter((w) => !words.includes(w)) };
+  store.set({ words: next, engine: 'loading' });
+  save('words', next);
+  rerun = false;
+  engine.restart({ kind: 'cancelled', message: 'restarted' });
+  // After the cancelled analysis (if any) has settled.
+  if (store.get().analyzedText !== null) setTimeout(analyze, 0);
+}
+
+let revealSeq = 0;
+
+const actions = {
+  analyze,
+  cancel,
+  addWords: (words) => changeWords('addWords', words),
+  removeWords: (words) => changeWords('removeWords', words),
+  forgetWords,
+  async convert(text, to) {
+    const { value } = await engine.request('convert', { text, to });
+    return value;
+  },
+  reveal(start, end) {
+    store.set({ reveal: { start, end, seq: ++revealSeq } });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Words shown in another script: convert the report's words once per report and direction.
+
+async function fillConverted() {
+  const { report, display, converted } = store.get();
+  if (!report || display === 'written') return;
+  const words = new Set();
+  for (const k of report.keywords) words.add(k.word);
+  for (const s of report.sections) for (const k of s.keywords) words.add(k.word);
+  const missing = [...words].filter((w) => !converted.get(w)?.[display]);
+  if (missing.length === 0) return;
+  try {
+    // One call for all words: OpenCC never converts the line breaks between them.
+    const out = (await actions.convert(missing.join('\n'), display)).split('\n');
+    if (out.length !== missing.length || store.get().report !== report) return;
+    const next = new Map(store.get().converted);
+    missing.forEach((w, i) => next.set(w, { ...next.get(w), [display]: out[i] }));
+    store.set({ converted: next });
+  } catch {
+    // Shown as written; the next change tries again.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The input: typing, pasting, files, samples.
+
+const textarea = $('text');
+
 let inputFrame = 0;
 textarea.addEventListener('input', () => {
   if (inputFrame) return;
   inputFrame = requestAnimationFrame(() => {
     inputFrame = 0;
-    updateCount();
-    staleNote.hidden = analyzedText === null || textarea.value === analyzedText;
+    store.set({ text: textarea.value, source: null });
   });
 });
 
-function updateCount() {
-  let n = 0;
-  // Code points, not UTF-16 units: 𦡦 is one character.
-  for (const _ of textarea.value) n++;
-  $('text-count').replaceChildren(...bilingual(`${zh.format(n)} 字`, n === 1 ? 'character' : 'characters'));
+function setText(text, source) {
+  textarea.value = text;
+  store.set({ text, source, error: null });
+}
+
+$('analyze-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  analyze();
+});
+
+textarea.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    analyze();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && store.get().busy) cancel();
+});
+
+$('cancel').addEventListener('click', cancel);
+
+$('clear').addEventListener('click', () => {
+  setText('', null);
+  textarea.focus();
+});
+
+for (const button of document.querySelectorAll('[data-sample]')) {
+  button.addEventListener('click', () => {
+    setText(SAMPLES[button.dataset.sample], { sample: true });
+    analyze();
+  });
+}
+
+$('file').addEventListener('change', (event) => {
+  const file = event.target.files?.[0];
+  if (file) openFile(file);
+  event.target.value = ''; // the same file can be opened again
+});
+
+// Dropping a file anywhere opens it; the browser must not navigate to the file instead.
+// Dropped text (not a file) keeps the textarea's own behaviour.
+const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  $('drop-zone').classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) $('drop-zone').classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  $('drop-zone').classList.remove('dragging');
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer.files[0];
+  if (file) openFile(file);
+});
+
+async function openFile(file) {
+  const kind = fileKind(file.name, file.type);
+  if (!kind) {
+    store.set({ error: { key: 'input.unsupported', vars: { name: file.name } } });
+    return;
+  }
+  let decoded;
+  try {
+    decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    store.set({ error: { key: 'input.readFailed', vars: { name: file.name }, detail: error?.message } });
+    return;
+  }
+  const text = kind === 'html' ? extractHtmlText(decoded.text) : decoded.text;
+  setText(text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
+  analyze();
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendering the report.
+// Drawing the shell from the state.
 
-function render(report, ms) {
-  renderKeywords(report.keywords);
-  renderOutline(report.sections);
-  renderStats(report.stats, ms);
-  renderCleaning(report.cleaning);
-  renderScript(report.script);
-  staleNote.hidden = true;
-  results.hidden = false;
+let statusMessage = { key: 'status.loading' };
+
+function setStatus(key, vars) {
+  statusMessage = { key, vars };
+  $('engine-status').textContent = t(key, vars);
 }
 
-function renderKeywords(keywords) {
-  const rows = keywords.map((k, i) =>
-    el(
-      'tr',
-      { attrs: { 'data-testid': 'keyword-row' } },
-      el('td', { className: 'num rank', text: i + 1 }),
-      el('td', { className: 'word', attrs: { 'data-testid': 'keyword-word', title: `词性 POS: ${k.pos}` }, text: k.word }),
-      el('td', { className: 'num', attrs: { 'data-testid': 'keyword-count' }, text: zh.format(k.count) }),
-      el('td', { className: 'num', text: `${fixed1.format(k.share * 100)}%` }),
-      el('td', { className: 'num', text: fixed3.format(k.weight) }),
-    ),
-  );
-  $('keywords-body').replaceChildren(...rows);
-  $('keywords-empty').hidden = keywords.length > 0;
+function drawStrings() {
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  document.title = t('app.title');
+  textarea.placeholder = t('input.placeholder');
+  const toggle = $('lang-toggle');
+  toggle.textContent = t('app.lang');
+  toggle.lang = t.lang === 'zh' ? 'en' : 'zh-Hans';
+  toggle.setAttribute('aria-label', t('app.langLabel'));
+  $('engine-status').textContent = t(statusMessage.key, statusMessage.vars);
 }
 
-function renderOutline(sections) {
-  const children = sections.map(() => []);
-  const roots = [];
-  sections.forEach((s, i) => {
-    const parent = s.parent;
-    if (parent !== null && parent !== undefined && parent >= 0 && parent < i) children[parent].push(i);
-    else roots.push(i);
-  });
-
-  let drawn = 0;
-  const drawList = (indices, list) => {
-    for (const i of indices) {
-      if (drawn >= MAX_OUTLINE_ENTRIES) return;
-      drawn++;
-      const li = el('li', { className: `level-${Math.min(sections[i].level, 6)}` }, outlineEntry(sections[i], i));
-      if (children[i].length > 0) {
-        const sub = el('ol', { className: 'outline' });
-        drawList(children[i], sub);
-        li.append(sub);
-      }
-      list.append(li);
-    }
-  };
-  const outline = $('outline');
-  const fragment = document.createDocumentFragment();
-  drawList(roots, fragment);
-  outline.replaceChildren(fragment);
-  if (sections.length > drawn) {
-    outline.append(
-      el('li', { className: 'more' }, ...bilingual(
-        `另有 ${zh.format(sections.length - drawn)} 节未显示。`,
-        `${sections.length - drawn} more sections not shown.`,
-      )),
-    );
+function drawCount(text) {
+  let n = 0;
+  // Code points, not UTF-16 units: 𦡦 is one character.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
   }
+  $('text-count').textContent = t('input.count', { n: formatNumber(n) });
 }
 
-function outlineEntry(section, index) {
-  const title = section.title.trim() === '' ? '（无标题）' : section.title;
-  const words = section.keywords.map((w) =>
-    el('li', {}, el('span', { className: 'chip-word', text: w.word }), el('span', { className: 'chip-count', text: `×${w.count}` })),
-  );
-  return el(
-    'button',
-    {
-      className: `outline-entry${section.heading ? ' is-heading' : ''}`,
-      attrs: {
-        type: 'button',
-        'data-testid': 'outline-entry',
-        'data-index': index,
-        'data-start': section.start,
-        'data-end': section.end,
-      },
-    },
-    el('span', { className: 'entry-title', attrs: { 'data-testid': 'outline-title' }, text: title }),
-    el(
-      'span',
-      { className: 'entry-meta' },
-      `${zh.format(section.paragraphs)} 段 · ${zh.format(section.sentences)} 句 · ${zh.format(section.characters)} 字`,
-      el('span', {
-        className: 'visually-hidden',
-        attrs: { lang: 'en' },
-        text: ` (${section.paragraphs} paragraphs, ${section.sentences} sentences, ${section.characters} characters)`,
-      }),
-    ),
-    words.length > 0 ? el('ul', { className: 'chips', attrs: { 'aria-label': '高频词 Top words' } }, ...words) : null,
-  );
-}
-
-$('outline').addEventListener('click', (event) => {
-  const entry = event.target.closest('.outline-entry');
-  if (!entry) return;
-  selectRange(Number(entry.dataset.start), Number(entry.dataset.end));
-});
-
-/** Select the UTF-16 range start..end of the analysed text in the textarea and show it. */
-function selectRange(start, end) {
-  if (textarea.value !== analyzedText) {
-    staleNote.hidden = false;
-    setStatus('文本已修改，请重新分析后再选择。', 'The text has changed; analyze again to select sections.');
+function drawError({ error }) {
+  const box = $('error');
+  if (!error) {
+    box.hidden = true;
+    box.replaceChildren();
     return;
   }
+  box.replaceChildren(t(error.key, error.vars));
+  if (error.detail) box.append(el('span', { className: 'error-detail', text: error.detail }));
+  box.hidden = false;
+}
+
+function drawSource({ source }) {
+  const line = $('source');
+  if (!source) {
+    line.hidden = true;
+    return;
+  }
+  line.textContent = source.sample
+    ? t('input.sampleLoaded')
+    : t(source.html ? 'input.loadedHtml' : 'input.loaded', { name: source.name, encoding: t(`decode.${source.encoding}`) });
+  line.hidden = false;
+}
+
+function drawBusy({ busy, engine: engineState, progress }) {
+  const button = $('analyze');
+  // Disabled until the analyzer first loads; after Cancel the new worker queues requests.
+  button.disabled = engineState === 'failed' || !engineEverReady;
+  // While busy the button stays focusable (aria-disabled) so keyboard focus is not lost.
+  button.setAttribute('aria-disabled', String(engineState !== 'ready' || busy));
+  button.classList.toggle('busy', busy);
+  $('cancel').hidden = !busy;
+  $('results').setAttribute('aria-busy', String(busy));
+  const bar = $('progress');
+  bar.hidden = !busy;
+  if (busy && progress) {
+    const percent = Math.round(Math.max(0, Math.min(1, progress.fraction)) * 100);
+    bar.setAttribute('aria-valuenow', String(percent));
+    const stage = t.has(`progress.${progress.stage}`) ? t(`progress.${progress.stage}`) : t(`stage.${progress.stage}`);
+    $('progress-label').textContent = t('progress.stage', { stage, percent });
+    $('progress-bar').style.width = `${percent}%`;
+  }
+}
+
+let engineEverReady = false;
+
+function drawResults({ report, text, analyzedText }) {
+  $('results').hidden = report === null;
+  $('stale-note').hidden = analyzedText === null || text === analyzedText;
+}
+
+/** Links to the views that have drawn something (placeholder views draw nothing). */
+function drawNav() {
+  // In the order the views appear on the page.
+  const items = [...document.querySelectorAll('.results-grid > .view')]
+    .filter((root) => root.childElementCount > 0)
+    .map((root) => el('li', {}, el('a', { attrs: { href: `#${root.id}` }, text: t(`view.${root.dataset.view}`) })));
+  $('results-nav-list').replaceChildren(...items);
+}
+
+/**
+ * Until the text view is written, a reveal selects the range in the textarea, as the first
+ * page did. The text view takes over once it draws anything.
+ */
+function revealInTextarea({ reveal, analyzedText }) {
+  if (!reveal || $('view-text').childElementCount > 0) return;
+  if (textarea.value !== analyzedText) return;
+  let from = reveal.start;
+  let to = reveal.end;
   // Keep the blank lines between sections out of the selection: the highlight covers the text.
-  let from = start;
-  let to = end;
   while (to > from && /\s/.test(textarea.value[to - 1])) to--;
   while (from < to && /\s/.test(textarea.value[from])) from++;
   textarea.focus({ preventScroll: true });
@@ -372,77 +477,73 @@ function scrollTextareaTo(at) {
   textarea.scrollTop = Math.max(0, caretTop - textarea.clientHeight / 4);
 }
 
-function facts(dl, entries) {
-  dl.replaceChildren(
-    ...entries.flatMap(([key, zhText, enText, value, extraClass]) => [
-      el('dt', {}, ...bilingual(zhText, enText)),
-      el('dd', { className: extraClass ?? '', attrs: { 'data-testid': key } }, value),
-    ]),
-  );
-}
+let optionsTimer = 0;
+/** Options take effect after the user pauses (typing a stopword list should not re-run per key). */
+const OPTIONS_DELAY = 400;
 
-function renderStats(s, ms) {
-  facts($('stats'), [
-    ['stat-characters', '字符', 'Characters', zh.format(s.characters)],
-    ['stat-han', '汉字', 'Han characters', zh.format(s.hanCharacters)],
-    ['stat-tokens', '词元', 'Tokens', zh.format(s.tokens)],
-    ['stat-words', '实词', 'Content words', zh.format(s.words)],
-    ['stat-distinct', '不同词', 'Distinct words', zh.format(s.distinctWords)],
-    ['stat-sentences', '句子', 'Sentences', zh.format(s.sentences)],
-    ['stat-paragraphs', '段落', 'Paragraphs', zh.format(s.paragraphs)],
-    ['stat-average', '平均句长', 'Avg. sentence', `${fixed1.format(s.averageSentenceLength)} 字`],
-    ['stat-reading', '阅读时间', 'Reading time', `${fixed1.format(s.readingMinutes)} 分钟`],
-    ['stat-ms', '分析用时', 'Analysis time', `${zh.format(Math.round(ms))} 毫秒`],
-  ]);
-}
+store.subscribe((state, changed) => {
+  if (changed.has('engine') && state.engine === 'ready') engineEverReady = true;
+  if (changed.has('lang')) {
+    setLang(state.lang);
+    save('lang', state.lang);
+    drawStrings();
+  }
+  if (changed.has('text') || changed.has('lang')) drawCount(state.text);
+  if (changed.has('error') || changed.has('lang')) drawError(state);
+  if (changed.has('source') || changed.has('lang')) drawSource(state);
+  if (['busy', 'engine', 'progress', 'lang'].some((k) => changed.has(k))) drawBusy(state);
+  if (['report', 'text', 'analyzedText'].some((k) => changed.has(k))) drawResults(state);
+  if (changed.has('report') || changed.has('lang')) drawNav();
+  if (changed.has('reveal')) revealInTextarea(state);
+  if (changed.has('options')) {
+    save('options', state.options);
+    clearTimeout(optionsTimer);
+    if (state.analyzedText !== null || state.busy) optionsTimer = setTimeout(analyze, OPTIONS_DELAY);
+  }
+  if (changed.has('display')) save('display', state.display);
+  if (changed.has('report') || changed.has('display')) fillConverted();
+});
 
-const CLEANING = [
-  ['annotations', '拼音注音', 'Pinyin annotations'],
-  ['tags', 'HTML 标签', 'HTML tags'],
-  ['entities', 'HTML 实体', 'HTML entities'],
-  ['widthFolded', '全角字母数字', 'Full-width folded'],
-  ['zeroWidth', '零宽字符', 'Zero-width chars'],
-  ['mojibake', '乱码', 'Mojibake'],
-];
-
-function renderCleaning(c) {
-  const total = CLEANING.reduce((sum, [key]) => sum + (c[key] ?? 0), 0);
-  $('cleaning-summary').replaceChildren(
-    ...(total === 0
-      ? bilingual('文本很干净，无需清理。', 'Nothing needed cleaning.')
-      : bilingual(
-          `分析前忽略了 ${zh.format(total)} 处；你的原文保持不变。`,
-          `${total} items were set aside before analysis; your text is unchanged.`,
-        )),
-  );
-  facts(
-    $('cleaning'),
-    CLEANING.map(([key, zhText, enText]) => [
-      `cleaning-${key}`, zhText, enText, zh.format(c[key] ?? 0), (c[key] ?? 0) === 0 ? 'zero' : 'nonzero',
-    ]),
-  );
-}
-
-const SCRIPT_KIND = {
-  simplified: ['简体', 'Simplified'],
-  traditional: ['繁体', 'Traditional'],
-  mixed: ['简繁混合', 'Mixed'],
-  none: ['无法判断', 'Undetermined'],
-};
-
-function renderScript(script) {
-  const [zhText, enText] = SCRIPT_KIND[script.kind] ?? [script.kind, script.kind];
-  $('script-kind').replaceChildren(...bilingual(zhText, enText));
-  $('script-kind').dataset.kind = script.kind;
-  facts($('script'), [
-    ['script-traditional', '繁体特有字', 'Traditional-only', zh.format(script.traditionalChars)],
-    ['script-simplified', '简体特有字', 'Simplified-only', zh.format(script.simplifiedChars)],
-    ['script-converted', '转简体分词', 'Segmented as simplified', script.converted ? '是 yes' : '否 no'],
-  ]);
-}
+$('lang-toggle').addEventListener('click', () => {
+  store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' });
+});
 
 // ---------------------------------------------------------------------------------------------
+// Mount the views, draw the shell, and make the page work offline.
 
-updateCount();
-updateButton();
-startWorker();
+const ctx = { store, actions, t };
+for (const [name, view] of Object.entries(VIEWS)) {
+  const root = $(`view-${name}`);
+  if (!root) continue;
+  try {
+    view.mount(root, ctx);
+  } catch (error) {
+    // One broken view must not take the page down with it.
+    console.warn(`view ${name} failed to mount`, error);
+  }
+}
+
+drawStrings();
+drawCount('');
+drawBusy(store.get());
+
+// The service worker caches the page and the analyzer, so the page works offline once loaded.
+// It serves only this origin's files (sw.js).
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker
+    .register(new URL('./sw.js', import.meta.url), { scope: './' })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      // Files loaded before the service worker took over (lazily loaded ones included) are
+      // kept too, so an offline visit finds everything this one used.
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => url.startsWith(location.origin));
+      registration.active?.postMessage({ type: 'cache', urls });
+      $('offline-note').hidden = false;
+    })
+    .catch(() => {
+      // No offline copy (e.g. a private window that forbids service workers); the page works.
+    });
+}

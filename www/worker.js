@@ -1,11 +1,18 @@
 // The analysis runs here, off the page's main thread, so typing and scrolling stay smooth
 // while jieba builds its dictionary (~0.3–1 s) and while a long text is analysed.
 //
-// Protocol (every message is a plain object):
-//   worker → page  {type: 'ready', version}
-//                  {type: 'result', id, report, ms}
-//                  {type: 'error', id, kind, message}     id is null when start-up failed
+// Protocol (every message is a plain object; lib/worker-client.js is the page's side):
 //   page → worker  {type: 'analyze', id, text, options}
+//                  {type: 'addWords' | 'removeWords', id, words}
+//                  {type: 'convert', id, text, to}
+//   worker → page  {type: 'ready', version}
+//                  {type: 'progress', id, stage, fraction}     while 'analyze' runs
+//                  {type: 'result', id, value, ms}             value: the report, count or string
+//                  {type: 'error', id, kind, message}          id is null when start-up failed
+//
+// Messages are handled one at a time in order (the wasm calls are synchronous), so words added
+// before an analysis are in the dictionary when it runs. Cancelling an analysis is the page's
+// business: it terminates this worker and starts a new one.
 //
 // The worker never throws out of a handler: every failure becomes an 'error' message, so one
 // bad input cannot leave the page waiting for an answer that never comes.
@@ -31,23 +38,53 @@ function describe(error, fallbackKind) {
   return { kind, message };
 }
 
-self.addEventListener('message', async (event) => {
+/** Progress messages at most this often (ms): each one wakes the page's main thread. */
+const PROGRESS_INTERVAL = 50;
+
+function run(analyzer, data) {
+  switch (data.type) {
+    case 'analyze': {
+      let last = 0;
+      const onProgress = ({ stage, fraction }) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_INTERVAL && fraction < 1) return;
+        last = now;
+        self.postMessage({ type: 'progress', id: data.id, stage, fraction });
+      };
+      return analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress);
+    }
+    case 'addWords':
+      return analyzer.addWords(data.words ?? []);
+    case 'removeWords':
+      return analyzer.removeWords(data.words ?? []);
+    case 'convert':
+      return analyzer.convert(String(data.text ?? ''), data.to);
+    default:
+      throw Object.assign(new Error(`unknown message type: ${data.type}`), { kind: 'invalid_options' });
+  }
+}
+
+// Handle messages strictly in order, even the ones that arrive before start-up is done.
+let queue = Promise.resolve();
+
+self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'analyze') return;
+  if (!data || typeof data.type !== 'string') return;
   const id = data.id ?? null;
-  let analyzer;
-  try {
-    ({ analyzer } = await ready);
-  } catch (error) {
-    self.postMessage({ type: 'error', id, ...describe(error, 'init_failed') });
-    return;
-  }
-  try {
-    const t0 = performance.now();
-    const report = analyzer.analyze(String(data.text ?? ''), data.options ?? {});
-    const ms = performance.now() - t0;
-    self.postMessage({ type: 'result', id, report, ms });
-  } catch (error) {
-    self.postMessage({ type: 'error', id, ...describe(error, 'internal') });
-  }
+  queue = queue.then(async () => {
+    let analyzer;
+    try {
+      ({ analyzer } = await ready);
+    } catch (error) {
+      self.postMessage({ type: 'error', id, ...describe(error, 'init_failed') });
+      return;
+    }
+    try {
+      const t0 = performance.now();
+      const value = run(analyzer, data);
+      self.postMessage({ type: 'result', id, value, ms: performance.now() - t0 });
+    } catch (error) {
+      self.postMessage({ type: 'error', id, ...describe(error, 'internal') });
+    }
+  });
 });

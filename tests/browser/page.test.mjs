@@ -1,4 +1,5 @@
-// The page, used like a person would: paste a text, press Analyze, read and click the results.
+// The page as a whole, used like a person would: paste a text, press Analyze, read the results;
+// the empty-text message, keyboard use and the phone layout (screenshots desktop.png, phone.png).
 //
 //   bash scripts/build.sh            # makes www/pkg/ (the wasm)
 //   node --test tests/browser/       # or: npm run test:browser
@@ -8,16 +9,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM, launchChromium } from '../../scripts/chromium.mjs';
-import { CSP, serve } from '../../scripts/serve.mjs';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT = `${REPO}test-output/`;
-// The folder to serve: www/ unless WENXI_WWW names another (a copy with a different build).
-const ROOT = process.env.WENXI_WWW ?? `${REPO}www/`;
+import { CSP } from '../../scripts/serve.mjs';
+import { assertSameOrigin, OUTPUT, openPage as open, pasteAndAnalyze, start, waitAnalyzed } from './shell-helpers.mjs';
 
 // A traditional-Chinese news text as pasted from a web page: pinyin annotations after
 // characters, as textbooks and some news sites print them, and a stray closing tag at the end.
@@ -32,87 +25,20 @@ const NEWS = PARAGRAPHS.join('\n\n') + '\n';
 /** A paragraph as the analysis reads it: annotations and tags removed. */
 const clean = (s) => s.replace(/\([a-zü\u0300-\u036f\u00c0-\u024f]+\)/gi, '').replace(/<\/?[a-z][^>]*>/gi, '');
 /** The opening clause of a paragraph: up to the first clause or sentence mark. */
-const openingClause = (s) => clean(s).split(/[，。；：！？、,;:!?]/)[0];
-const stripTrailingMarks = (s) => s.trim().replace(/[\s，。；：！？、,;:!?…．.]+$/u, '');
 
 
-let browser;
-let server;
+let env;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  assert.ok(
-    existsSync(`${ROOT}/pkg/wenxi.js`),
-    `${ROOT}/pkg/wenxi.js is missing: run \`bash scripts/build.sh\` first`,
-  );
-  await mkdir(OUTPUT, { recursive: true });
-  server = await serve({ root: ROOT, port: 0 });
-  browser = await launchChromium();
+  env = await start();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await env?.close();
 });
 
-/**
- * Open the page in a fresh context and record what a test must check afterwards: console
- * errors, uncaught exceptions, and every request (the worker's included).
- */
-async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  context.on('request', (req) => requests.push(req.url()));
-  const response = await page.goto(server.url);
-  // The worker has loaded the wasm and built the dictionary when the button comes alive.
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid="analyze-button"]').disabled,
-    null,
-    { timeout: 30_000 },
-  );
-  return { context, page, errors, requests, response };
-}
-
-/** Paste `text` into the textarea (one input event, as a paste gives) and press Analyze. */
-async function pasteAndAnalyze(page, text) {
-  const box = page.getByTestId('text-input');
-  await box.click();
-  await box.press('Control+A');
-  await box.press('Delete');
-  await page.keyboard.insertText(text);
-  const before = await page.getByTestId('status').textContent();
-  await page.getByTestId('analyze-button').click();
-  await page.waitForFunction(
-    (previous) => {
-      const results = document.querySelector('[data-testid="results"]');
-      const status = document.querySelector('[data-testid="status"]').textContent;
-      const error = document.querySelector('[data-testid="error"]');
-      return (!results.hidden && results.getAttribute('aria-busy') === 'false' && status !== previous) || !error.hidden;
-    },
-    before,
-    { timeout: 30_000 },
-  );
-  const error = page.getByTestId('error');
-  if (await error.isVisible()) assert.fail(`the page shows an error: ${await error.textContent()}`);
-}
-
+const openPage = (viewport) => open(env, { viewport });
 const texts = (locator) => locator.evaluateAll((nodes) => nodes.map((n) => n.textContent));
-
-function assertSameOrigin(requests) {
-  const origin = new URL(server.url).origin;
-  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
-  assert.deepEqual(foreign, [], 'every request goes to the page’s own origin');
-  assert.ok(
-    requests.some((url) => url.endsWith('/pkg/wenxi_bg.wasm')),
-    `the wasm fetch is among the recorded requests: ${requests.join(', ')}`,
-  );
-}
 
 test('a pasted traditional news text gives keywords, outline, stats and cleaning', { timeout: 90_000 }, async () => {
   const { context, page, errors, requests, response } = await openPage();
@@ -120,38 +46,19 @@ test('a pasted traditional news text gives keywords, outline, stats and cleaning
     assert.equal(response.headers()['content-security-policy'], CSP);
     assert.equal(response.headers()['x-content-type-options'], 'nosniff');
     await assert.doesNotReject(page.getByTestId('privacy-note').waitFor());
-    assert.match(await page.getByTestId('privacy-note').textContent(), /never leaves/);
+    assert.match(await page.getByTestId('privacy-note').textContent(), /不会发送到任何地方/);
 
     await pasteAndAnalyze(page, NEWS);
 
-    // Keywords: as written (traditional), with no pinyin, tag remnants or punctuation.
-    const words = await texts(page.getByTestId('keyword-word'));
-    assert.ok(words.length > 0, 'the keyword table has rows');
-    assert.ok(words.includes('發展'), `發展 is a keyword: ${words.join(' ')}`);
-    assert.equal(words[0], '發展', `發展 is the most frequent word: ${words.join(' ')}`);
-    for (const word of words) {
-      assert.doesNotMatch(word, /[a-zA-Z\u00c0-\u024f\u0300-\u036f]/, `no pinyin or tag letters in “${word}”`);
-      assert.doesNotMatch(word, /^[\p{P}\p{S}\s]+$/u, `no punctuation-only word: “${word}”`);
-      assert.ok(word === word.trim() && word.length > 0, `a keyword is a bare word: “${word}”`);
-    }
-    assert.ok(!words.includes('发展'), 'keywords stay in the script they were written in');
-    const firstRow = page.getByTestId('keyword-row').first();
-    const cells = await texts(firstRow.locator('td'));
-    assert.equal(cells[0], '1');
-    assert.match(cells[2], /^\d+$/, 'count');
-    assert.match(cells[3], /^\d+(\.\d)?%$/, 'share as a percentage');
-    assert.match(cells[4], /^\d+\.\d{3}$/, 'TF-IDF weight');
-
-    // Outline: one entry per paragraph, titled by its opening clause.
-    const titles = await texts(page.getByTestId('outline-title'));
-    assert.deepEqual(
-      titles.map(stripTrailingMarks),
-      PARAGRAPHS.map(openingClause),
-      'one outline entry per paragraph, titled by its opening clause',
-    );
+    // Keywords (drawn by views/keywords.js): as written, with no pinyin or tag remnants.
+    const keywords = await page.getByTestId('view-keywords').textContent();
+    assert.ok(keywords.includes('發展'), '發展 is among the keywords');
+    assert.ok(!keywords.includes('发展'), 'keywords stay in the script they were written in');
+    assert.doesNotMatch(keywords, /qiáng|jīng|<\/p>/, 'no pinyin or tag remnants');
 
     // Stats and cleaning.
     const number = async (testId) => Number((await page.getByTestId(testId).textContent()).replace(/[^\d.]/g, ''));
+    assert.match(await page.getByTestId('status').textContent(), /分析完成/);
     assert.ok((await number('stat-characters')) >= [...clean(NEWS)].length, 'characters');
     assert.ok((await number('stat-han')) > 100, 'Han characters');
     assert.equal(await number('stat-paragraphs'), PARAGRAPHS.length, 'paragraphs');
@@ -164,53 +71,9 @@ test('a pasted traditional news text gives keywords, outline, stats and cleaning
     // The user's text is untouched.
     assert.equal(await page.getByTestId('text-input').inputValue(), NEWS);
 
-    // Choosing an outline entry selects that paragraph in the textarea, as written.
-    for (const index of [2, 0, 3]) {
-      await page.getByTestId('outline-entry').nth(index).click();
-      const selection = await page.evaluate(() => {
-        const box = document.querySelector('[data-testid="text-input"]');
-        return {
-          focused: document.activeElement === box,
-          start: box.selectionStart,
-          end: box.selectionEnd,
-          text: box.value.slice(box.selectionStart, box.selectionEnd),
-        };
-      });
-      assert.ok(selection.focused, 'the textarea has focus');
-      assert.equal(selection.text.trim(), PARAGRAPHS[index], `entry ${index} selects its paragraph`);
-      assert.equal(selection.start, NEWS.indexOf(PARAGRAPHS[index]), `entry ${index} start offset`);
-    }
-
     await page.screenshot({ path: `${OUTPUT}desktop.png`, fullPage: true });
-    assertSameOrigin(requests);
-    assert.deepEqual(errors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-});
-
-test('markup in the text is shown as text and never runs', { timeout: 90_000 }, async () => {
-  const { context, page, errors } = await openPage();
-  try {
-    const hostile = [
-      '<img src=x onerror=window.__xss=1>標題裏的圖片，應當作為文字顯示。',
-      '&lt;img src=x onerror=window.__xss=1&gt;經過實體編碼的標籤，解碼後仍然只是文字。',
-      '<script>window.__xss=1</script>腳本標籤不能執行，頁面只用 textContent 顯示結果。',
-      '"><svg onload=window.__xss=1>引號和尖括號，也只是普通字符。',
-    ].join('\n\n');
-    const scriptsBefore = await page.evaluate(() => document.scripts.length);
-    await pasteAndAnalyze(page, hostile);
-    const state = await page.evaluate(() => ({
-      xss: window.__xss,
-      scripts: document.scripts.length,
-      images: document.querySelectorAll('img, svg, iframe, object, embed').length,
-      outline: document.querySelector('[data-testid="outline"]').textContent,
-    }));
-    assert.equal(state.xss, undefined, 'no injected handler ran');
-    assert.equal(state.scripts, scriptsBefore, 'no script element was added');
-    assert.equal(state.images, 0, 'no element was created from the text');
-    assert.ok(state.outline.length > 0, 'the outline shows the text');
-    assert.equal(await page.getByTestId('text-input').inputValue(), hostile, 'the text is untouched');
+    assertSameOrigin(env, requests);
+    assert.ok(requests.some((url) => url.endsWith('/pkg/wenxi_bg.wasm')), 'the wasm fetch is among the recorded requests');
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();
@@ -229,7 +92,7 @@ test('Analyze on an empty text asks for text in the alert area', { timeout: 60_0
     await page.getByTestId('text-input').click();
     await page.keyboard.insertText('長江經濟帶發展。');
     await page.keyboard.press('Control+Enter');
-    await page.getByTestId('keyword-row').first().waitFor({ timeout: 30_000 });
+    await waitAnalyzed(page, 0);
     assert.equal(await alert.isVisible(), false);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
@@ -244,49 +107,22 @@ test('the page fits a phone screen', { timeout: 90_000 }, async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at 390px (overflow ${overflow}px)`);
     await page.screenshot({ path: `${OUTPUT}phone.png`, fullPage: true });
-    // Keyboard only: Tab reaches the button, and the focus is visible.
+    // Keyboard only: Tab goes from the text to "open file" (its label shows the focus ring),
+    // the sample buttons, Clear, and Analyze, each with a visible focus ring.
     await page.getByTestId('text-input').focus();
-    await page.keyboard.press('Tab');
-    const focus = await page.evaluate(() => ({
-      testid: document.activeElement?.dataset?.testid,
-      outline: getComputedStyle(document.activeElement).outlineStyle,
-    }));
-    assert.equal(focus.testid, 'analyze-button');
-    assert.notEqual(focus.outline, 'none', 'the focused button shows a focus ring');
-    assert.deepEqual(errors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-});
-
-test('choosing a late section of a long text scrolls the textarea to it', { timeout: 90_000 }, async () => {
-  const { context, page, errors } = await openPage();
-  try {
-    const paragraphs = Array.from(
-      { length: 120 },
-      (_, i) => `第${i + 1}條消息，沿江城市推進生態修復，長江經濟帶綠色發展持續向好。`,
-    );
-    const text = paragraphs.join('\n\n');
-    await pasteAndAnalyze(page, text);
-    const entries = page.getByTestId('outline-entry');
-    assert.equal(await entries.count(), paragraphs.length);
-    await entries.nth(100).click();
-    const state = await page.evaluate(() => {
-      const box = document.querySelector('[data-testid="text-input"]');
-      return {
-        selected: box.value.slice(box.selectionStart, box.selectionEnd),
-        scrollTop: box.scrollTop,
-        scrollHeight: box.scrollHeight,
-        clientHeight: box.clientHeight,
-      };
-    });
-    assert.equal(state.selected.trim(), paragraphs[100]);
-    // Paragraph 101 of 120 lies about 100/120 of the way down the scrolled text.
-    const expected = (100 / 120) * state.scrollHeight;
-    assert.ok(
-      state.scrollTop <= expected && expected <= state.scrollTop + state.clientHeight,
-      `the selection is in view: scrollTop ${state.scrollTop}, expected near ${expected}`,
-    );
+    const order = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const node = document.activeElement;
+          const shown = node.type === 'file' ? node.labels[0] : node;
+          return { testid: node.dataset.testid, outline: getComputedStyle(shown).outlineStyle };
+        }),
+      );
+    }
+    assert.deepEqual(order.map((o) => o.testid), ['file-input', 'sample-news', 'sample-report', 'clear', 'analyze-button']);
+    for (const o of order) assert.notEqual(o.outline, 'none', `${o.testid} shows a focus ring`);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();

@@ -17,7 +17,18 @@
 //   progress      { stage, fraction } of the running analysis, or null
 //   reveal        { start, end, seq }: a request to show that UTF-16 range of analyzedText in
 //                 the text view (seq increases so the same range can be asked for twice)
-//   converted     Map key → { simplified, traditional } forms of keywords, filled on demand
+//   converted     Map word-as-written → { simplified, traditional }: the report's keywords and
+//                 section keywords converted, filled by app.js when display is not 'written'
+//                 (a new Map each time, so subscribers see the change). Use
+//                 displayWord(state, keyword) from lib/i18n.js rather than reading it.
+//   words         { added: string[], removed: string[] }: the user's custom dictionary
+//                 (joined and split words), persisted; change it only through actions
+//   engine        'loading' | 'ready' | 'failed': the analysis worker
+//   error         { key, detail } shown in the alert area, or null (shell only)
+//   source        { name, encoding, html } of the opened file, or null (shell only)
+//   ms            how long the last analysis took in the worker (number | null)
+//
+// Persisted in localStorage (app.js): options, words, lang, display. Never the text.
 
 export function createStore(initial) {
   let state = { ...initial };

@@ -1,2 +1,267 @@
-// The keyness view (placeholder until it is written; see views/index.js for the contract).
-export function mount(root, ctx) {}
+// Keyness: which of the text's words it uses more (positive keywords) or less (negative) than
+// general Chinese, measured against jieba's dictionary frequencies (`keyword.reference` out of
+// `report.referenceTotal`).
+//
+// Log-likelihood G² as in Rayson & Garside (2000), "Comparing corpora using frequency
+// profiling": with a = count in the text, b = count in the reference, c = the text's size in
+// content words (`report.stats.words`), d = the reference's size,
+//   E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2))   (0 ln 0 = 0).
+// One degree of freedom: G² > 3.84 ↔ p < 0.05, 6.63 ↔ p < 0.01, 10.83 ↔ p < 0.001.
+// Log ratio as in Hardie (2014), "Log Ratio: an informal introduction": log2 of the ratio of the
+// relative frequencies, (a/c)/(b/d), with 0.5 in place of a zero count. +1 = twice as frequent.
+
+import { el } from '../lib/dom.js';
+import { t, formatNumber, displayWord } from '../lib/i18n.js';
+import { round, toCsv } from '../lib/export.js';
+import { button, roving, save, statusLine, tabStop } from './keywords.js';
+
+t.register({
+  'keyness.title': { zh: '关键性', en: 'Keyness' },
+  'keyness.about': {
+    zh: '参照语料是 jieba 分词词典的词频（共 {total} 词次），大致代表一般现代汉语的用词。正关键词在本文中比参照语料常用，负关键词比参照语料少用。G² 为对数似然值（Rayson & Garside 2000）：* p < 0.05（G² > 3.84），** p < 0.01（> 6.63），*** p < 0.001（> 10.83）。对数比（Hardie 2014）是两边相对频率之比的以 2 为底的对数：+1 表示常用一倍。词典未收的词参照频次为 0（按 0.5 计算对数比）。只比较本次分析列出的 {n} 个词。',
+    en: 'The reference is the word frequencies of jieba’s dictionary ({total} words in all), roughly general modern Chinese. Positive keywords are used more in this text than in the reference; negative keywords less. G² is the log-likelihood (Rayson & Garside 2000): * p < 0.05 (G² > 3.84), ** p < 0.01 (> 6.63), *** p < 0.001 (> 10.83). Log ratio (Hardie 2014) is the binary log of the ratio of the relative frequencies: +1 means twice as frequent. Words the dictionary lacks count 0 in the reference (0.5 for the log ratio). Only the {n} words listed by this analysis are compared.',
+  },
+  'keyness.positive': { zh: '正关键词（多用）', en: 'Positive keywords (used more)' },
+  'keyness.negative': { zh: '负关键词（少用）', en: 'Negative keywords (used less)' },
+  'keyness.significant': { zh: '只显示显著的词（p < 0.05）', en: 'Only significant words (p < 0.05)' },
+  'keyness.col.word': { zh: '词', en: 'Word' },
+  'keyness.col.count': { zh: '本文次数', en: 'Count' },
+  'keyness.col.textPm': { zh: '本文每百万词', en: 'Text per million' },
+  'keyness.col.refPm': { zh: '参照每百万词', en: 'Reference per million' },
+  'keyness.col.g2': { zh: 'G²', en: 'G²' },
+  'keyness.col.logRatio': { zh: '对数比', en: 'Log ratio' },
+  'keyness.none': { zh: '没有这样的词。', en: 'No such words.' },
+  'keyness.empty': { zh: '分析文本后，这里比较本文与参照语料的用词。', en: 'Analyze a text to compare its words with the reference.' },
+  'keyness.more': { zh: '再显示 {n} 个', en: 'Show {n} more' },
+  'keyness.caption.positive': { zh: '正关键词：本文比参照语料常用的词。', en: 'Positive keywords: words this text uses more than the reference.' },
+  'keyness.caption.negative': { zh: '负关键词：本文比参照语料少用的词。', en: 'Negative keywords: words this text uses less than the reference.' },
+});
+
+/** Critical values of χ² with one degree of freedom, strictest first. */
+export const SIGNIFICANCE = [
+  [10.83, '***', 0.001],
+  [6.63, '**', 0.01],
+  [3.84, '*', 0.05],
+];
+
+/** The significance mark of `g2`: '***', '**', '*' or ''. */
+export function mark(g2) {
+  return SIGNIFICANCE.find(([critical]) => g2 > critical)?.[1] ?? '';
+}
+
+/** G² of a word seen `a` times in `c` words of the text and `b` times in `d` of the reference. */
+export function logLikelihood(a, b, c, d) {
+  const e1 = (c * (a + b)) / (c + d);
+  const e2 = (d * (a + b)) / (c + d);
+  const term = (o, e) => (o > 0 && e > 0 ? o * Math.log(o / e) : 0);
+  return 2 * (term(a, e1) + term(b, e2));
+}
+
+/** Hardie's log ratio: log2((a/c)/(b/d)), a zero count taken as 0.5. */
+export function logRatio(a, b, c, d) {
+  return Math.log2(((a || 0.5) / c) / ((b || 0.5) / d));
+}
+
+/**
+ * Every keyword of `report` with its keyness: {keyword, count, reference, g2, logRatio, mark,
+ * positive}. Positive when the text's relative frequency is higher than the reference's.
+ */
+export function keyness(report) {
+  const c = report.stats.words;
+  const d = report.referenceTotal;
+  if (!c || !d) return [];
+  return report.keywords.map((k) => {
+    const a = k.count;
+    const b = k.reference ?? 0;
+    const g2 = logLikelihood(a, b, c, d);
+    return { keyword: k, count: a, reference: b, g2, logRatio: logRatio(a, b, c, d), mark: mark(g2), positive: a / c > b / d };
+  });
+}
+
+const PAGE = 30;
+
+const COLUMNS = [
+  // [field, string key, sortable]
+  ['word', 'keyness.col.word', false],
+  ['count', 'keyness.col.count', true],
+  ['textPm', 'keyness.col.textPm', false],
+  ['reference', 'keyness.col.refPm', true],
+  ['g2', 'keyness.col.g2', true],
+  ['logRatio', 'keyness.col.logRatio', true],
+];
+
+const CSV_COLUMNS = [
+  { header: 'direction', value: (r) => (r.positive ? 'positive' : 'negative') },
+  { header: 'word', value: (r) => r.keyword.word },
+  { header: 'key', value: (r) => r.keyword.key },
+  { header: 'count', value: (r) => r.count },
+  { header: 'reference', value: (r) => r.reference },
+  { header: 'g2', value: (r) => round(r.g2, 4) },
+  { header: 'significance', value: (r) => r.mark },
+  { header: 'log_ratio', value: (r) => round(r.logRatio, 4) },
+];
+
+export function mount(root, ctx) {
+  const { store } = ctx;
+  root.classList.add('kn-view');
+
+  const heading = el('h2', { className: 'kw-heading' });
+  const about = el('p', { className: 'kn-about', attrs: { 'data-testid': 'keyness-about' } });
+  const onlyBox = el('input', { attrs: { type: 'checkbox', id: 'kn-only', 'data-testid': 'keyness-significant' }, on: { change: () => drawTables() } });
+  const onlyLabel = el('label', { attrs: { for: 'kn-only' } });
+  const status = statusLine('keyness-status');
+  const csvButton = button('', () => save(status, toCsv(allRows(), CSV_COLUMNS), 'wenxi-keyness', 'csv', 'text/csv;charset=utf-8'), { 'data-testid': 'keyness-export-csv' });
+  const toolbar = el('div', { className: 'kw-toolbar' }, el('span', { className: 'kn-only' }, onlyBox, onlyLabel), el('div', { className: 'kw-exports' }, csvButton));
+  const empty = el('p', { className: 'kw-empty', attrs: { 'data-testid': 'keyness-empty' } });
+
+  const panes = ['positive', 'negative'].map((side) => makePane(side));
+  const panesBox = el('div', { className: 'kn-panes' }, ...panes.map((p) => p.node));
+  root.replaceChildren(heading, about, toolbar, status, empty, panesBox);
+
+  /** The rows of both tables, in their current order, for the CSV. */
+  const allRows = () => panes.flatMap((p) => p.rows);
+
+  function makePane(side) {
+    const pane = { side, sort: { key: 'g2', dir: 'desc' }, cap: PAGE, rows: [] };
+    const title = el('h3', { className: 'ch-heading', attrs: { id: `kn-${side}-heading` } });
+    const caption = el('caption', { className: 'visually-hidden' });
+    const headers = COLUMNS.map(([field, , sortable]) => {
+      const th = el('th', { className: field === 'word' ? '' : `num kn-col-${field}`, attrs: { scope: 'col' } });
+      if (sortable) {
+        th.append(el('button', {
+          className: 'kw-sort',
+          attrs: { type: 'button', 'data-testid': `keyness-sort-${field}` },
+          on: {
+            click: () => {
+              pane.sort = { key: field, dir: pane.sort.key === field && pane.sort.dir === 'desc' ? 'asc' : 'desc' };
+              drawPane(pane);
+            },
+          },
+        }));
+      }
+      return th;
+    });
+    const tbody = el('tbody', {});
+    const table = el('table', { className: 'kw-table kn-table', attrs: { 'data-testid': `keyness-${side}` } }, caption, el('thead', {}, el('tr', {}, ...headers)), tbody);
+    const wrap = el('div', { className: 'kw-wrap' }, table);
+    const none = el('p', { className: 'kw-empty' });
+    const more = el('button', {
+      className: 'kw-button kw-more',
+      attrs: { type: 'button', 'data-testid': `keyness-${side}-more` },
+      on: { click: () => { pane.cap += PAGE; drawPane(pane); } },
+    });
+    tbody.addEventListener('click', (event) => {
+      const row = event.target.closest('tr[data-key]');
+      if (row) select(row);
+    });
+    const select = (row) => {
+      tabStop([...tbody.children], row);
+      row.focus();
+      store.set({ selected: row.dataset.key });
+    };
+    roving(tbody, 'tr[data-key]', select);
+    Object.assign(pane, { title, caption, headers, tbody, wrap, none, more });
+    pane.node = el('section', { className: 'kn-pane', attrs: { 'aria-labelledby': `kn-${side}-heading` } }, title, wrap, none, more);
+    return pane;
+  }
+
+  function drawChrome() {
+    const report = store.get().report;
+    heading.textContent = t('keyness.title');
+    about.textContent = t('keyness.about', {
+      total: formatNumber(report?.referenceTotal ?? 60101964),
+      n: formatNumber(report?.keywords.length ?? 0),
+    });
+    onlyLabel.textContent = t('keyness.significant');
+    csvButton.textContent = t('export.csv');
+    for (const pane of panes) {
+      pane.title.textContent = t(`keyness.${pane.side}`);
+      pane.caption.textContent = t(`keyness.caption.${pane.side}`);
+      COLUMNS.forEach(([field, key, sortable], i) => {
+        const th = pane.headers[i];
+        const target = sortable ? th.firstChild : th;
+        target.textContent = t(key);
+        if (sortable) {
+          const on = pane.sort.key === field;
+          target.append(el('span', { className: 'kw-arrow', attrs: { 'aria-hidden': 'true' }, text: on ? (pane.sort.dir === 'desc' ? ' ▼' : ' ▲') : '' }));
+          th.setAttribute('aria-sort', on ? (pane.sort.dir === 'desc' ? 'descending' : 'ascending') : 'none');
+        }
+      });
+    }
+  }
+
+  let scored = [];
+
+  function drawTables() {
+    const report = store.get().report;
+    scored = report ? keyness(report) : [];
+    empty.textContent = t('keyness.empty');
+    empty.hidden = scored.length > 0;
+    panesBox.hidden = about.hidden = toolbar.hidden = !empty.hidden;
+    for (const pane of panes) drawPane(pane);
+  }
+
+  function drawPane(pane) {
+    drawChrome();
+    const state = store.get();
+    const report = state.report;
+    const only = onlyBox.checked;
+    const dir = pane.sort.dir === 'desc' ? -1 : 1;
+    pane.rows = scored
+      .filter((r) => r.positive === (pane.side === 'positive') && (!only || r.g2 > SIGNIFICANCE[2][0]))
+      .sort((x, y) => dir * (x[pane.sort.key] - y[pane.sort.key]) || y.g2 - x.g2 || x.keyword.key.localeCompare(y.keyword.key));
+    const selectedAt = pane.rows.findIndex((r) => r.keyword.key === state.selected);
+    if (selectedAt >= pane.cap) pane.cap = Math.ceil((selectedAt + 1) / PAGE) * PAGE;
+    const shown = pane.rows.slice(0, pane.cap);
+    const c = report?.stats.words || 1;
+    const d = report?.referenceTotal || 1;
+    pane.tbody.replaceChildren(...shown.map((r) => {
+      const selected = r.keyword.key === state.selected;
+      return el('tr', {
+        className: selected ? 'is-selected' : '',
+        attrs: { 'data-key': r.keyword.key, 'data-testid': 'keyness-row', tabindex: -1, 'aria-current': selected ? 'true' : null },
+      },
+      el('td', { className: 'kw-word', attrs: { 'data-testid': 'keyness-word' }, text: displayWord(state, r.keyword) }),
+      el('td', { className: 'num', attrs: { 'data-testid': 'keyness-count' }, text: formatNumber(r.count) }),
+      el('td', { className: 'num kn-col-textPm', text: formatNumber((r.count / c) * 1e6, 0) }),
+      el('td', { className: 'num kn-col-reference', attrs: { 'data-testid': 'keyness-reference', 'data-value': r.reference }, text: formatNumber((r.reference / d) * 1e6, 1) }),
+      el('td', { className: 'num', attrs: { 'data-testid': 'keyness-g2', 'data-value': r.g2 } },
+        formatNumber(r.g2, 2), el('span', { className: 'kn-mark', attrs: { 'data-testid': 'keyness-mark' }, text: r.mark ? ` ${r.mark}` : '' })),
+      el('td', { className: 'num', attrs: { 'data-testid': 'keyness-lr', 'data-value': r.logRatio } }, formatNumber(r.logRatio, 2)));
+    }));
+    tabStop([...pane.tbody.children], pane.tbody.querySelector('tr.is-selected') ?? undefined);
+    pane.wrap.hidden = pane.rows.length === 0;
+    pane.none.hidden = pane.rows.length > 0;
+    pane.none.textContent = t('keyness.none');
+    pane.more.hidden = pane.rows.length <= shown.length;
+    pane.more.textContent = t('keyness.more', { n: Math.min(PAGE, pane.rows.length - shown.length) });
+  }
+
+  function drawSelection() {
+    const { selected } = store.get();
+    for (const pane of panes) {
+      if (selected && pane.rows.slice(pane.cap).some((r) => r.keyword.key === selected)) {
+        drawPane(pane);
+        continue;
+      }
+      for (const row of pane.tbody.children) {
+        const on = row.dataset.key === selected;
+        row.classList.toggle('is-selected', on);
+        if (on) row.setAttribute('aria-current', 'true');
+        else row.removeAttribute('aria-current');
+      }
+    }
+  }
+
+  store.subscribe((state, changed) => {
+    if (changed.has('report')) {
+      for (const pane of panes) pane.cap = PAGE;
+      drawTables();
+    } else if (changed.has('display') || changed.has('converted') || changed.has('lang')) {
+      drawTables();
+    } else if (changed.has('selected')) {
+      drawSelection();
+    }
+  });
+  drawTables();
+}

@@ -1,2 +1,398 @@
-// The keywords view (placeholder until it is written; see views/index.js for the contract).
-export function mount(root, ctx) {}
+// The keyword table: rank, word, count, share, TF-IDF, TextRank and where in the text the word
+// is used (a sparkline over the sections). Sortable, filterable, capped with "show more";
+// choosing a row selects the word in every view (`state.selected`), and the ranking switch
+// here sets `state.ranking`, which the charts follow.
+//
+// Also the helpers the other keyword views share (ranking order, roving focus, labels).
+
+import { el, svg } from '../lib/dom.js';
+import { t, formatNumber, displayWord } from '../lib/i18n.js';
+import { copyText, download, fileName, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+
+t.register({
+  'keywords.title': { zh: '关键词', en: 'Keywords' },
+  'keywords.ranking': { zh: '排序依据', en: 'Rank by' },
+  'keywords.ranking.count': { zh: '频次', en: 'Frequency' },
+  'keywords.ranking.weight': { zh: 'TF-IDF', en: 'TF-IDF' },
+  'keywords.ranking.textrank': { zh: 'TextRank', en: 'TextRank' },
+  'keywords.filter': { zh: '筛选', en: 'Filter' },
+  'keywords.filter.placeholder': { zh: '输入词语…', en: 'Type a word…' },
+  'keywords.col.rank': { zh: '名次', en: 'Rank' },
+  'keywords.col.word': { zh: '词', en: 'Word' },
+  'keywords.col.count': { zh: '次数', en: 'Count' },
+  'keywords.col.share': { zh: '占比', en: 'Share' },
+  'keywords.col.weight': { zh: 'TF-IDF', en: 'TF-IDF' },
+  'keywords.col.textrank': { zh: 'TextRank', en: 'TextRank' },
+  'keywords.col.spread': { zh: '分布', en: 'Spread' },
+  'keywords.caption': {
+    zh: '关键词表。选择一行，在所有视图中选中该词；按列标题排序。',
+    en: 'Keywords. Choose a row to select the word in every view; sort by a column header.',
+  },
+  'keywords.spread': { zh: '出现在 {n} / {total} 节', en: 'Used in {n} of {total} sections' },
+  'keywords.more': { zh: '再显示 {n} 个', en: 'Show {n} more' },
+  'keywords.shown': { zh: '显示 {shown} / {total} 个词', en: 'Showing {shown} of {total} words' },
+  'keywords.none': { zh: '没有找到关键词。', en: 'No keywords found.' },
+  'keywords.noMatch': { zh: '没有与筛选匹配的词。', en: 'No word matches the filter.' },
+  'keywords.empty': { zh: '分析文本后，这里列出关键词。', en: 'Analyze a text to list its keywords.' },
+  'export.csv': { zh: '导出 CSV', en: 'Export CSV' },
+  'export.json': { zh: '导出 JSON', en: 'Export JSON' },
+  'export.copy': { zh: '复制表格', en: 'Copy table' },
+  'export.svg': { zh: '导出 SVG', en: 'Export SVG' },
+  'export.png': { zh: '导出 PNG', en: 'Export PNG' },
+  'export.copied': { zh: '已复制 {n} 行到剪贴板。', en: 'Copied {n} rows to the clipboard.' },
+  'export.copyFailed': { zh: '浏览器不允许写入剪贴板。', en: 'The browser did not allow writing to the clipboard.' },
+  'export.saved': { zh: '已导出 {name}。', en: 'Exported {name}.' },
+  'export.failed': { zh: '导出失败。', en: 'The export failed.' },
+});
+
+/** Rows drawn at first, and added by each "show more". */
+const PAGE = 50;
+
+/** The field each ranking orders by. */
+export const RANKINGS = ['count', 'weight', 'textrank'];
+
+/** `keywords` ordered by `ranking` (descending; ties by count, then the report's order). */
+export function ranked(keywords, ranking) {
+  if (ranking !== 'weight' && ranking !== 'textrank') return keywords.slice();
+  return keywords
+    .map((k, i) => [k, i])
+    .sort(([a, i], [b, j]) => b[ranking] - a[ranking] || b.count - a.count || i - j)
+    .map(([k]) => k);
+}
+
+/**
+ * Keyboard movement among `items` of `container` (a roving tabindex: one item is in the Tab
+ * order, the arrow keys, Home and End move between them), Enter or Space activates one.
+ */
+export function roving(container, itemSelector, activate) {
+  container.addEventListener('keydown', (event) => {
+    const item = event.target.closest(itemSelector);
+    if (!item || !container.contains(item)) return;
+    const items = [...container.querySelectorAll(itemSelector)];
+    const at = items.indexOf(item);
+    let next = null;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        next = items[Math.min(at + 1, items.length - 1)];
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        next = items[Math.max(at - 1, 0)];
+        break;
+      case 'Home':
+        next = items[0];
+        break;
+      case 'End':
+        next = items[items.length - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        activate(item);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    focusItem(items, next);
+  });
+}
+
+/** Make `item` the one of `items` in the Tab order, and focus it. */
+export function focusItem(items, item) {
+  if (!item) return;
+  for (const other of items) other.tabIndex = other === item ? 0 : -1;
+  item.focus();
+}
+
+/** Put the one item among `items` that should be in the Tab order there: `preferred` or the first. */
+export function tabStop(items, preferred) {
+  const stop = preferred ?? items[0];
+  for (const item of items) item.tabIndex = item === stop ? 0 : -1;
+}
+
+/** A small button. */
+export function button(text, onClick, attrs = {}) {
+  return el('button', { className: 'kw-button', text, attrs: { type: 'button', ...attrs }, on: { click: onClick } });
+}
+
+/** A polite live region for export and copy messages. */
+export function statusLine(testid) {
+  return el('p', { className: 'kw-status', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': testid } });
+}
+
+/** Save text or a Blob as `base.ext` and say so in `status`. */
+export function save(status, data, base, ext, type) {
+  const name = fileName(base, ext);
+  download(data, name, type);
+  status.textContent = t('export.saved', { name });
+}
+
+/** The sparkline of a word's use over the sections: one bar per section (or group of them). */
+export function sparkline(keyword, sectionCount) {
+  const width = 72;
+  const height = 18;
+  const bins = Math.max(1, Math.min(sectionCount, 36));
+  const counts = new Array(bins).fill(0);
+  for (const [section, count] of keyword.sections) {
+    counts[Math.min(bins - 1, Math.floor((section * bins) / Math.max(1, sectionCount)))] += count;
+  }
+  const max = Math.max(1, ...counts);
+  const barWidth = width / bins;
+  const bars = [];
+  counts.forEach((count, i) => {
+    if (count === 0) return;
+    const h = Math.max(2, (count / max) * (height - 2));
+    bars.push(svg('rect', {
+      x: (i * barWidth + 0.5).toFixed(1),
+      y: (height - h).toFixed(1),
+      width: Math.max(1, barWidth - 1).toFixed(1),
+      height: h.toFixed(1),
+    }));
+  });
+  const label = t('keywords.spread', { n: keyword.sections.length, total: sectionCount });
+  return svg(
+    'svg',
+    { class: 'kw-spark', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label },
+    svg('title', {}, label),
+    svg('line', { x1: 0, y1: height - 0.5, x2: width, y2: height - 0.5, class: 'kw-spark-base' }),
+    ...bars,
+  );
+}
+
+const COLUMNS = [
+  // [field, string key, sortable, numeric]
+  ['rank', 'keywords.col.rank', false, true],
+  ['word', 'keywords.col.word', false, false],
+  ['count', 'keywords.col.count', true, true],
+  ['share', 'keywords.col.share', true, true],
+  ['weight', 'keywords.col.weight', true, true],
+  ['textrank', 'keywords.col.textrank', true, true],
+  ['spread', 'keywords.col.spread', false, false],
+];
+
+export function mount(root, ctx) {
+  const { store } = ctx;
+  root.classList.add('kw-view');
+
+  /** Sort column and direction; a ranking change resets them to that ranking, descending. */
+  let sort = { key: store.get().ranking === 'count' ? 'count' : store.get().ranking, dir: 'desc' };
+  let cap = PAGE;
+  /** The keywords in table order (sorted and filtered), all of them, not only those drawn. */
+  let rows = [];
+
+  const heading = el('h2', { className: 'kw-heading', attrs: { id: 'kw-heading' } });
+  const rankingLegend = el('legend', {});
+  const rankingInputs = RANKINGS.map((r) =>
+    el('input', {
+      attrs: { type: 'radio', name: 'kw-ranking', value: r, 'data-testid': `ranking-${r}` },
+      on: { change: () => store.set({ ranking: r }) },
+    }),
+  );
+  const rankingLabels = RANKINGS.map((r, i) => el('label', { className: 'kw-radio' }, rankingInputs[i], el('span', {})));
+  const rankingBox = el('fieldset', { className: 'kw-ranking' }, rankingLegend, ...rankingLabels);
+
+  const filterLabel = el('label', { attrs: { for: 'kw-filter' } });
+  const filter = el('input', {
+    attrs: { id: 'kw-filter', type: 'search', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'keyword-filter' },
+  });
+  let filterFrame = 0;
+  filter.addEventListener('input', () => {
+    if (filterFrame) return;
+    filterFrame = requestAnimationFrame(() => {
+      filterFrame = 0;
+      cap = PAGE;
+      drawRows();
+    });
+  });
+  const filterBox = el('div', { className: 'kw-filter' }, filterLabel, filter);
+
+  const status = statusLine('keywords-status');
+  const csvButton = button('', () => save(status, keywordsToCsv(rows), 'wenxi-keywords', 'csv', 'text/csv;charset=utf-8'), { 'data-testid': 'keywords-export-csv' });
+  const jsonButton = button('', () => {
+    const { report, ranking } = store.get();
+    save(status, keywordsToJson(report, rows, { ranking, filter: filter.value || undefined }), 'wenxi-keywords', 'json', 'application/json');
+  }, { 'data-testid': 'keywords-export-json' });
+  const copyButton = button('', async () => {
+    const ok = await copyText(toTsv(rows, KEYWORD_COLUMNS));
+    status.textContent = ok ? t('export.copied', { n: rows.length }) : t('export.copyFailed');
+  }, { 'data-testid': 'keywords-copy' });
+  const exportBox = el('div', { className: 'kw-exports' }, csvButton, jsonButton, copyButton);
+
+  const toolbar = el('div', { className: 'kw-toolbar' }, rankingBox, filterBox, exportBox);
+
+  const caption = el('caption', { className: 'visually-hidden' });
+  const headerCells = COLUMNS.map(([field, , sortable, numeric]) => {
+    const th = el('th', { className: `kw-col-${field}${numeric ? ' num' : ''}`, attrs: { scope: 'col' } });
+    if (sortable) {
+      const b = el('button', {
+        className: 'kw-sort',
+        attrs: { type: 'button', 'data-testid': `sort-${field}` },
+        on: {
+          click: () => {
+            sort = { key: field, dir: sort.key === field && sort.dir === 'desc' ? 'asc' : 'desc' };
+            drawRows();
+          },
+        },
+      });
+      th.append(b);
+    }
+    return th;
+  });
+  const tbody = el('tbody', {});
+  const table = el('table', { className: 'kw-table', attrs: { 'data-testid': 'keywords-table' } }, caption, el('thead', {}, el('tr', {}, ...headerCells)), tbody);
+  const wrap = el('div', { className: 'kw-wrap' }, table);
+  const count = el('p', { className: 'kw-count', attrs: { 'data-testid': 'keywords-shown' } });
+  const more = el('button', {
+    className: 'kw-button kw-more',
+    attrs: { type: 'button', 'data-testid': 'keywords-more' },
+    on: {
+      click: () => {
+        const focusAt = cap;
+        cap += PAGE * 2;
+        drawRows();
+        // Keep the keyboard where the reader was going: on the first new row.
+        const items = [...tbody.querySelectorAll('tr')];
+        focusItem(items, items[focusAt]);
+      },
+    },
+  });
+  const empty = el('p', { className: 'kw-empty', attrs: { 'data-testid': 'keywords-empty' } });
+
+  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty);
+
+  tbody.addEventListener('click', (event) => {
+    const row = event.target.closest('tr[data-key]');
+    if (row) select(row);
+  });
+  roving(tbody, 'tr[data-key]', select);
+
+  function select(row) {
+    const items = [...tbody.querySelectorAll('tr[data-key]')];
+    tabStop(items, row);
+    row.focus();
+    store.set({ selected: row.dataset.key });
+  }
+
+  function drawChrome() {
+    const state = store.get();
+    heading.textContent = t('keywords.title');
+    rankingLegend.textContent = t('keywords.ranking');
+    RANKINGS.forEach((r, i) => {
+      rankingLabels[i].lastChild.textContent = t(`keywords.ranking.${r}`);
+      rankingInputs[i].checked = state.ranking === r;
+    });
+    filterLabel.textContent = t('keywords.filter');
+    filter.placeholder = t('keywords.filter.placeholder');
+    csvButton.textContent = t('export.csv');
+    jsonButton.textContent = t('export.json');
+    copyButton.textContent = t('export.copy');
+    caption.textContent = t('keywords.caption');
+    COLUMNS.forEach(([field, key, sortable], i) => {
+      const target = sortable ? headerCells[i].firstChild : headerCells[i];
+      target.textContent = t(key);
+      if (sortable) {
+        const arrow = sort.key === field ? (sort.dir === 'desc' ? ' ▼' : ' ▲') : '';
+        target.append(el('span', { className: 'kw-arrow', attrs: { 'aria-hidden': 'true' }, text: arrow }));
+        headerCells[i].setAttribute('aria-sort', sort.key === field ? (sort.dir === 'desc' ? 'descending' : 'ascending') : 'none');
+      }
+    });
+  }
+
+  function drawRows() {
+    drawChrome();
+    const state = store.get();
+    const report = state.report;
+    const all = report?.keywords ?? [];
+    const order = ranked(all, state.ranking);
+    const rank = new Map(order.map((k, i) => [k.key, i + 1]));
+    const query = filter.value.trim().toLowerCase();
+    const matches = (k) =>
+      !query ||
+      k.word.toLowerCase().includes(query) ||
+      k.key.includes(query) ||
+      displayWord(state, k).toLowerCase().includes(query);
+    const dir = sort.dir === 'desc' ? -1 : 1;
+    rows = order
+      .filter(matches)
+      .sort((a, b) => dir * (a[sort.key] - b[sort.key]) || rank.get(a.key) - rank.get(b.key));
+    // A word selected elsewhere is drawn even when it lies beyond the cap.
+    const selectedAt = rows.findIndex((k) => k.key === state.selected);
+    if (selectedAt >= cap) cap = Math.ceil((selectedAt + 1) / PAGE) * PAGE;
+    const shown = rows.slice(0, cap);
+    const sectionCount = report?.sections.length ?? 0;
+    const fragment = document.createDocumentFragment();
+    for (const k of shown) {
+      const selected = k.key === state.selected;
+      fragment.append(
+        el(
+          'tr',
+          {
+            className: selected ? 'is-selected' : '',
+            attrs: { 'data-key': k.key, 'data-testid': 'keyword-row', tabindex: -1, 'aria-current': selected ? 'true' : null },
+          },
+          el('td', { className: 'num kw-rank', text: rank.get(k.key) }),
+          el('td', { className: 'kw-word', attrs: { 'data-testid': 'keyword-word', title: `POS: ${k.pos}` }, text: displayWord(state, k) }),
+          el('td', { className: 'num', attrs: { 'data-testid': 'keyword-count' }, text: formatNumber(k.count) }),
+          el('td', { className: 'num kw-share', attrs: { 'data-testid': 'keyword-share' }, text: `${formatNumber(k.share * 100, 2)}%` }),
+          el('td', { className: 'num', attrs: { 'data-testid': 'keyword-weight' }, text: formatNumber(k.weight, 4) }),
+          el('td', { className: 'num', attrs: { 'data-testid': 'keyword-textrank' }, text: formatNumber(k.textrank, 3) }),
+          el('td', { className: 'kw-spread' }, sparkline(k, sectionCount)),
+        ),
+      );
+    }
+    tbody.replaceChildren(fragment);
+    tabStop([...tbody.children], tbody.querySelector('tr.is-selected') ?? undefined);
+    count.textContent = all.length ? t('keywords.shown', { shown: shown.length, total: rows.length }) : '';
+    more.hidden = rows.length <= shown.length;
+    more.textContent = t('keywords.more', { n: Math.min(PAGE * 2, rows.length - shown.length) });
+    empty.hidden = rows.length > 0;
+    empty.textContent = !report ? t('keywords.empty') : all.length === 0 ? t('keywords.none') : t('keywords.noMatch');
+    wrap.hidden = rows.length === 0;
+    for (const b of [csvButton, jsonButton, copyButton]) b.disabled = rows.length === 0;
+    scrollSelectedIntoWrap();
+  }
+
+  /** Only the selection marks change: no redraw of the rows. */
+  function drawSelection() {
+    const { selected } = store.get();
+    if (selected && !tbody.querySelector(`tr[data-key="${CSS.escape(selected)}"]`) && rows.some((k) => k.key === selected)) {
+      drawRows();
+      return;
+    }
+    for (const row of tbody.children) {
+      const on = row.dataset.key === selected;
+      row.classList.toggle('is-selected', on);
+      if (on) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
+    }
+    if (!tbody.contains(document.activeElement)) tabStop([...tbody.children], tbody.querySelector('tr.is-selected') ?? undefined);
+    scrollSelectedIntoWrap();
+  }
+
+  /** Scroll the table's own box (never the page) so the selected row is visible. */
+  function scrollSelectedIntoWrap() {
+    const row = tbody.querySelector('tr.is-selected');
+    if (!row || wrap.scrollHeight <= wrap.clientHeight) return;
+    const head = table.tHead.offsetHeight;
+    const top = row.offsetTop;
+    if (top - head < wrap.scrollTop) wrap.scrollTop = top - head;
+    else if (top + row.offsetHeight > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = top + row.offsetHeight - wrap.clientHeight;
+  }
+
+  store.subscribe((state, changed) => {
+    if (changed.has('report')) {
+      cap = PAGE;
+      drawRows();
+    } else if (changed.has('ranking')) {
+      sort = { key: state.ranking, dir: 'desc' };
+      drawRows();
+    } else if (changed.has('display') || changed.has('converted') || changed.has('lang')) {
+      drawRows();
+    } else if (changed.has('selected')) {
+      drawSelection();
+    }
+  });
+  drawRows();
+}

@@ -1,2 +1,297 @@
-// The options view (placeholder until it is written; see views/index.js for the contract).
-export function mount(root, ctx) {}
+// The options view: how the text is segmented and which words count, the user's stopwords and
+// dictionary words, and the script words are shown in. See views/index.js for the contract.
+//
+// Changes go to the store (`options`, `display`) or through actions (custom words); app.js
+// persists them and re-runs the analysis after a pause.
+
+import { el } from '../lib/dom.js';
+
+/** The analysis options of a first visit: the analyzer's own defaults, written out. */
+export const DEFAULT_OPTIONS = Object.freeze({
+  hmm: true,
+  minLength: 2,
+  pos: [],
+  defaultStopwords: true,
+  stopwords: [],
+  topN: 100,
+});
+
+/** jieba's tags (ICTCLAS set) for each preset; the filter matches tags exactly. */
+export const POS_PRESETS = {
+  all: [],
+  nouns: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng'],
+  nounsVerbs: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng', 'v', 'vd', 'vg', 'vi', 'vq'],
+};
+
+const LIMITS = { minLength: [1, 8], topN: [10, 1000] };
+
+const clamp = (n, [lo, hi]) => Math.min(hi, Math.max(lo, Math.round(n)));
+
+/**
+ * Options as saved in localStorage, made safe: only known fields, of the right type, in
+ * range. A stale or hand-edited entry must not make every analysis fail.
+ */
+export function sanitizeOptions(saved) {
+  const o = { ...DEFAULT_OPTIONS, pos: [...DEFAULT_OPTIONS.pos], stopwords: [] };
+  if (!saved || typeof saved !== 'object') return o;
+  if (typeof saved.hmm === 'boolean') o.hmm = saved.hmm;
+  if (typeof saved.defaultStopwords === 'boolean') o.defaultStopwords = saved.defaultStopwords;
+  if (Number.isFinite(saved.minLength)) o.minLength = clamp(saved.minLength, LIMITS.minLength);
+  if (Number.isFinite(saved.topN)) o.topN = clamp(saved.topN, LIMITS.topN);
+  const strings = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
+  o.pos = strings(saved.pos).filter((p) => /^[a-z]+$/.test(p));
+  o.stopwords = strings(saved.stopwords).map((w) => w.trim());
+  return o;
+}
+
+/** The words of a stopword list as typed: one per line, or separated by spaces or commas. */
+export function parseWordList(text) {
+  return [...new Set(text.split(/[\s,，、;；]+/u).filter((w) => w !== ''))];
+}
+
+function presetOf(pos) {
+  for (const [name, tags] of Object.entries(POS_PRESETS)) {
+    if (tags.length === pos.length && tags.every((t) => pos.includes(t))) return name;
+  }
+  return 'custom';
+}
+
+const STRINGS = {
+  'options.title': { zh: '选项', en: 'Options' },
+  'options.intro': { zh: '修改后自动重新分析。选项保存在本浏览器中。', en: 'Changes re-run the analysis. Options are saved in this browser.' },
+  'options.segmentation': { zh: '分词', en: 'Segmentation' },
+  'options.hmm': { zh: '识别新词（HMM）', en: 'Find new words (HMM)' },
+  'options.words': { zh: '关键词', en: 'Keywords' },
+  'options.single': { zh: '包括单字词', en: 'Include single characters' },
+  'options.minLength': { zh: '最短词长（字）', en: 'Minimum length (characters)' },
+  'options.pos': { zh: '词性', en: 'Parts of speech' },
+  'options.pos.nouns': { zh: '名词', en: 'Nouns' },
+  'options.pos.nounsVerbs': { zh: '名词和动词', en: 'Nouns and verbs' },
+  'options.pos.all': { zh: '全部', en: 'All' },
+  'options.pos.custom': { zh: '自定义', en: 'Custom' },
+  'options.topN': { zh: '列出关键词数', en: 'Keywords to list' },
+  'options.stopwords': { zh: '停用词', en: 'Stopwords' },
+  'options.builtin': { zh: '使用内置停用词（中文、英文）', en: 'Use the built-in stopwords (Chinese, English)' },
+  'options.userStopwords': { zh: '我的停用词（每行一个，或用空格、逗号分隔）', en: 'My stopwords (one a line, or separated by spaces or commas)' },
+  'options.dictionary': { zh: '自定义词典', en: 'Custom dictionary' },
+  'options.addWord': { zh: '加入词典的词', en: 'Word to add' },
+  'options.add': { zh: '加入', en: 'Add' },
+  'options.joined': { zh: '合并的词', en: 'Joined words' },
+  'options.split': { zh: '拆开的词', en: 'Split words' },
+  'options.none': { zh: '（无）', en: '(none)' },
+  'options.forget': { zh: '撤销 {word}', en: 'Undo {word}' },
+  'options.dictionaryHint': {
+    zh: '加入的词分词时保持完整；在原文视图中点击词语也可以合并或拆开。',
+    en: 'Added words are kept whole; in the text view, click words to join or split them.',
+  },
+  'options.display': { zh: '词语显示为', en: 'Show words' },
+  'options.display.written': { zh: '原文写法', en: 'As written' },
+  'options.display.simplified': { zh: '简体', en: 'Simplified' },
+  'options.display.traditional': { zh: '繁体', en: 'Traditional' },
+  'options.reset': { zh: '恢复默认选项', en: 'Reset the options' },
+};
+
+export function mount(root, { store, actions, t }) {
+  t.register(STRINGS);
+  let ids = 0;
+  const id = (name) => `opt-${name}-${++ids}`;
+
+  const setOptions = (patch) => store.set({ options: { ...store.get().options, ...patch } });
+
+  function checkbox(name, label, checked, onChange) {
+    const inputId = id(name);
+    return el(
+      'div',
+      { className: 'opt-check' },
+      el('input', {
+        attrs: { type: 'checkbox', id: inputId, 'data-testid': `opt-${name}`, checked },
+        on: { change: (e) => onChange(e.target.checked) },
+      }),
+      el('label', { attrs: { for: inputId }, text: label }),
+    );
+  }
+
+  function number(name, label, value, limits, onChange, disabled = false) {
+    const inputId = id(name);
+    return el(
+      'div',
+      { className: 'opt-number' },
+      el('label', { attrs: { for: inputId }, text: label }),
+      el('input', {
+        attrs: {
+          type: 'number', id: inputId, 'data-testid': `opt-${name}`, inputmode: 'numeric',
+          min: limits[0], max: limits[1], step: 1, value, disabled,
+        },
+        on: {
+          input: (e) => {
+            const n = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(n) && n >= limits[0] && n <= limits[1]) onChange(Math.round(n));
+          },
+          change: (e) => {
+            // On leaving the field, an out-of-range value snaps into range.
+            const n = Number(e.target.value);
+            const fixed = Number.isFinite(n) && e.target.value !== '' ? clamp(n, limits) : value;
+            e.target.value = String(fixed);
+            onChange(fixed);
+          },
+        },
+      }),
+    );
+  }
+
+  function radios(name, legend, choices, current, onChange) {
+    const group = id(name);
+    return el(
+      'fieldset',
+      { className: 'opt-radios' },
+      el('legend', { text: legend }),
+      ...choices.map(([value, label]) => {
+        const inputId = id(`${name}-${value}`);
+        return el(
+          'div',
+          { className: 'opt-radio' },
+          el('input', {
+            attrs: { type: 'radio', name: group, id: inputId, value, checked: value === current, 'data-testid': `opt-${name}-${value}` },
+            on: { change: (e) => e.target.checked && onChange(value) },
+          }),
+          el('label', { attrs: { for: inputId }, text: label }),
+        );
+      }),
+    );
+  }
+
+  function wordList(testid, title, words) {
+    return el(
+      'div',
+      { className: 'opt-wordlist' },
+      el('h4', { text: title }),
+      words.length === 0
+        ? el('p', { className: 'opt-none', text: t('options.none') })
+        : el(
+            'ul',
+            { attrs: { 'data-testid': testid } },
+            ...words.map((w) =>
+              el(
+                'li',
+                {},
+                el('span', { className: 'opt-word', text: w }),
+                el('button', {
+                  className: 'opt-forget',
+                  attrs: { type: 'button', 'aria-label': t('options.forget', { word: w }), title: t('options.forget', { word: w }) },
+                  text: '×',
+                  on: { click: () => actions.forgetWords([w]) },
+                }),
+              ),
+            ),
+          ),
+    );
+  }
+
+  function draw() {
+    const { options, display, words } = store.get();
+    const single = options.minLength <= 1;
+    const preset = presetOf(options.pos);
+    const presetChoices = ['nouns', 'nounsVerbs', 'all'].map((p) => [p, t(`options.pos.${p}`)]);
+    if (preset === 'custom') presetChoices.push(['custom', t('options.pos.custom')]);
+
+    const stopwordsId = id('stopwords');
+    const addId = id('add-word');
+    const addInput = el('input', {
+      attrs: { type: 'text', id: addId, 'data-testid': 'opt-add-word', autocomplete: 'off', spellcheck: 'false' },
+    });
+    const addForm = el(
+      'form',
+      {
+        className: 'opt-add',
+        attrs: { 'data-testid': 'opt-add-form' },
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const words = parseWordList(addInput.value);
+            if (words.length) actions.addWords(words);
+            addInput.value = '';
+          },
+        },
+      },
+      el('label', { attrs: { for: addId }, text: t('options.addWord') }),
+      el('div', { className: 'opt-add-row' }, addInput, el('button', { attrs: { type: 'submit', 'data-testid': 'opt-add' }, text: t('options.add') })),
+    );
+
+    const details = el(
+      'details',
+      { className: 'options-details', attrs: { open: wasOpen ?? window.matchMedia('(min-width: 60rem)').matches } },
+      el('summary', {}, el('h2', { text: t('options.title') })),
+      el('p', { className: 'opt-intro', text: t('options.intro') }),
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: t('options.words') }),
+        checkbox('single', t('options.single'), single, (on) => setOptions({ minLength: on ? 1 : Math.max(2, lastMinLength) })),
+        number('minLength', t('options.minLength'), single ? 1 : options.minLength, [2, LIMITS.minLength[1]], (n) => {
+          lastMinLength = n;
+          setOptions({ minLength: n });
+        }, single),
+        number('topN', t('options.topN'), options.topN, LIMITS.topN, (n) => setOptions({ topN: n })),
+        radios('pos', t('options.pos'), presetChoices, preset, (p) => p !== 'custom' && setOptions({ pos: [...POS_PRESETS[p]] })),
+        checkbox('hmm', t('options.hmm'), options.hmm, (on) => setOptions({ hmm: on })),
+      ),
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: t('options.stopwords') }),
+        checkbox('builtin', t('options.builtin'), options.defaultStopwords, (on) => setOptions({ defaultStopwords: on })),
+        el('label', { attrs: { for: stopwordsId }, text: t('options.userStopwords') }),
+        el('textarea', {
+          attrs: { id: stopwordsId, rows: 3, 'data-testid': 'opt-stopwords', spellcheck: 'false' },
+          text: options.stopwords.join('\n'),
+          on: { input: (e) => setOptions({ stopwords: parseWordList(e.target.value) }) },
+        }),
+      ),
+      el(
+        'fieldset',
+        { attrs: { 'data-testid': 'opt-dictionary' } },
+        el('legend', { text: t('options.dictionary') }),
+        el('p', { className: 'opt-hint', text: t('options.dictionaryHint') }),
+        addForm,
+        wordList('opt-joined', t('options.joined'), words.added),
+        wordList('opt-split', t('options.split'), words.removed),
+      ),
+      radios(
+        'display',
+        t('options.display'),
+        ['written', 'simplified', 'traditional'].map((d) => [d, t(`options.display.${d}`)]),
+        display,
+        (d) => store.set({ display: d }),
+      ),
+      el('button', {
+        className: 'opt-reset',
+        attrs: { type: 'button', 'data-testid': 'opt-reset' },
+        text: t('options.reset'),
+        on: { click: () => store.set({ options: sanitizeOptions(DEFAULT_OPTIONS) }) },
+      }),
+    );
+    details.addEventListener('toggle', () => {
+      wasOpen = details.open;
+    });
+    root.replaceChildren(details);
+  }
+
+  let wasOpen = null;
+  let lastMinLength = Math.max(2, store.get().options.minLength);
+  draw();
+
+  store.subscribe((state, changed) => {
+    if (changed.has('lang') || changed.has('words') || changed.has('display')) {
+      draw();
+      return;
+    }
+    if (changed.has('options')) {
+      // Redraw unless the change came from typing in this view, which must keep its focus.
+      if (!root.contains(document.activeElement) || document.activeElement.type === 'checkbox' || document.activeElement.type === 'radio' || document.activeElement.dataset.testid === 'opt-reset') {
+        const focused = document.activeElement?.dataset?.testid;
+        draw();
+        if (focused) root.querySelector(`[data-testid="${focused}"]`)?.focus();
+      }
+    }
+  });
+}

@@ -1,2 +1,392 @@
-// The outline view (placeholder until it is written; see views/index.js for the contract).
-export function mount(root, ctx) {}
+// The outline view: the report's sections as a collapsible tree. Each entry shows its title,
+// its statistics and its distinctive terms; choosing the title asks the text view to show it
+// (actions.reveal). See views/index.js for the view contract.
+//
+// A parent entry stands for its whole subtree (its own range plus its subsections'), since
+// that is what a reader means by "chapter 3": its statistics, its range and its distinctive
+// terms are the subtree's. A novel has 120+ chapters and a law 500+ articles, so children are
+// drawn only when their parent is expanded and each list draws PAGE entries at a time.
+
+import { el } from '../lib/dom.js';
+import { t, displayWord, formatNumber } from '../lib/i18n.js';
+
+t.register({
+  'outline.hint': {
+    zh: '点击标题，在原文中显示该节。特色词：该节比其余部分更常用的词（对数似然比 G²）。',
+    en: 'Choose a title to show the section in the text. Distinctive terms: words the section uses more than the rest of the text (log-likelihood G²).',
+  },
+  'outline.empty': { zh: '分析后在这里显示段落结构。', en: 'The outline appears here after an analysis.' },
+  'outline.expandAll': { zh: '全部展开', en: 'Expand all' },
+  'outline.collapseAll': { zh: '全部折叠', en: 'Collapse all' },
+  'outline.toggle': { zh: '展开或折叠：{title}', en: 'Expand or collapse: {title}' },
+  'outline.untitled': { zh: '（无标题）', en: '(untitled)' },
+  'outline.stats': { zh: '{p} 段 · {s} 句 · {c} 字', en: '{p} paragraphs · {s} sentences · {c} characters' },
+  'outline.terms': { zh: '特色词', en: 'Distinctive terms' },
+  'outline.termTitle': { zh: '{word}：本节 {n} 次 · G² {g2}', en: '{word}: {n} times here · G² {g2}' },
+  'outline.more': { zh: '再显示 {n} 节（还有 {rest} 节）', en: 'Show {n} more ({rest} left)' },
+});
+
+/** Entries drawn per list before a "show more" button. */
+const PAGE = 50;
+/** A report with more sections than this is drawn in a task of its own, after the others. */
+const DEFER_OVER = 60;
+/** Trees with at most this many sections start fully expanded. */
+const EXPAND_ALL_UP_TO = 60;
+/** Distinctive terms listed per entry. */
+const DISTINCTIVE = 5;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers (exported for tests and other views).
+
+/**
+ * The section tree: `children[i]` lists the sections whose parent is i, `roots` those without
+ * a parent, `last[i]` the last section of i's subtree (sections are in document order, so a
+ * subtree is the contiguous run i..last[i]).
+ */
+export function sectionTree(sections) {
+  const children = sections.map(() => []);
+  const roots = [];
+  sections.forEach((s, i) => {
+    const p = s.parent;
+    if (p !== null && p !== undefined && p >= 0 && p < i) children[p].push(i);
+    else roots.push(i);
+  });
+  const last = sections.map((_, i) => i);
+  for (let i = sections.length - 1; i >= 0; i--) {
+    for (const c of children[i]) last[i] = Math.max(last[i], last[c]);
+  }
+  return { children, roots, last };
+}
+
+/**
+ * Log-likelihood G² of a word used `a` times in a part of `c` words and `b` times in the rest
+ * of `d` words (Rayson & Garside 2000, "Comparing corpora using frequency profiling"):
+ * E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0.
+ */
+export function logLikelihood(a, b, c, d) {
+  const total = c + d;
+  if (total === 0 || a + b === 0) return 0;
+  const e1 = (c * (a + b)) / total;
+  const e2 = (d * (a + b)) / total;
+  let g2 = 0;
+  if (a > 0 && e1 > 0) g2 += a * Math.log(a / e1);
+  if (b > 0 && e2 > 0) g2 += b * Math.log(b / e2);
+  return 2 * g2;
+}
+
+/**
+ * Per-section keyword counts from `keyword.sections`: an array (one Map per section) of
+ * keyword index → count, and each section's total over the listed keywords.
+ */
+export function sectionCounts(report) {
+  const counts = report.sections.map(() => new Map());
+  const totals = report.sections.map(() => 0);
+  report.keywords.forEach((k, ki) => {
+    for (const [si, n] of k.sections ?? []) {
+      if (si < 0 || si >= counts.length) continue;
+      counts[si].set(ki, n);
+      totals[si] += n;
+    }
+  });
+  return { counts, totals };
+}
+
+/**
+ * The distinctive terms of sections first..last (one subtree) against the rest of the text:
+ * listed keywords used relatively more often there, by G², best first (ties: count, then key).
+ * The word counts are those of the listed keywords, the only ones the report counts per
+ * section: the comparison runs within that vocabulary.
+ */
+export function distinctiveTerms(report, first, last, limit = DISTINCTIVE, cache = sectionCounts(report)) {
+  const { counts, totals } = cache;
+  const grand = report.keywords.reduce((sum, k) => sum + k.count, 0);
+  let c = 0;
+  const inPart = new Map();
+  for (let s = first; s <= last; s++) {
+    c += totals[s];
+    for (const [ki, n] of counts[s]) inPart.set(ki, (inPart.get(ki) ?? 0) + n);
+  }
+  const d = grand - c;
+  const terms = [];
+  for (const [ki, a] of inPart) {
+    const k = report.keywords[ki];
+    const b = k.count - a;
+    // Only words the part over-uses: a/c > b/d (with d = 0 every word of the part qualifies).
+    if (!(d === 0 || a * d > b * c)) continue;
+    terms.push({ keyword: k, count: a, g2: logLikelihood(a, b, c, d) });
+  }
+  terms.sort((x, y) => y.g2 - x.g2 || y.count - x.count || (x.keyword.key < y.keyword.key ? -1 : x.keyword.key > y.keyword.key ? 1 : 0));
+  return terms.slice(0, limit);
+}
+
+/** Sum of a per-section field over sections first..last. */
+function sum(sections, first, last, field) {
+  let n = 0;
+  for (let s = first; s <= last; s++) n += sections[s][field] ?? 0;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The view.
+
+export function mount(root, ctx) {
+  const { store, actions } = ctx;
+  const headingId = 'outline-view-heading';
+  const list = el('ul', { className: 'outline-tree', attrs: { 'data-testid': 'outline', 'aria-labelledby': headingId } });
+  const heading = el('h3', { attrs: { id: headingId } });
+  const hint = el('p', { className: 'hint' });
+  const empty = el('p', { className: 'outline-empty' });
+  const expandAll = el('button', { attrs: { type: 'button', 'data-testid': 'outline-expand-all' }, on: { click: () => setAll(true) } });
+  const collapseAll = el('button', { attrs: { type: 'button', 'data-testid': 'outline-collapse-all' }, on: { click: () => setAll(false) } });
+  const tools = el('div', { className: 'outline-tools' }, expandAll, collapseAll);
+  root.classList.add('outline-view');
+  root.replaceChildren(heading, hint, tools, el('nav', { attrs: { 'aria-labelledby': headingId } }, list), empty);
+
+  function drawStrings() {
+    heading.textContent = t('view.outline');
+    hint.textContent = t('outline.hint');
+    empty.textContent = t('outline.empty');
+    expandAll.textContent = t('outline.expandAll');
+    collapseAll.textContent = t('outline.collapseAll');
+  }
+
+  /** Per analysis: the tree, the count cache, which entries are expanded. */
+  let model = null;
+
+  function build() {
+    const { report } = store.get();
+    const sections = report?.sections ?? [];
+    empty.hidden = sections.length > 0;
+    tools.hidden = sections.length === 0;
+    if (!report || sections.length === 0) {
+      model = null;
+      list.replaceChildren();
+      return;
+    }
+    const tree = sectionTree(sections);
+    // A redraw of the same report (the language changed) keeps what the reader had open.
+    const keep = model?.report === report;
+    const expanded = keep ? model.expanded : new Set();
+    if (!keep && sections.length <= EXPAND_ALL_UP_TO) sections.forEach((_, i) => tree.children[i].length && expanded.add(i));
+    model = { report, sections, tree, expanded, cache: sectionCounts(report), terms: new Map() };
+    list.replaceChildren();
+    drawList(list, tree.roots, 0);
+  }
+
+  /** Append entries indices[from…] to `ul`, PAGE at a time. */
+  function drawList(ul, indices, from) {
+    const fragment = document.createDocumentFragment();
+    const to = Math.min(indices.length, from + PAGE);
+    for (let n = from; n < to; n++) fragment.append(entry(indices[n]));
+    if (to < indices.length) {
+      const rest = indices.length - to;
+      const more = el('li', { className: 'outline-more' });
+      more.append(
+        el(
+          'button',
+          {
+            attrs: { type: 'button', 'data-testid': 'outline-more' },
+            on: {
+              click: () => {
+                more.remove();
+                drawList(ul, indices, to);
+                ul.children[to]?.querySelector('.outline-title')?.focus();
+              },
+            },
+          },
+          t('outline.more', { n: formatNumber(Math.min(rest, PAGE)), rest: formatNumber(rest) }),
+        ),
+      );
+      fragment.append(more);
+    }
+    ul.append(fragment);
+  }
+
+  function entry(i) {
+    const { sections, tree } = model;
+    const s = sections[i];
+    const last = tree.last[i];
+    const hasChildren = tree.children[i].length > 0;
+    const isOpen = model.expanded.has(i);
+    const title = s.title.trim() === '' ? t('outline.untitled') : s.title;
+    const end = sections[last].end;
+    const li = el('li', {
+      className: `outline-item level-${Math.min(s.level, 6)}`,
+      attrs: { 'data-testid': 'outline-item', 'data-index': i },
+    });
+
+    const toggle = hasChildren
+      ? el(
+          'button',
+          {
+            className: 'outline-toggle',
+            attrs: {
+              type: 'button',
+              'aria-expanded': String(isOpen),
+              'aria-label': t('outline.toggle', { title }),
+              'data-testid': 'outline-toggle',
+            },
+            on: { click: () => setOpen(li, i, !model.expanded.has(i)), keydown: (e) => onToggleKey(e, li, i) },
+          },
+          el('span', { className: 'outline-caret', attrs: { 'aria-hidden': 'true' } }),
+        )
+      : el('span', { className: 'outline-toggle-space', attrs: { 'aria-hidden': 'true' } });
+
+    const titleButton = el(
+      'button',
+      {
+        className: `outline-title${s.heading ? ' is-heading' : ''}`,
+        attrs: { type: 'button', 'data-testid': 'outline-title', 'data-start': s.start, 'data-end': end },
+        on: { click: () => actions.reveal(s.start, end), keydown: (e) => onTitleKey(e, li, i) },
+      },
+      title,
+    );
+
+    const paragraphs = sum(sections, i, last, 'paragraphs');
+    const sentences = sum(sections, i, last, 'sentences');
+    const characters = sum(sections, i, last, 'characters');
+    const meta = el('span', {
+      className: 'outline-meta',
+      attrs: { 'data-testid': 'outline-stats', 'data-paragraphs': paragraphs, 'data-sentences': sentences, 'data-characters': characters },
+      text: t('outline.stats', { p: formatNumber(paragraphs), s: formatNumber(sentences), c: formatNumber(characters) }),
+    });
+
+    const terms = termsOf(i);
+    const chips = terms.length
+      ? el(
+          'ul',
+          { className: 'outline-terms', attrs: { 'aria-label': t('outline.terms'), 'data-testid': 'outline-terms' } },
+          ...terms.map((term) =>
+            el(
+              'li',
+              {},
+              el(
+                'button',
+                {
+                  className: 'outline-term',
+                  attrs: {
+                    type: 'button',
+                    'data-key': term.keyword.key,
+                    'data-testid': 'outline-term',
+                    'aria-pressed': String(store.get().selected === term.keyword.key),
+                    title: t('outline.termTitle', { word: term.keyword.word, n: term.count, g2: term.g2.toFixed(1) }),
+                  },
+                  on: { click: () => store.set({ selected: store.get().selected === term.keyword.key ? null : term.keyword.key }) },
+                },
+                el('span', { className: 'outline-term-word', text: displayWord(store.get(), term.keyword) }),
+                el('span', { className: 'outline-term-count', text: `×${term.count}` }),
+              ),
+            ),
+          ),
+        )
+      : null;
+
+    li.append(el('div', { className: 'outline-row' }, toggle, el('div', { className: 'outline-body' }, titleButton, meta, chips)));
+    if (hasChildren && isOpen) {
+      const sub = el('ul', { className: 'outline-children', attrs: { role: 'group' } });
+      drawList(sub, tree.children[i], 0);
+      li.append(sub);
+    }
+    return li;
+  }
+
+  function termsOf(i) {
+    if (!model.terms.has(i)) model.terms.set(i, distinctiveTerms(model.report, i, model.tree.last[i], DISTINCTIVE, model.cache));
+    return model.terms.get(i);
+  }
+
+  function setOpen(li, i, open) {
+    if (!model || !model.tree.children[i].length) return;
+    const toggle = li.querySelector(':scope > .outline-row .outline-toggle');
+    const sub = li.querySelector(':scope > .outline-children');
+    if (open) {
+      model.expanded.add(i);
+      if (!sub) {
+        const ul = el('ul', { className: 'outline-children', attrs: { role: 'group' } });
+        drawList(ul, model.tree.children[i], 0);
+        li.append(ul);
+      }
+    } else {
+      model.expanded.delete(i);
+      sub?.remove();
+    }
+    toggle?.setAttribute('aria-expanded', String(open));
+  }
+
+  function setAll(open) {
+    if (!model) return;
+    model.expanded.clear();
+    if (open) model.sections.forEach((_, i) => model.tree.children[i].length && model.expanded.add(i));
+    list.replaceChildren();
+    drawList(list, model.tree.roots, 0);
+  }
+
+  // Keyboard: ArrowRight expands, ArrowLeft collapses (or moves to the parent), as in a tree;
+  // Enter and Space work on both buttons as buttons do.
+  function onToggleKey(e, li, i) {
+    if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      setOpen(li, i, true);
+    } else if (e.key === 'ArrowLeft') {
+      e.preventDefault();
+      if (model.expanded.has(i)) setOpen(li, i, false);
+      else focusParent(li);
+    }
+  }
+
+  function onTitleKey(e, li, i) {
+    if (e.key === 'ArrowRight' && model.tree.children[i].length) {
+      e.preventDefault();
+      if (!model.expanded.has(i)) setOpen(li, i, true);
+      else li.querySelector(':scope > .outline-children .outline-title')?.focus();
+    } else if (e.key === 'ArrowLeft') {
+      e.preventDefault();
+      if (model.expanded.has(i)) setOpen(li, i, false);
+      else focusParent(li);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const titles = [...list.querySelectorAll('.outline-title')];
+      const at = titles.indexOf(e.currentTarget);
+      titles[at + (e.key === 'ArrowDown' ? 1 : -1)]?.focus();
+    }
+  }
+
+  function focusParent(li) {
+    li.parentElement?.closest('.outline-item')?.querySelector(':scope > .outline-row .outline-title')?.focus();
+  }
+
+  function updateSelection() {
+    const { selected } = store.get();
+    for (const b of list.querySelectorAll('.outline-term')) b.setAttribute('aria-pressed', String(b.dataset.key === selected));
+  }
+
+  function redrawWords() {
+    const state = store.get();
+    if (!model) return;
+    for (const b of list.querySelectorAll('.outline-term')) {
+      const k = model.report.keywords.find((kw) => kw.key === b.dataset.key);
+      if (k) b.querySelector('.outline-term-word').textContent = displayWord(state, k);
+    }
+  }
+
+  // A long text's outline is drawn in its own task, so the views drawing one report do not add
+  // up to one long task that freezes the page.
+  let pending = 0;
+  function buildSoon() {
+    clearTimeout(pending);
+    const sections = store.get().report?.sections.length ?? 0;
+    if (sections <= DEFER_OVER) return build();
+    pending = setTimeout(build, 0);
+  }
+
+  store.subscribe((state, changed) => {
+    if (changed.has('lang')) drawStrings();
+    if (changed.has('report') || changed.has('lang')) buildSoon();
+    else {
+      if (changed.has('selected')) updateSelection();
+      if (changed.has('display') || changed.has('converted')) redrawWords();
+    }
+  });
+  drawStrings();
+  build();
+}
