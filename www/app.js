@@ -161,10 +161,22 @@ async function analyze() {
  */
 export const TOKENS_UP_TO = 200_000;
 
+/**
+ * How many words the report lists, whatever the "keywords to list" option says (the table
+ * shows that many): keyness needs the words beyond the most frequent (under-used words are
+ * never among them), and so do the outline's distinctive terms. For long texts the pool is
+ * smaller, because every listed word carries all its occurrence ranges and copying a novel's
+ * worth out of the worker would stall the page.
+ */
+export const KEYWORD_POOL = 1000;
+export const KEYWORD_POOL_LONG = 300;
+
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
   const { hmm, minLength, pos, defaultStopwords, stopwords, topN } = options;
-  return { hmm, minLength, pos, defaultStopwords, stopwords, topN, includeTokens: text.length <= TOKENS_UP_TO };
+  const short = text.length <= TOKENS_UP_TO;
+  const pool = Math.max(topN, short ? KEYWORD_POOL : KEYWORD_POOL_LONG);
+  return { hmm, minLength, pos, defaultStopwords, stopwords, topN: pool, includeTokens: short };
 }
 
 function cancel() {

@@ -72,6 +72,26 @@ test('an option change re-analyses, and options and custom words persist across 
   }
 });
 
+test('"keywords to list" caps the table while keyness still sees the wider pool', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await pasteAndAnalyze(page, TEXT);
+    const count = await analysisCount(page);
+    await page.getByTestId('opt-topN').fill('10');
+    await page.getByTestId('opt-topN').press('Enter');
+    await waitAnalyzed(page, count);
+    const tableRows = await page.getByTestId('keywords-table').locator('tbody tr').count();
+    assert.ok(tableRows > 0 && tableRows <= 10, `table rows: ${tableRows}`);
+    const listed = await page.evaluate(() => document.querySelectorAll('[data-testid^="keyness-"] tbody tr').length);
+    const distinct = await shownNumber(page, 'stat-distinct');
+    assert.ok(distinct > 10, `the sample has ${distinct} distinct words`);
+    assert.ok(listed > 10, `keyness lists ${listed} words from the pool, beyond the 10 the table shows`);
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the interface follows the browser language, switches, and remembers the choice', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openPage(env, { locale: 'en-US' });
   try {

@@ -102,6 +102,14 @@ export function keywordsToJson(report, keywords, extra = {}) {
 }
 
 /**
+ * `value` as a JSON document: two-space indents and a final newline, no BOM (RFC 8259 §8.1
+ * forbids one). Key order is the objects' own, so the same value gives the same bytes.
+ */
+export function toJson(value) {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+/**
  * A safe download name: `base` (a fixed name such as "wenxi-keywords") reduced to ASCII
  * letters, digits, '-' and '_', plus the extension. Never derive `base` from the user's text
  * without passing it through here.
@@ -133,6 +141,11 @@ export function download(data, name, type = 'text/plain;charset=utf-8') {
   a.remove();
   // The click starts the download synchronously; revoke on the next task, once it has the blob.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Save `value` as the JSON file `base`.json (`base` goes through fileName). */
+export function downloadJson(value, base) {
+  download(toJson(value), fileName(base, 'json'), 'application/json;charset=utf-8');
 }
 
 /** Put `text` on the clipboard; resolves true on success, false when the browser refuses. */

@@ -305,7 +305,9 @@ export function mount(root, ctx) {
     const state = store.get();
     const report = state.report;
     const all = report?.keywords ?? [];
-    const order = ranked(all, state.ranking);
+    // The report lists more words than the table shows (keyness needs them); the table shows
+    // the "keywords to list" option's number, best first by the current ranking.
+    const order = ranked(all, state.ranking).slice(0, state.options?.topN ?? all.length);
     const rank = new Map(order.map((k, i) => [k.key, i + 1]));
     const query = filter.value.trim().toLowerCase();
     const matches = (k) =>

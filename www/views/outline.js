@@ -6,9 +6,14 @@
 // that is what a reader means by "chapter 3": its statistics, its range and its distinctive
 // terms are the subtree's. A novel has 120+ chapters and a law 500+ articles, so children are
 // drawn only when their parent is expanded and each list draws PAGE entries at a time.
+//
+// The exports (CSV, JSON) have one row per section in document order with the report's own
+// fields (each section alone, as report.rs defines them), plus the distinctive terms the view
+// shows for its entry (the subtree's).
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
+import { download, downloadJson, fileName, round, toCsv } from '../lib/export.js';
 
 t.register({
   'outline.hint': {
@@ -24,6 +29,8 @@ t.register({
   'outline.terms': { zh: '特色词', en: 'Distinctive terms' },
   'outline.termTitle': { zh: '{word}：本节 {n} 次 · G² {g2}', en: '{word}: {n} times here · G² {g2}' },
   'outline.more': { zh: '再显示 {n} 节（还有 {rest} 节）', en: 'Show {n} more ({rest} left)' },
+  'outline.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
+  'outline.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
 });
 
 /** Entries drawn per list before a "show more" button. */
@@ -126,6 +133,58 @@ function sum(sections, first, last, field) {
   return n;
 }
 
+/**
+ * The sections as export records, in document order: index, level, parent (null for a top
+ * section), heading, title, start and end (UTF-16 offsets into the analysed text), paragraphs,
+ * sentences and characters (this section alone), its top words ({word, count}, the report's
+ * `keywords`) and its distinctive terms ({word, key, count, g2}, from `termsOf(i)`, by default
+ * distinctiveTerms of its subtree, as the view shows them).
+ */
+export function sectionRecords(report, termsOf = defaultTerms(report)) {
+  return report.sections.map((s, i) => ({
+    index: i,
+    level: s.level,
+    parent: s.parent ?? null,
+    heading: s.heading,
+    title: s.title,
+    start: s.start,
+    end: s.end,
+    paragraphs: s.paragraphs,
+    sentences: s.sentences,
+    characters: s.characters,
+    topWords: (s.keywords ?? []).map(({ word, count }) => ({ word, count })),
+    distinctive: termsOf(i).map(({ keyword, count, g2 }) => ({ word: keyword.word, key: keyword.key, count, g2: round(g2) })),
+  }));
+}
+
+function defaultTerms(report) {
+  const { last } = sectionTree(report.sections);
+  const cache = sectionCounts(report);
+  return (i) => distinctiveTerms(report, i, last[i], DISTINCTIVE, cache);
+}
+
+/**
+ * CSV columns of sectionRecords: word lists as `word×count` separated by spaces, each word
+ * through `wordOf` (the view passes the reader's chosen script).
+ */
+export function sectionColumns(wordOf = (word) => word) {
+  const words = (list) => list.map((w) => `${wordOf(w.word)}×${w.count}`).join(' ');
+  return [
+    { header: 'index', value: (r) => r.index },
+    { header: 'level', value: (r) => r.level },
+    { header: 'parent', value: (r) => r.parent },
+    { header: 'heading', value: (r) => (r.heading ? 'yes' : 'no') },
+    { header: 'title', value: (r) => r.title },
+    { header: 'start', value: (r) => r.start },
+    { header: 'end', value: (r) => r.end },
+    { header: 'paragraphs', value: (r) => r.paragraphs },
+    { header: 'sentences', value: (r) => r.sentences },
+    { header: 'characters', value: (r) => r.characters },
+    { header: 'topWords', value: (r) => words(r.topWords) },
+    { header: 'distinctive', value: (r) => words(r.distinctive) },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The view.
 
@@ -138,7 +197,9 @@ export function mount(root, ctx) {
   const empty = el('p', { className: 'outline-empty' });
   const expandAll = el('button', { attrs: { type: 'button', 'data-testid': 'outline-expand-all' }, on: { click: () => setAll(true) } });
   const collapseAll = el('button', { attrs: { type: 'button', 'data-testid': 'outline-collapse-all' }, on: { click: () => setAll(false) } });
-  const tools = el('div', { className: 'outline-tools' }, expandAll, collapseAll);
+  const csvButton = el('button', { attrs: { type: 'button', 'data-testid': 'outline-export-csv' }, on: { click: exportCsv } });
+  const jsonButton = el('button', { attrs: { type: 'button', 'data-testid': 'outline-export-json' }, on: { click: exportJson } });
+  const tools = el('div', { className: 'outline-tools' }, expandAll, collapseAll, el('div', { className: 'outline-exports' }, csvButton, jsonButton));
   root.classList.add('outline-view');
   root.replaceChildren(heading, hint, tools, el('nav', { attrs: { 'aria-labelledby': headingId } }, list), empty);
 
@@ -148,6 +209,8 @@ export function mount(root, ctx) {
     empty.textContent = t('outline.empty');
     expandAll.textContent = t('outline.expandAll');
     collapseAll.textContent = t('outline.collapseAll');
+    csvButton.textContent = t('outline.exportCsv');
+    jsonButton.textContent = t('outline.exportJson');
   }
 
   /** Per analysis: the tree, the count cache, which entries are expanded. */
@@ -353,6 +416,20 @@ export function mount(root, ctx) {
 
   function focusParent(li) {
     li.parentElement?.closest('.outline-item')?.querySelector(':scope > .outline-row .outline-title')?.focus();
+  }
+
+  // The exports use the view's own term cache, so they list exactly what the entries show.
+  function exportCsv() {
+    if (!model) return;
+    const state = store.get();
+    const columns = sectionColumns((word) => displayWord(state, word));
+    download(toCsv(sectionRecords(model.report, termsOf), columns), fileName('wenxi-sections', 'csv'), 'text/csv;charset=utf-8');
+  }
+
+  function exportJson() {
+    if (!model) return;
+    const { report } = model;
+    downloadJson({ generator: `Wenxi ${report.version}`, sections: sectionRecords(report, termsOf) }, 'wenxi-sections');
   }
 
   function updateSelection() {
