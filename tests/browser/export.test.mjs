@@ -3,8 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOM, fileName, keywordsToCsv, keywordsToJson, neutralise, toCsv, toTsv } from '../../www/lib/export.js';
+import { BOM, fileName, keywordsToCsv, keywordsToJson, neutralise, toCsv, toJson, toTsv } from '../../www/lib/export.js';
 import { keyness, logLikelihood, logRatio, mark } from '../../www/views/keyness.js';
+import { sectionColumns, sectionRecords } from '../../www/views/outline.js';
 
 const keyword = (over = {}) => ({
   word: '發展', key: '发展', count: 3, share: 0.1, weight: 0.325, textrank: 1, pos: 'vn', first: 5,
@@ -51,6 +52,40 @@ test('keywordsToJson: the keywords without their occurrence lists, parseable', (
   assert.equal(doc.keywords[0].word, '發展');
   assert.equal(doc.keywords[0].occurrenceCount, 3);
   assert.equal(doc.keywords[0].occurrences, undefined);
+});
+
+test('toJson: two-space indents, a final newline, no BOM, the same bytes for the same value', () => {
+  const value = { b: 1, a: ['長江', "=cmd|' /C calc'!A0"], n: null };
+  const json = toJson(value);
+  assert.equal(json, '{\n  "b": 1,\n  "a": [\n    "長江",\n    "=cmd|\' /C calc\'!A0"\n  ],\n  "n": null\n}\n');
+  assert.deepEqual(JSON.parse(json), value, 'JSON keeps text as it is: neutralising is for spreadsheets only');
+  assert.equal(toJson(structuredClone(value)), json);
+});
+
+test('sectionRecords / sectionColumns: one row per section, own fields, word×count lists', () => {
+  // Two sections: a preamble whose opening line looks like a formula, and 一、 under it.
+  const report = {
+    sections: [
+      { title: "=cmd|' /C calc'!A0", level: 0, parent: null, heading: false, start: 0, end: 20, paragraphs: 1, sentences: 1, characters: 18, keywords: [{ word: 'cmd', count: 1 }] },
+      { title: '一、發展', level: 1, parent: 0, heading: true, start: 20, end: 45, paragraphs: 2, sentences: 3, characters: 22, keywords: [{ word: '發展', count: 3 }, { word: '城市', count: 2 }] },
+    ],
+    keywords: [keyword({ sections: [[1, 3]] }), keyword({ word: 'cmd', key: 'cmd', count: 1, sections: [[0, 1]] })],
+  };
+  const records = sectionRecords(report);
+  assert.equal(records.length, 2);
+  assert.deepEqual(
+    { ...records[1], distinctive: undefined },
+    { index: 1, level: 1, parent: 0, heading: true, title: '一、發展', start: 20, end: 45, paragraphs: 2, sentences: 3, characters: 22, topWords: [{ word: '發展', count: 3 }, { word: '城市', count: 2 }], distinctive: undefined },
+  );
+  // Section 1 is all of 發展 and none of cmd; the preamble's subtree is the whole text.
+  assert.deepEqual(records[1].distinctive.map((d) => [d.word, d.key, d.count]), [['發展', '发展', 3]]);
+  assert.ok(records[1].distinctive[0].g2 > 0);
+  const csv = toCsv(records, sectionColumns()).slice(1).split('\r\n');
+  assert.equal(csv[0], 'index,level,parent,heading,title,start,end,paragraphs,sentences,characters,topWords,distinctive');
+  assert.equal(csv[1].split(',').slice(0, 5).join(','), "0,0,,no,'=cmd|' /C calc'!A0");
+  assert.equal(csv[2], '1,1,0,yes,一、發展,20,45,2,3,22,發展×3 城市×2,發展×3');
+  // The view passes the reader's script for the words.
+  assert.match(toCsv(records, sectionColumns((w) => (w === '發展' ? '发展' : w))), /发展×3 城市×2,发展×3/);
 });
 
 test('fileName keeps a fixed base safe whatever it is given', () => {

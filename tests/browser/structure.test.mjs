@@ -194,6 +194,34 @@ function g2(a, b, c, d) {
   return 2 * ((a ? a * Math.log(a / e1) : 0) + (b ? b * Math.log(b / e2) : 0));
 }
 
+/** `text` as CSV rows (RFC 4180: quoted cells, doubled quotes, CRLF), the BOM dropped. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  assert.equal(cell + row.join(''), '', 'the file ends with CRLF');
+  return rows;
+}
+
+/** Click `button` and read what it downloads: [suggested name, text]. */
+async function downloaded(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return [download.suggestedFilename(), readFileSync(await download.path(), 'utf8')];
+}
+
 /** Subtree of section i: i and every later section whose ancestor chain reaches i. */
 function subtree(sections, i) {
   const out = [i];
@@ -308,7 +336,75 @@ test('outline: distinctive terms are the top 5 by G² with a positive difference
   await opened.context.close();
 });
 
-test('heatmap: cells are the per-section counts; a click selects and reveals; CSV export', async () => {
+test('outline: the sections exported as CSV and JSON, one row each, offsets and terms as shown', async () => {
+  const opened = await openHarness();
+  const { page } = opened;
+  // The opening line becomes the preamble section's title: a formula, to a spreadsheet.
+  const FORMULA = "=cmd|' /C calc'!A0";
+  const text = `${FORMULA}\n\n${REPORT}`;
+  const report = await analyze(page, text);
+  assert.equal(report.sections[0].title, FORMULA);
+  const outline = page.locator('#view-outline');
+  // What the view shows for each entry: its distinctive terms as key and ×count.
+  const shown = await outline.getByTestId('outline-item').evaluateAll((items) =>
+    items.map((li) => [Number(li.dataset.index), [...li.querySelectorAll(':scope > .outline-row [data-testid="outline-term"]')].map((b) => [b.dataset.key, b.querySelector('.outline-term-count').textContent])]),
+  );
+  assert.equal(shown.length, report.sections.length);
+  const terms = new Map(shown);
+
+  // CSV.
+  const [csvName, csvText] = await downloaded(page, outline.getByTestId('outline-export-csv'));
+  assert.equal(csvName, 'wenxi-sections.csv');
+  assert.ok(csvText.startsWith('\ufeff'), 'a BOM for Excel');
+  const csv = parseCsv(csvText);
+  assert.deepEqual(csv[0], ['index', 'level', 'parent', 'heading', 'title', 'start', 'end', 'paragraphs', 'sentences', 'characters', 'topWords', 'distinctive']);
+  assert.equal(csv.length - 1, report.sections.length, 'one row per section');
+  assert.equal(csv[1][4], `'${FORMULA}`, 'the formula title is neutralised');
+  report.sections.forEach((s, i) => {
+    const [index, level, parent, heading, title, start, end, paragraphs, sentences, characters, topWords, distinctive] = csv[i + 1];
+    assert.deepEqual(
+      [index, level, parent, heading, start, end, paragraphs, sentences, characters].map(String),
+      [i, s.level, s.parent ?? '', s.heading ? 'yes' : 'no', s.start, s.end, s.paragraphs, s.sentences, s.characters].map(String),
+      `section ${i}`,
+    );
+    if (i > 0) assert.equal(title, s.title);
+    // Offsets are UTF-16 offsets into the analysed text: a heading section starts with its title.
+    if (s.heading) assert.ok(text.slice(s.start, s.end).startsWith(s.title), s.title);
+    assert.equal(topWords, s.keywords.map((w) => `${w.word}×${w.count}`).join(' '));
+    // The terms are those shown, each as written (display: 'written').
+    const wordOf = (key) => report.keywords.find((k) => k.key === key).word;
+    assert.equal(distinctive, terms.get(i).map(([key, count]) => `${wordOf(key)}${count}`).join(' '));
+  });
+  assert.ok(csv.slice(1).some((row) => row[11] !== ''), 'some section has distinctive terms');
+
+  // JSON: the same sections, text as it is (neutralising is for spreadsheets).
+  const [jsonName, jsonText] = await downloaded(page, outline.getByTestId('outline-export-json'));
+  assert.equal(jsonName, 'wenxi-sections.json');
+  const doc = JSON.parse(jsonText);
+  assert.equal(doc.generator, `Wenxi ${report.version}`);
+  assert.equal(doc.sections.length, report.sections.length);
+  assert.equal(doc.sections[0].title, FORMULA);
+  doc.sections.forEach((d, i) => {
+    const s = report.sections[i];
+    assert.deepEqual(
+      [d.index, d.level, d.parent, d.heading, d.title, d.start, d.end, d.paragraphs, d.sentences, d.characters, d.topWords],
+      [i, s.level, s.parent, s.heading, s.title, s.start, s.end, s.paragraphs, s.sentences, s.characters, s.keywords],
+    );
+    assert.deepEqual(d.distinctive.map((x) => [x.key, `×${x.count}`]), terms.get(i));
+    for (const x of d.distinctive) assert.ok(x.g2 > 0);
+  });
+  // The buttons are labelled in the interface language.
+  assert.equal(await outline.getByTestId('outline-export-csv').textContent(), '导出 CSV');
+  await page.evaluate(async () => {
+    (await import('/lib/i18n.js')).setLang('en');
+    window.harness.store.set({ lang: 'en' });
+  });
+  assert.equal(await outline.getByTestId('outline-export-json').textContent(), 'Export JSON');
+  assertClean(opened);
+  await opened.context.close();
+});
+
+test('heatmap: cells are the per-section counts; a click selects and reveals; CSV and JSON export', async () => {
   const opened = await openHarness();
   const { page } = opened;
   const report = await analyze(page, REPORT);
@@ -362,6 +458,22 @@ test('heatmap: cells are the per-section counts; a click selects and reveals; CS
     assert.equal(csv[r + 1][1], report.sections[r].title);
     assert.deepEqual(csv[r + 1].slice(6).map(Number), top.map((k) => k.sections.find(([s]) => s === r)?.[1] ?? 0));
   }
+  // And as JSON: titles, keywords and the same counts.
+  const [jsonName, jsonText] = await downloaded(page, heat.getByTestId('heatmap-export-json'));
+  assert.equal(jsonName, 'wenxi-heatmap-all.json');
+  const matrix = JSON.parse(jsonText);
+  assert.equal(matrix.mode, 'all');
+  assert.deepEqual(matrix.rows, report.sections.map((s) => s.title));
+  assert.deepEqual(matrix.ranges, report.sections.map((s) => [s.start, s.end]));
+  assert.deepEqual(matrix.columns, top.map((k) => k.word));
+  assert.deepEqual(matrix.keys, top.map((k) => k.key));
+  assert.deepEqual(matrix.counts, report.sections.map((_, r) => top.map((k) => k.sections.find(([s]) => s === r)?.[1] ?? 0)));
+  // Top-level rows: the subtrees' sums, as in the table.
+  await heat.getByTestId('heatmap-rows').selectOption('top');
+  const topMatrix = JSON.parse((await downloaded(page, heat.getByTestId('heatmap-export-json')))[1]);
+  assert.equal(topMatrix.mode, 'top');
+  assert.deepEqual(topMatrix.rows, roots.map((r) => report.sections[r].title));
+  assert.deepEqual(topMatrix.counts, expected);
   await page.screenshot({ path: `${OUTPUT}structure-heatmap-desktop.png`, fullPage: true });
   assertClean(opened);
   await opened.context.close();
@@ -415,7 +527,7 @@ test('text view: every occurrence marked (annotations included), next/previous c
   await opened.context.close();
 });
 
-test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV export', async () => {
+test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and JSON export', async () => {
   const opened = await openHarness();
   const { page } = opened;
   const report = await analyze(page, REPORT);
@@ -474,6 +586,17 @@ test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV expo
     csv.slice(1),
     byRight.map((i) => { const l = expected[i]; return [i + 1, l.s, l.e, l.left, l.key, l.right].join(','); }),
   );
+  // And as JSON, in the same (current) order.
+  const [jsonName, jsonText] = await downloaded(page, kwic.getByTestId('kwic-export-json'));
+  assert.equal(jsonName, 'wenxi-kwic.json');
+  const concordance = JSON.parse(jsonText);
+  assert.deepEqual(concordance.keyword, { word: word.word, key: '绿色' });
+  assert.equal(concordance.sort, 'right');
+  assert.deepEqual(
+    concordance.lines,
+    byRight.map((i) => { const l = expected[i]; return { n: i + 1, start: l.s, end: l.e, left: l.left, keyword: l.key, right: l.right }; }),
+  );
+  for (const l of concordance.lines) assert.equal(REPORT.slice(l.start, l.end), l.keyword);
   await page.screenshot({ path: `${OUTPUT}structure-kwic-desktop.png`, fullPage: true });
   assertClean(opened);
   await opened.context.close();

@@ -8,7 +8,7 @@
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
-import { toCsv, download, fileName } from '../lib/export.js';
+import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
 import { sectionTree } from './outline.js';
 
 t.register({
@@ -35,6 +35,7 @@ t.register({
   'heatmap.cellPerMille': { zh: '{section}：{word} {n} 次，每千字 {rate}', en: '{section}: {word}, {n} times, {rate} per 1,000 characters' },
   'heatmap.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more rows ({rest} left)' },
   'heatmap.export': { zh: '导出 CSV', en: 'Export CSV' },
+  'heatmap.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
   'heatmap.untitled': { zh: '（无标题）', en: '(untitled)' },
 });
 
@@ -99,12 +100,14 @@ export function mount(root, ctx) {
   const measureLabel = el('span');
   const measureSelect = el('select', { attrs: { 'data-testid': 'heatmap-measure' }, on: { change: () => { measure = measureSelect.value; build(); } } });
   const exportButton = el('button', { className: 'heatmap-export', attrs: { type: 'button', 'data-testid': 'heatmap-export' }, on: { click: exportCsv } });
+  const jsonButton = el('button', { className: 'heatmap-export', attrs: { type: 'button', 'data-testid': 'heatmap-export-json' }, on: { click: exportJson } });
   const controls = el(
     'div',
     { className: 'heatmap-controls' },
     el('label', {}, rowsLabel, rowsSelect),
     el('label', {}, measureLabel, measureSelect),
     exportButton,
+    jsonButton,
   );
   const wrap = el('div', { className: 'heatmap-wrap', attrs: { role: 'region', tabindex: '0', 'aria-labelledby': 'heatmap-view-heading' } });
   root.classList.add('heatmap-view');
@@ -117,6 +120,7 @@ export function mount(root, ctx) {
     rowsLabel.textContent = t('heatmap.rows');
     measureLabel.textContent = t('heatmap.measure');
     exportButton.textContent = t('heatmap.export');
+    jsonButton.textContent = t('heatmap.exportJson');
     rowsSelect.replaceChildren(
       el('option', { attrs: { value: 'top', selected: rowsMode === 'top' }, text: t('heatmap.rowsTop') }),
       el('option', { attrs: { value: 'all', selected: rowsMode === 'all' }, text: t('heatmap.rowsAll') }),
@@ -289,6 +293,29 @@ export function mount(root, ctx) {
       ...model.columns.map((k, c) => ({ header: displayWord(state, k), value: (row) => row.counts[c] })),
     ];
     download(toCsv(model.rows, columns), fileName(`wenxi-heatmap-${rowsMode}`, 'csv'), 'text/csv;charset=utf-8');
+  }
+
+  /**
+   * The matrix as JSON: row titles (as in the report; '' when untitled), each row's first
+   * section index and UTF-16 range, the column words and keys, counts[row][column].
+   */
+  function exportJson() {
+    if (!model) return;
+    const state = store.get();
+    downloadJson(
+      {
+        generator: `Wenxi ${model.report.version}`,
+        mode: rowsMode,
+        ranking: state.ranking,
+        rows: model.rows.map((row) => row.section.title),
+        sections: model.rows.map((row) => row.index),
+        ranges: model.rows.map((row) => [row.start, row.end]),
+        columns: model.columns.map((k) => displayWord(state, k)),
+        keys: model.columns.map((k) => k.key),
+        counts: model.rows.map((row) => row.counts),
+      },
+      `wenxi-heatmap-${rowsMode}`,
+    );
   }
 
   let pending = 0;

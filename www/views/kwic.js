@@ -8,7 +8,7 @@
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
-import { toCsv, download, fileName } from '../lib/export.js';
+import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
 
 t.register({
   'kwic.hint': {
@@ -23,6 +23,7 @@ t.register({
   'kwic.right': { zh: '右文', en: 'Right context' },
   'kwic.sortBy': { zh: '按{column}排序', en: 'Sort by {column}' },
   'kwic.export': { zh: '导出 CSV', en: 'Export CSV' },
+  'kwic.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
   'kwic.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more lines ({rest} left)' },
   'kwic.line': { zh: '第 {i} 处：{left}【{keyword}】{right}', en: 'Occurrence {i}: {left} [{keyword}] {right}' },
 });
@@ -108,8 +109,10 @@ export function mount(root, ctx) {
   const hint = el('p', { className: 'hint' });
   const empty = el('p', { className: 'kwic-empty', attrs: { 'data-testid': 'kwic-empty' } });
   const exportButton = el('button', { className: 'kwic-button', attrs: { type: 'button', 'data-testid': 'kwic-export' }, on: { click: exportCsv } });
+  const jsonButton = el('button', { className: 'kwic-button', attrs: { type: 'button', 'data-testid': 'kwic-export-json' }, on: { click: exportJson } });
   const summary = el('span', { className: 'kwic-summary', attrs: { 'data-testid': 'kwic-summary' } });
-  const tools = el('div', { className: 'kwic-tools' }, summary, exportButton);
+  // The page's generic button row (style.css .tools) keeps the two exports together.
+  const tools = el('div', { className: 'kwic-tools' }, summary, el('div', { className: 'kwic-exports' }, exportButton, jsonButton));
   const wrap = el('div', { className: 'kwic-wrap', attrs: { role: 'region', tabindex: '0', 'aria-labelledby': 'kwic-view-heading' } });
   root.classList.add('kwic-view');
   root.replaceChildren(heading, hint, tools, wrap, empty);
@@ -119,6 +122,7 @@ export function mount(root, ctx) {
     hint.textContent = t('kwic.hint');
     empty.textContent = t('kwic.empty');
     exportButton.textContent = t('kwic.export');
+    jsonButton.textContent = t('kwic.exportJson');
   }
 
   function build() {
@@ -237,6 +241,22 @@ export function mount(root, ctx) {
       { header: 'right', value: (l) => l.right },
     ];
     download(toCsv(sortLines(lines, sortBy), columns), fileName('wenxi-kwic', 'csv'), 'text/csv;charset=utf-8');
+  }
+
+  /** The lines as JSON, in the current sort order: what the CSV has, with the keyword. */
+  function exportJson() {
+    if (!lines.length) return;
+    const { report } = store.get();
+    downloadJson(
+      {
+        generator: `Wenxi ${report.version}`,
+        keyword: { word: keyword.word, key: keyword.key },
+        sort: sortBy,
+        context: CONTEXT,
+        lines: sortLines(lines, sortBy).map((l) => ({ n: l.index + 1, start: l.start, end: l.end, left: l.left, keyword: l.keyword, right: l.right })),
+      },
+      'wenxi-kwic',
+    );
   }
 
   store.subscribe((state, changed) => {
