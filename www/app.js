@@ -133,7 +133,8 @@ async function analyze() {
     // an identical old one.
     $('results').dataset.analysis = String(++analyses);
     setStatus('status.done', {
-      keywords: formatNumber(report.keywords.length),
+      // As many as the keyword table shows: the report lists a wider pool (KEYWORD_POOL).
+      keywords: formatNumber(Math.min(report.keywords.length, store.get().options.topN)),
       sections: formatNumber(report.sections.length),
       ms: formatNumber(Math.round(ms)),
     });
