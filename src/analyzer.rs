@@ -75,6 +75,12 @@ impl Analyzer {
         Ok(removed)
     }
 
+    /// The built-in stopword lists (Chinese and English), sorted: what `defaultStopwords`
+    /// leaves out, for a page to show and let the reader edit (through `keep_words`).
+    pub fn builtin_stopwords(&self) -> Vec<String> {
+        self.stopwords.sorted()
+    }
+
     /// `text` in simplified characters (OpenCC, phrase level).
     pub fn to_simplified(&self, text: &str) -> String {
         self.converter.to_simplified(text)
@@ -156,10 +162,15 @@ impl Analyzer {
         for w in &options.stopwords {
             extra.insert(&self.converter.to_simplified(w));
         }
+        let mut keep = Stopwords::default();
+        for w in &options.keep_words {
+            keep.insert(&self.converter.to_simplified(w));
+        }
         let filter = Filter {
             min_length: options.min_length,
             pos: &options.pos,
             builtin: options.default_stopwords.then_some(&self.stopwords),
+            keep: &keep,
             extra: &extra,
         };
 

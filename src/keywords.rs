@@ -47,6 +47,13 @@ impl Stopwords {
     pub fn contains(&self, key: &str) -> bool {
         self.0.contains(key)
     }
+
+    /// Every word, sorted (code point order).
+    pub fn sorted(&self) -> Vec<String> {
+        let mut words: Vec<String> = self.0.iter().cloned().collect();
+        words.sort_unstable();
+        words
+    }
 }
 
 /// Which tokens count as content words.
@@ -55,6 +62,8 @@ pub struct Filter<'a> {
     /// Allowed POS tags; empty allows all.
     pub pos: &'a [String],
     pub builtin: Option<&'a Stopwords>,
+    /// Built-in stopwords that count after all.
+    pub keep: &'a Stopwords,
     pub extra: &'a Stopwords,
 }
 
@@ -67,7 +76,7 @@ impl Filter<'_> {
             && key.chars().count() >= self.min_length.max(1)
             && (self.pos.is_empty() || self.pos.iter().any(|p| p == pos))
             && !self.extra.contains(key)
-            && !self.builtin.is_some_and(|s| s.contains(key))
+            && (self.keep.contains(key) || !self.builtin.is_some_and(|s| s.contains(key)))
     }
 }
 
@@ -364,15 +373,22 @@ mod tests {
         let builtin = Stopwords::builtin();
         let mut extra = Stopwords::default();
         extra.insert("Wenxi");
+        let mut keep = Stopwords::default();
+        keep.insert("我们");
         let pos = vec!["n".to_string()];
         let f = Filter {
             min_length: 2,
             pos: &[],
             builtin: Some(&builtin),
+            keep: &keep,
             extra: &extra,
         };
         assert!(f.accepts(TokenKind::Han, "经济", "n"));
-        assert!(!f.accepts(TokenKind::Han, "我们", "r"), "stopword");
+        assert!(!f.accepts(TokenKind::Han, "可以", "v"), "stopword");
+        assert!(
+            f.accepts(TokenKind::Han, "我们", "r"),
+            "a built-in stopword kept"
+        );
         assert!(
             !f.accepts(TokenKind::Latin, "the", "eng"),
             "english stopword"

@@ -27,6 +27,9 @@ pub struct Options {
     pub stopwords: Vec<String>,
     /// Use the built-in Chinese and English stopword lists. Default true.
     pub default_stopwords: bool,
+    /// Words of the built-in lists to count after all (the page's editable built-in list),
+    /// matched like `stopwords`.
+    pub keep_words: Vec<String>,
     /// Words to add to the analyzer's dictionary before segmenting, as with
     /// [`crate::Analyzer::add_words`] (they stay added).
     pub words: Vec<String>,
@@ -47,6 +50,7 @@ impl Default for Options {
             pos: Vec::new(),
             stopwords: Vec::new(),
             default_stopwords: true,
+            keep_words: Vec::new(),
             words: Vec::new(),
             section_keywords: 5,
             include_tokens: false,

@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   stopwords?: string[];
   /** Use the built-in Chinese and English stopword lists. Default true. */
   defaultStopwords?: boolean;
+  /** Words of the built-in lists to count after all. */
+  keepWords?: string[];
   /** Words to add to the dictionary first (they stay added). */
   words?: string[];
   /** Top words listed per section. Default 5. */
@@ -203,6 +205,12 @@ impl JsAnalyzer {
             })
             .map_err(js_error)?;
         to_js(&report)
+    }
+
+    /// The built-in Chinese and English stopwords, sorted.
+    #[wasm_bindgen(js_name = builtinStopwords)]
+    pub fn builtin_stopwords(&self) -> Vec<String> {
+        self.inner.builtin_stopwords()
     }
 
     /// Take words out of the dictionary so segmentation splits them; returns how many entries

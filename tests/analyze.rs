@@ -177,6 +177,21 @@ fn options_change_what_counts() {
     let r = a.analyze(text, &nouns).unwrap();
     assert!(r.keywords.iter().all(|k| k.pos == "ns"), "{:?}", r.keywords);
 
+    let keep = Options {
+        keep_words: vec!["我們".into()],
+        ..Options::default()
+    };
+    let r = a.analyze("我们的我们，我们。", &keep).unwrap();
+    assert_eq!(
+        r.keywords[0].word, "我们",
+        "a built-in stopword kept, matched through conversion"
+    );
+    assert!(a.builtin_stopwords().iter().any(|w| w == "我们"));
+    assert!(
+        a.builtin_stopwords().windows(2).all(|w| w[0] < w[1]),
+        "sorted"
+    );
+
     let stop = Options {
         stopwords: vec!["發展".into()],
         top_n: 1,

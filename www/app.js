@@ -174,10 +174,10 @@ export const KEYWORD_POOL_LONG = 300;
 
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
-  const { hmm, minLength, pos, defaultStopwords, stopwords, topN } = options;
+  const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN } = options;
   const short = text.length <= TOKENS_UP_TO;
   const pool = Math.max(topN, short ? KEYWORD_POOL : KEYWORD_POOL_LONG);
-  return { hmm, minLength, pos, defaultStopwords, stopwords, topN: pool, includeTokens: short };
+  return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN: pool, includeTokens: short };
 }
 
 function cancel() {
@@ -237,6 +237,11 @@ const actions = {
   forgetWords,
   async convert(text, to) {
     const { value } = await engine.request('convert', { text, to });
+    return value;
+  },
+  /** The analyzer's built-in stopword list (sorted). */
+  async builtinStopwords() {
+    const { value } = await engine.request('builtinStopwords');
     return value;
   },
   reveal(start, end) {

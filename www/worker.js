@@ -5,6 +5,7 @@
 //   page → worker  {type: 'analyze', id, text, options}
 //                  {type: 'addWords' | 'removeWords', id, words}
 //                  {type: 'convert', id, text, to}
+//                  {type: 'builtinStopwords', id}
 //   worker → page  {type: 'ready', version}
 //                  {type: 'progress', id, stage, fraction}     while 'analyze' runs
 //                  {type: 'result', id, value, ms}             value: the report, count or string
@@ -59,6 +60,8 @@ function run(analyzer, data) {
       return analyzer.removeWords(data.words ?? []);
     case 'convert':
       return analyzer.convert(String(data.text ?? ''), data.to);
+    case 'builtinStopwords':
+      return analyzer.builtinStopwords();
     default:
       throw Object.assign(new Error(`unknown message type: ${data.type}`), { kind: 'invalid_options' });
   }

@@ -92,6 +92,38 @@ test('"keywords to list" caps the table while keyness still sees the wider pool'
   }
 });
 
+test('the built-in stopword list can be read and edited: a deleted word counts again', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await pasteAndAnalyze(page, '我们的城市，我们的家园。我们要建设城市，我们要保护家园。');
+    const words = () => page.getByTestId('keywords-table').locator('tbody tr').allTextContents();
+    assert.ok(!(await words()).some((row) => row.includes('我们')), 'a built-in stopword is not a keyword');
+
+    await page.getByTestId('opt-builtin-edit').locator('summary').click();
+    const list = page.getByTestId('opt-builtin-list');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="opt-builtin-list"]').disabled);
+    const builtin = (await list.inputValue()).split('\n');
+    assert.ok(builtin.length > 800 && builtin.includes('我们') && builtin.includes('the'), `${builtin.length} words`);
+
+    const count = await analysisCount(page);
+    await list.fill(builtin.filter((w) => w !== '我们').join('\n'));
+    await waitAnalyzed(page, count);
+    const rows = await words();
+    assert.ok(rows.some((row) => row.includes('我们')), `我们 counts once deleted from the list: ${rows}`);
+    assert.match(await page.getByTestId('opt-builtin-kept').textContent(), /1/);
+
+    // Kept across a reload, like every option.
+    await page.reload();
+    await waitReady(page);
+    await page.getByTestId('opt-builtin-edit').locator('summary').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="opt-builtin-list"]').disabled);
+    assert.ok(!(await list.inputValue()).split('\n').includes('我们'));
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the interface follows the browser language, switches, and remembers the choice', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openPage(env, { locale: 'en-US' });
   try {

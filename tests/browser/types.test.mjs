@@ -79,7 +79,7 @@ test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }
     const mod = await import('/pkg/wenxi.js');
     const a = new mod.Analyzer();
     const defaults = { hmm: true, convert: true, compounds: true, topN: 5, minLength: 2, pos: [],
-      stopwords: [], defaultStopwords: true, words: [], sectionKeywords: 5, includeTokens: false };
+      stopwords: [], defaultStopwords: true, keepWords: [], words: [], sectionKeywords: 5, includeTokens: false };
     const bad = [];
     for (const n of names) {
       try { a.analyze('文本', { [n]: defaults[n] }); } catch (e) { bad.push(`${n}: ${e.message}`); }

@@ -7,6 +7,7 @@
 //     store    lib/store.js: get(), set(patch), subscribe(fn(state, changed))
 //     actions  { analyze(), cancel(), addWords(words), removeWords(words),
 //                convert(text, 'simplified' | 'traditional') → Promise<string>,
+//                builtinStopwords() → Promise<string[]>, forgetWords(words),
 //                reveal(start, end) }   — reveal sets state.reveal for the text view
 //     t        lib/i18n.js t(key): the interface string for the current language
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived

@@ -12,6 +12,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
   minLength: 2,
   pos: [],
   defaultStopwords: true,
+  keepWords: [],
   stopwords: [],
   topN: 100,
 });
@@ -32,7 +33,7 @@ const clamp = (n, [lo, hi]) => Math.min(hi, Math.max(lo, Math.round(n)));
  * range. A stale or hand-edited entry must not make every analysis fail.
  */
 export function sanitizeOptions(saved) {
-  const o = { ...DEFAULT_OPTIONS, pos: [...DEFAULT_OPTIONS.pos], stopwords: [] };
+  const o = { ...DEFAULT_OPTIONS, pos: [...DEFAULT_OPTIONS.pos], stopwords: [], keepWords: [] };
   if (!saved || typeof saved !== 'object') return o;
   if (typeof saved.hmm === 'boolean') o.hmm = saved.hmm;
   if (typeof saved.defaultStopwords === 'boolean') o.defaultStopwords = saved.defaultStopwords;
@@ -41,6 +42,7 @@ export function sanitizeOptions(saved) {
   const strings = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
   o.pos = strings(saved.pos).filter((p) => /^[a-z]+$/.test(p));
   o.stopwords = strings(saved.stopwords).map((w) => w.trim());
+  o.keepWords = strings(saved.keepWords).map((w) => w.trim());
   return o;
 }
 
@@ -72,6 +74,13 @@ const STRINGS = {
   'options.topN': { zh: '列出关键词数', en: 'Keywords to list' },
   'options.stopwords': { zh: '停用词', en: 'Stopwords' },
   'options.builtin': { zh: '使用内置停用词（中文、英文）', en: 'Use the built-in stopwords (Chinese, English)' },
+  'options.builtinEdit': { zh: '查看和编辑内置停用词', en: 'See and edit the built-in stopwords' },
+  'options.builtinHint': {
+    zh: '删去一个词，它就会作为关键词计入；要添加停用词，请写在下面“我的停用词”里。',
+    en: 'Delete a word to count it as a keyword after all; add stopwords of your own under "My stopwords" below.',
+  },
+  'options.builtinLoading': { zh: '正在读取内置停用词…', en: 'Loading the built-in list…' },
+  'options.builtinKept': { zh: '已保留 {n} 个内置停用词作为关键词。', en: '{n} built-in stopwords are counted as keywords.' },
   'options.userStopwords': { zh: '我的停用词（每行一个，或用空格、逗号分隔）', en: 'My stopwords (one a line, or separated by spaces or commas)' },
   'options.dictionary': { zh: '自定义词典', en: 'Custom dictionary' },
   'options.addWord': { zh: '加入词典的词', en: 'Word to add' },
@@ -187,6 +196,57 @@ export function mount(root, { store, actions, t }) {
     );
   }
 
+  /**
+   * The built-in stopword list as an editable list: deleting a word puts it in
+   * `options.keepWords`, so it counts after all. The list comes from the analyzer the first
+   * time the box is opened.
+   */
+  function builtinEditor(options) {
+    const areaId = id('builtin-list');
+    const area = el('textarea', {
+      attrs: { id: areaId, rows: 8, 'data-testid': 'opt-builtin-list', spellcheck: 'false', disabled: true },
+    });
+    const kept = el('p', { className: 'opt-hint', attrs: { 'data-testid': 'opt-builtin-kept', 'aria-live': 'polite' } });
+    const box = el(
+      'details',
+      { className: 'opt-builtin', attrs: { 'data-testid': 'opt-builtin-edit', open: builtinOpen } },
+      el('summary', { text: t('options.builtinEdit') }),
+      el('p', { className: 'opt-hint', text: t('options.builtinHint') }),
+      el('label', { className: 'visually-hidden', attrs: { for: areaId }, text: t('options.builtinEdit') }),
+      area,
+      kept,
+    );
+    const fill = () => {
+      const keep = new Set(store.get().options.keepWords);
+      kept.textContent = keep.size ? t('options.builtinKept', { n: keep.size }) : '';
+      if (!builtinList) {
+        area.value = t('options.builtinLoading');
+        return;
+      }
+      area.value = builtinList.filter((w) => !keep.has(w)).join('\n');
+      area.disabled = false;
+    };
+    box.addEventListener('toggle', async () => {
+      builtinOpen = box.open;
+      if (box.open && !builtinList) {
+        fill();
+        builtinList = await actions.builtinStopwords();
+      }
+      fill();
+    });
+    area.addEventListener('input', () => {
+      // One word a line, as the list is shown: some built-in entries are punctuation (、，)
+      // that parseWordList would read as separators.
+      const typed = new Set(area.value.split('\n').map((w) => w.trim()).filter((w) => w !== ''));
+      const keepWords = builtinList.filter((w) => !typed.has(w));
+      // The view does not redraw while the reader types in it: say what changed here.
+      kept.textContent = keepWords.length ? t('options.builtinKept', { n: keepWords.length }) : '';
+      setOptions({ keepWords });
+    });
+    if (builtinOpen) fill();
+    return box;
+  }
+
   function draw() {
     const { options, display, words } = store.get();
     const single = options.minLength <= 1;
@@ -240,6 +300,7 @@ export function mount(root, { store, actions, t }) {
         {},
         el('legend', { text: t('options.stopwords') }),
         checkbox('builtin', t('options.builtin'), options.defaultStopwords, (on) => setOptions({ defaultStopwords: on })),
+        builtinEditor(options),
         el('label', { attrs: { for: stopwordsId }, text: t('options.userStopwords') }),
         el('textarea', {
           attrs: { id: stopwordsId, rows: 3, 'data-testid': 'opt-stopwords', spellcheck: 'false' },
@@ -277,6 +338,9 @@ export function mount(root, { store, actions, t }) {
   }
 
   let wasOpen = null;
+  /** The analyzer's built-in stopwords, once asked for; whether their box is open. */
+  let builtinList = null;
+  let builtinOpen = false;
   let lastMinLength = Math.max(2, store.get().options.minLength);
   draw();
 
