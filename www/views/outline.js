@@ -346,7 +346,7 @@ export function mount(root, ctx) {
 
     li.append(el('div', { className: 'outline-row' }, toggle, el('div', { className: 'outline-body' }, titleButton, meta, chips)));
     if (hasChildren && isOpen) {
-      const sub = el('ul', { className: 'outline-children', attrs: { role: 'group' } });
+      const sub = el('ul', { className: 'outline-children' });
       drawList(sub, tree.children[i], 0);
       li.append(sub);
     }
@@ -365,7 +365,7 @@ export function mount(root, ctx) {
     if (open) {
       model.expanded.add(i);
       if (!sub) {
-        const ul = el('ul', { className: 'outline-children', attrs: { role: 'group' } });
+        const ul = el('ul', { className: 'outline-children' });
         drawList(ul, model.tree.children[i], 0);
         li.append(ul);
       }
