@@ -28,8 +28,14 @@ WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm
 step "build the page's wasm package"
 bash scripts/build.sh
 
+step "assemble the npm package (pkg/): one wasm, the worker API, the component, Node entry"
+bash scripts/package.sh
+
 step "TypeScript: the generated types compile, used as the README uses them"
 npx tsc -p tests/types
 
 step "page tests in headless Chromium (playwright-core)"
 node --test tests/browser/
+
+step "package tests: files shipped, types, the Node example, the worker API and README examples"
+node --test tests/package/

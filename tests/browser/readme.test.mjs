@@ -37,7 +37,7 @@ after(async () => {
 });
 
 test('the README ES module example prints what its comments say', { timeout: 60_000 }, async () => {
-  const code = example('### ES module');
+  const code = example('### ES import: the synchronous analyzer');
   const importLine = /^import init, \{ Analyzer, version \} from '\.\/pkg\/wenxi\.js';$/m;
   assert.match(code, importLine, 'the example imports the package as documented');
   const body = code.replace(importLine,

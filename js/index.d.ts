@@ -1,0 +1,100 @@
+// Types of Wenxi's main entry (index.js). The report's types come from the generated wenxi.d.ts.
+
+import type { AnalyzeOptions, Progress, Report } from './wenxi.js';
+
+export type {
+  AnalyzeOptions,
+  Cleaning,
+  InitInput,
+  InitOutput,
+  Keyword,
+  Progress,
+  Report,
+  Script,
+  Section,
+  Stats,
+  SyncInitInput,
+  Token,
+  TokenKind,
+  WenxiError,
+  WordCount,
+} from './wenxi.js';
+export { Analyzer, initSync, version } from './wenxi.js';
+export { default as init } from './wenxi.js';
+
+/** Options of `createAnalyzer`. */
+export interface CreateAnalyzerOptions {
+  /** Where worker.js is; default beside index.js. A worker must be same-origin with the page. */
+  workerUrl?: string | URL;
+  /** Where wenxi_bg.wasm is; default beside index.js. Served as `application/wasm`. */
+  wasmUrl?: string | URL;
+}
+
+/** The third argument of `WorkerAnalyzer.analyze`. */
+export interface AnalyzeCallOptions {
+  /** Aborting ends the worker's analysis; the call rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** Called with `{stage, fraction}` as the analysis advances (at most every 50 ms), last with 1. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Why a `WorkerAnalyzer` call failed: the analyzer's kinds, or the worker's. */
+export interface WorkerAnalyzerError extends Error {
+  kind:
+    | 'invalid_options'
+    | 'invalid_word'
+    | 'input_too_large'
+    | 'internal'
+    | 'init_failed'
+    | 'worker_failed'
+    | 'terminated';
+}
+
+export interface WorkerAnalyzerEventMap {
+  progress: CustomEvent<Progress>;
+}
+
+/** The analyzer `createAnalyzer` resolves to; every analysis runs in its worker. */
+export declare class WorkerAnalyzer extends EventTarget {
+  private constructor();
+  /**
+   * Analyse `text` off the main thread; resolves to the report. Rejects with a
+   * `WorkerAnalyzerError` (kind kept from the analyzer), or with `signal.reason` (a
+   * `DOMException` named 'AbortError' by default) when `signal` aborts; the next call then
+   * runs in a fresh worker that has the words added through this object.
+   */
+  analyze(text: string, options?: AnalyzeOptions, call?: AnalyzeCallOptions): Promise<Report>;
+  /** Add dictionary words; resolves to how many were new. */
+  addWords(words: string[]): Promise<number>;
+  /** Remove dictionary words; resolves to how many were removed. */
+  removeWords(words: string[]): Promise<number>;
+  /** OpenCC conversion of `text`. */
+  convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
+  /** The built-in stopword lists' words. */
+  builtinStopwords(): Promise<string[]>;
+  /** The crate version (null before the first worker was ready). */
+  version(): string | null;
+  /** End the worker; waiting calls reject with kind 'terminated'. A later call starts a new one. */
+  terminate(): void;
+  /** Resolves once a worker is running and ready (starting one if needed). */
+  start(): Promise<string>;
+
+  addEventListener<K extends keyof WorkerAnalyzerEventMap>(
+    type: K,
+    listener: (this: WorkerAnalyzer, event: WorkerAnalyzerEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof WorkerAnalyzerEventMap>(
+    type: K,
+    listener: (this: WorkerAnalyzer, event: WorkerAnalyzerEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * Start an analyzer in a module Web Worker (a worker thread in Node); resolves once it is
+ * ready, rejects with kind 'init_failed' or 'worker_failed' if it cannot start.
+ */
+export function createAnalyzer(options?: CreateAnalyzerOptions): Promise<WorkerAnalyzer>;

@@ -1,0 +1,226 @@
+// Wenxi's main entry: the worker API (`createAnalyzer`) for pages, and the synchronous
+// `Analyzer` of the raw wasm-bindgen module for code that already runs in a worker.
+//
+//   import { createAnalyzer } from 'wenxi';
+//   const wenxi = await createAnalyzer();           // starts a module worker, loads the wasm there
+//   const report = await wenxi.analyze(text, { topN: 20 }, { signal, onProgress });
+//
+// Importing this file costs a few KB of JS: the 8.7 MB wasm is fetched only when a worker
+// starts (or when `init()` is called), by a plain GET that HTTP caches keep.
+// `new URL('./…', import.meta.url)` is the pattern bundlers (Vite, webpack 5, Parcel, esbuild
+// with its plugin) recognise: they emit the worker and the wasm as files of their own.
+
+import init, { Analyzer, initSync, version } from './wenxi.js';
+
+export { Analyzer, init, initSync, version };
+
+/** The error a call gets when its worker went away (`kind` tells why). */
+function failure(kind, message) {
+  return Object.assign(new Error(message), { kind });
+}
+
+/** Why `signal` aborted, as fetch() reports it: its reason, an 'AbortError' by default. */
+function abortReason(signal) {
+  return signal.reason ?? new DOMException('The analysis was aborted.', 'AbortError');
+}
+
+/**
+ * The analyzer object `createAnalyzer` resolves to. `spawn()` gives a fresh worker as
+ * `{post(message), terminate(), onMessage(handler), onError(handler)}`, so that the same
+ * class drives a Web Worker here and a worker thread in node.js.
+ */
+export class WorkerAnalyzer extends EventTarget {
+  #spawn;
+  #wasmUrl;
+  #worker = null;
+  /** Resolves with the version once the current worker is ready. */
+  #ready = null;
+  #nextId = 1;
+  /** id → {message, resolve, reject, onProgress} of every request the worker has not answered. */
+  #pending = new Map();
+  /** Word changes that succeeded, in order: a fresh worker replays them before anything else. */
+  #wordLog = [];
+  #version = null;
+
+  /** @internal Use `createAnalyzer()`. */
+  constructor(spawn, wasmUrl) {
+    super();
+    this.#spawn = spawn;
+    this.#wasmUrl = wasmUrl;
+  }
+
+  /** Start the worker if there is none; resolves once it is ready, rejects if it cannot start. */
+  start() {
+    if (this.#worker) return this.#ready;
+    const worker = this.#spawn();
+    this.#worker = worker;
+    let ready;
+    this.#ready = new Promise((resolve, reject) => (ready = { resolve, reject }));
+    // Unobserved when nobody awaits start(): the failure reaches every pending call anyway.
+    this.#ready.catch(() => {});
+    worker.onMessage((data) => {
+      if (worker !== this.#worker || !data) return; // a message from a terminated worker
+      if (data.type === 'ready') {
+        this.#version = data.version;
+        ready.resolve(data.version);
+      } else if (data.type === 'progress') {
+        const waiter = this.#pending.get(data.id);
+        if (!waiter) return;
+        const progress = { stage: data.stage, fraction: data.fraction };
+        waiter.onProgress?.(progress);
+        this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
+      } else if (data.type === 'result' || data.type === 'error') {
+        if (data.id === null || data.id === undefined) {
+          // Start-up failed (wasm missing, CSP without 'wasm-unsafe-eval', …): nothing will work.
+          this.#fail(failure(data.kind, data.message), ready.reject);
+          return;
+        }
+        const waiter = this.#pending.get(data.id);
+        if (!waiter) return;
+        this.#pending.delete(data.id);
+        if (data.type === 'result') {
+          waiter.logWords?.();
+          waiter.resolve(data.value);
+        } else {
+          waiter.reject(failure(data.kind, data.message));
+          // A wasm trap leaves the module unusable: the next call gets a fresh worker.
+          if (data.kind === 'internal') this.#stop();
+        }
+      }
+    });
+    worker.onError((message) => {
+      if (worker !== this.#worker) return;
+      this.#fail(failure('worker_failed', `the Wenxi worker failed: ${message}`), ready.reject);
+    });
+    worker.post({ type: 'init', wasmUrl: this.#wasmUrl });
+    for (const words of this.#wordLog) worker.post({ ...words, id: 0 });
+    // Requests that were waiting on a worker that was aborted go to the new one, in order.
+    for (const [id, waiter] of this.#pending) worker.post({ ...waiter.message, id });
+    return this.#ready;
+  }
+
+  #fail(error, rejectReady) {
+    rejectReady(error);
+    const waiters = [...this.#pending.values()];
+    this.#pending.clear();
+    this.#stop();
+    for (const waiter of waiters) waiter.reject(error);
+  }
+
+  /** Terminate the current worker (if any); the next call starts a new one. */
+  #stop() {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#ready = null;
+  }
+
+  #request(message, { signal, onProgress, logWords } = {}) {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const waiter = { message, resolve, reject, onProgress, logWords };
+      if (signal) {
+        const onAbort = () => {
+          if (!this.#pending.delete(id)) return;
+          // A running wasm call cannot be interrupted: end its worker. Other calls waiting on
+          // it are sent again to a fresh one, which replays the words added so far.
+          this.#stop();
+          reject(abortReason(signal));
+          if (this.#pending.size > 0) this.start();
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        const settle = (fn) => (value) => {
+          signal.removeEventListener('abort', onAbort);
+          fn(value);
+        };
+        waiter.resolve = settle(resolve);
+        waiter.reject = settle(reject);
+      }
+      this.#pending.set(id, waiter);
+      if (this.#worker) this.#worker.post({ ...message, id });
+      else this.start(); // sends every pending request, this one included
+    });
+  }
+
+  /**
+   * Analyse `text` in the worker; resolves to the report (see `Analyzer.analyze`), rejects with
+   * the analyzer's Error (its `kind` kept), or with `signal.reason` (an 'AbortError'
+   * DOMException by default) when `signal` aborts.
+   */
+  analyze(text, options = {}, { signal, onProgress } = {}) {
+    const words = Array.isArray(options?.words) && options.words.length > 0 ? options.words : null;
+    // `options.words` stay in the dictionary (like addWords), so a fresh worker replays them.
+    const logWords = words ? () => this.#wordLog.push({ type: 'addWords', words }) : undefined;
+    return this.#request({ type: 'analyze', text: String(text ?? ''), options }, { signal, onProgress, logWords });
+  }
+
+  /** Add dictionary words; resolves to how many were new. They survive an abort. */
+  addWords(words) {
+    const message = { type: 'addWords', words: [...words] };
+    return this.#request(message, { logWords: () => this.#wordLog.push(message) });
+  }
+
+  /** Remove dictionary words; resolves to how many were removed. They stay removed after an abort. */
+  removeWords(words) {
+    const message = { type: 'removeWords', words: [...words] };
+    return this.#request(message, { logWords: () => this.#wordLog.push(message) });
+  }
+
+  /** OpenCC conversion of `text` to 'simplified' or 'traditional'. */
+  convert(text, to, { signal } = {}) {
+    return this.#request({ type: 'convert', text: String(text ?? ''), to }, { signal });
+  }
+
+  /** The built-in stopword lists' words. */
+  builtinStopwords() {
+    return this.#request({ type: 'builtinStopwords' });
+  }
+
+  /** The crate version that makes the reports (known once the first worker was ready). */
+  version() {
+    return this.#version;
+  }
+
+  /**
+   * End the worker and free its memory; calls still waiting reject with kind 'terminated'.
+   * The object stays usable: a later call starts a new worker (with the words added so far).
+   */
+  terminate() {
+    const waiters = [...this.#pending.values()];
+    this.#pending.clear();
+    this.#stop();
+    for (const waiter of waiters) waiter.reject(failure('terminated', 'the analyzer was terminated'));
+  }
+}
+
+/** A module Web Worker in the `{post, terminate, onMessage, onError}` shape WorkerAnalyzer drives. */
+function webWorker(url) {
+  const worker = new Worker(url, { type: 'module', name: 'wenxi' });
+  return {
+    post: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
+    onError: (handler) =>
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        handler(event.message || 'the worker script did not load');
+      }),
+  };
+}
+
+/**
+ * Start an analyzer in a module Web Worker; resolves once it is ready (the wasm fetched and
+ * compiled, the dictionary built), rejects with an Error of kind 'init_failed' or
+ * 'worker_failed' if it cannot start.
+ *
+ * options.workerUrl  where worker.js is (default: beside this file); a worker must be
+ *                    same-origin, so set it when this file is served from elsewhere
+ * options.wasmUrl    where wenxi_bg.wasm is (default: beside this file)
+ */
+export async function createAnalyzer(options = {}) {
+  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const wasmUrl = String(options.wasmUrl ?? new URL('./wenxi_bg.wasm', import.meta.url));
+  const analyzer = new WorkerAnalyzer(() => webWorker(workerUrl), wasmUrl);
+  await analyzer.start();
+  return analyzer;
+}

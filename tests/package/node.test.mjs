@@ -1,0 +1,76 @@
+// The documented Node example (examples/node-analyze.mjs) runs against the built package,
+// imported by its name as a user would after `npm install wenxi`; and node.js's worker API.
+//
+//   bash scripts/package.sh && node --test tests/package/
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PKG, REPO, assertPackaged } from './helpers.mjs';
+
+let dir;
+
+before(() => {
+  assertPackaged();
+  // A project with the package installed: node_modules/wenxi → pkg/.
+  dir = mkdtempSync(join(tmpdir(), 'wenxi-node-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
+  copyFileSync(`${REPO}examples/node-analyze.mjs`, join(dir, 'node-analyze.mjs'));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args) => execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+
+test('the Node example prints script, sections and top keywords per file', () => {
+  const out = run(['node-analyze.mjs', `${REPO}tests/fixtures/report-headings-simp.txt`, `${REPO}tests/fixtures/news-trad-annotated.txt`]);
+  const [simp, trad] = out.split(/^# /m).filter(Boolean);
+  // The expected words are the golden reports' first keywords (tests/golden/*.txt).
+  assert.match(simp, /^script: simplified$/m);
+  assert.match(simp, /^sections: 8$/m);
+  assert.match(simp, /^ {4}（一）数字基础设施建设$/m, 'a level-2 heading indented under its parent');
+  assert.match(simp, /^ {2}1\. 数字化 4$/m);
+  assert.equal((simp.match(/^ {2}\d+\. /gm) ?? []).length, 10, 'top 10 keywords');
+  assert.match(trad, /^script: traditional$/m);
+  assert.match(trad, /^ {2}1\. 會議 9$/m);
+});
+
+test('the example explains itself when given no file', () => {
+  assert.throws(() => run(['node-analyze.mjs']), (error) => error.status === 2 && /usage:/.test(error.stderr));
+});
+
+test('node.js: createAnalyzer runs in a worker thread, aborts, keeps words, lets the process exit', () => {
+  writeFileSync(
+    join(dir, 'worker.mjs'),
+    `import { createAnalyzer, version } from 'wenxi';
+const wenxi = await createAnalyzer();
+const text = '推动长江经济带发展，推动绿色发展，推动改革。';
+const stages = [];
+const report = await wenxi.analyze(text, { topN: 3 }, { onProgress: (p) => stages.push(p.stage) });
+const controller = new AbortController();
+const long = wenxi.analyze(text.repeat(100000), {}, { signal: controller.signal });
+setTimeout(() => controller.abort(), 50);
+const aborted = await long.then(() => 'finished', (e) => e.name);
+await wenxi.addWords(['长江经济带发展']);
+const after = await wenxi.analyze(text, { topN: 5 });
+const error = await wenxi.analyze(text, { topN: 'ten' }).catch((e) => e.kind);
+console.log(JSON.stringify({ top: report.keywords[0].word, last: stages.at(-1), aborted,
+  after: after.keywords.map((k) => k.word), error, version: wenxi.version() === version() }));
+`,
+  );
+  // No terminate() in the script: an idle analyzer must not keep the process alive.
+  const result = JSON.parse(run(['worker.mjs']));
+  assert.deepEqual(result, {
+    top: '推动',
+    last: 'done',
+    aborted: 'AbortError',
+    after: result.after,
+    error: 'invalid_options',
+    version: true,
+  });
+  assert.ok(result.after.includes('长江经济带发展'), 'the word added after the abort is in the fresh worker');
+});

@@ -1,0 +1,69 @@
+// The package's TypeScript types resolve through package.json `exports` and describe the API
+// as the README uses it (strict mode). A compile error fails the test with tsc's message.
+//
+//   bash scripts/package.sh && node --test tests/package/
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PKG, REPO, assertPackaged } from './helpers.mjs';
+
+const USAGE = `
+import { createAnalyzer, Analyzer, init, version, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
+import { Analyzer as LowLevel } from 'wenxi/low-level';
+
+export async function browser(text: string): Promise<string> {
+  const wenxi: WorkerAnalyzer = await createAnalyzer({ workerUrl: '/wenxi/worker.js', wasmUrl: new URL('/wenxi/wenxi_bg.wasm', location.href) });
+  wenxi.addEventListener('progress', (event) => console.log(event.detail.stage, event.detail.fraction));
+  const controller = new AbortController();
+  const report: Report = await wenxi.analyze(text, { topN: 20 }, { signal: controller.signal, onProgress: (p) => p.fraction });
+  const added: number = await wenxi.addWords(['长江经济带']);
+  const simplified: string = await wenxi.convert(text, 'simplified');
+  wenxi.terminate();
+  await init();
+  const inWorker: Report = new Analyzer().analyze(text);
+  const low = new LowLevel();
+  return report.keywords[0].word + added + simplified + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
+}
+
+export function kindOf(error: unknown): string | undefined {
+  return (error as WenxiError).kind;
+}
+`;
+
+// Node resolves 'wenxi' through the "node" condition: node.js and node.d.ts.
+const NODE_USAGE = `
+import { Analyzer, load, createAnalyzer, type Report } from 'wenxi';
+load();
+export const report: Report = new Analyzer().analyze('推动发展', { topN: 3 });
+export const worker = createAnalyzer().then((w) => w.analyze('推动发展'));
+`;
+
+function compile(files, compilerOptions) {
+  const dir = mkdtempSync(join(tmpdir(), 'wenxi-types-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', ...compilerOptions }, files: Object.keys(files).filter((f) => f.endsWith('.ts')) };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const tsc = spawnSync(process.execPath, [`${REPO}node_modules/typescript/bin/tsc`, '-p', dir], { encoding: 'utf8' });
+    assert.equal(tsc.status, 0, `tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the browser entry’s types: a bundler project (moduleResolution bundler)', () => {
+  assertPackaged();
+  // esnext lib: wasm-bindgen's generated classes declare [Symbol.dispose].
+  compile({ 'usage.ts': USAGE }, { module: 'esnext', moduleResolution: 'bundler', lib: ['esnext', 'dom'], types: [] });
+});
+
+test('the Node entry’s types: a Node project (moduleResolution nodenext)', () => {
+  assertPackaged();
+  compile({ 'usage.ts': NODE_USAGE, 'package.json': '{"type": "module"}' }, { module: 'nodenext', moduleResolution: 'nodenext', lib: ['esnext', 'dom'], types: [] });
+});
