@@ -195,7 +195,11 @@ export class WorkerAnalyzer extends EventTarget {
 
 /** A module Web Worker in the `{post, terminate, onMessage, onError}` shape WorkerAnalyzer drives. */
 function webWorker(url) {
-  const worker = new Worker(url, { type: 'module', name: 'wenxi' });
+  // Written out literally, so that bundlers (Vite, webpack 5) see the worker and bundle it with
+  // its imports; a URL held in a variable would be copied alone, without wenxi.js.
+  const worker = url
+    ? new Worker(url, { type: 'module', name: 'wenxi' })
+    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
   return {
     post: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
@@ -218,7 +222,7 @@ function webWorker(url) {
  * options.wasmUrl    where wenxi_bg.wasm is (default: beside this file)
  */
 export async function createAnalyzer(options = {}) {
-  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const workerUrl = options.workerUrl ?? null; // null: worker.js beside this file
   const wasmUrl = String(options.wasmUrl ?? new URL('./wenxi_bg.wasm', import.meta.url));
   const analyzer = new WorkerAnalyzer(() => webWorker(workerUrl), wasmUrl);
   await analyzer.start();

@@ -16,18 +16,21 @@
 // Messages are handled strictly in order (words added before an analysis are in the dictionary
 // when it runs). Cancelling is the host's business: it terminates this worker.
 
+// A static import: bundlers (Vite's default worker format among them) can then build the worker
+// as one file. A module that fails to load fails the worker itself, which the host sees as an
+// `error` event and reports as kind 'worker_failed'.
+import init, { Analyzer, version } from './wenxi.js';
+
 /** Progress messages at most this often (ms): each one wakes the host's main thread. */
 const PROGRESS_INTERVAL = 50;
 
 let ready = null;
 
 /**
- * Load the module, instantiate the wasm (a plain GET of `wasmUrl`, compiled while it streams,
- * cacheable like any file), build the dictionary once. A dynamic import, so that a missing or
- * blocked module is reported as a message instead of killing the worker silently.
+ * Instantiate the wasm (a plain GET of `wasmUrl`, compiled while it streams, cacheable like any
+ * file) and build the dictionary once.
  */
 async function start(wasmUrl) {
-  const { default: init, Analyzer, version } = await import('./wenxi.js');
   await init(wasmUrl ? { module_or_path: wasmUrl } : undefined);
   return { analyzer: new Analyzer(), version: version() };
 }
