@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! wenxi [--options JSON] [--pretty] FILE     (FILE "-" reads standard input)
+//! wenxi --tokens [--options JSON] FILE        one output line per input line: its words,
+//!                                             separated by single spaces
 //! ```
+//! `--tokens` writes the segmentation the analysis uses (cleaning, script conversion, jieba,
+//! joined terms), each word as written in the input, so any gold set in the usual one
+//! sentence a line, words separated by spaces format can be scored against it.
 //! Same core, same report as the browser build. Invalid UTF-8 is replaced with U+FFFD (with a
 //! warning on stderr) rather than refused: pasted text often has a stray byte.
 
@@ -11,7 +16,8 @@ use std::process::ExitCode;
 
 use wenxi::{Analyzer, Options};
 
-const USAGE: &str = "usage: wenxi [--options JSON] [--pretty] FILE   (FILE - reads stdin)";
+const USAGE: &str =
+    "usage: wenxi [--options JSON] [--pretty | --tokens] FILE   (FILE - reads stdin)";
 
 fn main() -> ExitCode {
     match run() {
@@ -26,15 +32,17 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut options = Options::default();
     let mut pretty = false;
+    let mut tokens = false;
     let mut file = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--options" => {
                 let json = args.next().ok_or("--options needs a JSON object")?;
-                options = Options::from_json(&json).map_err(|e| e.to_string())?;
+                options = Options::from_json(&json).map_err(|e| format!("{e} ({})", e.kind()))?;
             }
             "--pretty" => pretty = true,
+            "--tokens" => tokens = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -60,9 +68,17 @@ fn run() -> Result<(), String> {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
+    if tokens {
+        options.include_tokens = true;
+        options.top_n = 0;
+    }
     let report = Analyzer::new()
         .analyze(&text, &options)
         .map_err(|e| format!("{} ({})", e, e.kind()))?;
+    if tokens {
+        let mut out = io::stdout().lock();
+        return write_tokens(&mut out, &text, &report).map_err(|e| e.to_string());
+    }
     let json = if pretty {
         serde_json::to_string_pretty(&report)
     } else {
@@ -71,4 +87,42 @@ fn run() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| e.to_string())
+}
+
+/// Write each line of `text` as its words separated by single spaces, one output line per input
+/// line (a final line without a line break included). Words are the report's non-whitespace
+/// tokens, as written in `text` (their UTF-16 ranges sliced out of it).
+fn write_tokens(out: &mut impl Write, text: &str, report: &wenxi::Report) -> io::Result<()> {
+    use wenxi::report::TokenKind;
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let tokens = report.tokens.as_deref().unwrap_or_default();
+    let mut next = tokens.iter().peekable();
+    let mut line_start = 0usize;
+    let line_ends = units
+        .iter()
+        .enumerate()
+        .filter(|(_, &u)| u == u16::from(b'\n'))
+        .map(|(i, _)| i)
+        .chain(
+            (units.last() != Some(&u16::from(b'\n')) && !units.is_empty()).then_some(units.len()),
+        );
+    for end in line_ends {
+        let mut words: Vec<String> = Vec::new();
+        while let Some(t) = next.next_if(|t| (t.start as usize) < end) {
+            if t.kind == TokenKind::Whitespace || (t.start as usize) < line_start {
+                continue;
+            }
+            let slice = &units[t.start as usize..(t.end as usize).min(end)];
+            let word: String = String::from_utf16_lossy(slice)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if !word.is_empty() {
+                words.push(word);
+            }
+        }
+        writeln!(out, "{}", words.join(" "))?;
+        line_start = end + 1;
+    }
+    Ok(())
 }
