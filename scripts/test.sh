@@ -18,6 +18,9 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step "native tests: units, golden reports, invariants, corpus checks, doc examples"
 cargo test
 
+step "the segmentation scorer of the evaluation command (scripts/lib/score.mjs)"
+node --test tests/eval/
+
 step "wasm tests in Node: the JS contract"
 wasm-pack test --node -- --test wasm
 

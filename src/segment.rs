@@ -390,7 +390,10 @@ mod tests {
     #[test]
     fn mixed_tokens_stay_whole() {
         let seg = Segmenter::new();
-        let w = words(&seg, "2023年发布了5G和DDR5，增长3.14%，千分之3‰，COVID-19疫情");
+        let w = words(
+            &seg,
+            "2023年发布了5G和DDR5，增长3.14%，千分之3‰，COVID-19疫情",
+        );
         for whole in ["2023", "5G", "DDR5", "3.14%", "3‰", "COVID-19"] {
             assert!(w.iter().any(|x| x == whole), "{whole} not whole in {w:?}");
         }
