@@ -104,7 +104,7 @@ impl Segmenter {
             char_base = out.last().map_or(char_base, |t| t.end);
             progress(byte_base);
         }
-        out
+        join_links(text, out)
     }
 
     /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
@@ -217,6 +217,110 @@ pub const REFERENCE_TOTAL: u64 = 60_101_964;
 /// Segmentation works through long texts in chunks of about this many bytes (see
 /// [`Segmenter::tokens_with_progress`]).
 pub const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Join the tokens of each URL and e-mail address into one (jieba cuts `https://a.com/x` at every
+/// `:` and `/`). The joined token is of kind `Other`, so links are never keywords; a link whose
+/// ends fall inside a token is left as it is.
+fn join_links<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let links = link_spans(text);
+    if links.is_empty() {
+        return toks;
+    }
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    let mut links = links.into_iter().peekable();
+    let mut i = 0;
+    while i < toks.len() {
+        while links
+            .next_if(|&(_, end)| end <= toks[i].byte_start)
+            .is_some()
+        {}
+        let t = &toks[i];
+        if let Some(&(start, end)) = links.peek() {
+            if t.byte_start == start {
+                // The tokens up to the one that ends at `end` exactly, if the link's end is a
+                // token boundary (looking no further than the link).
+                let n = toks[i..]
+                    .iter()
+                    .take_while(|u| u.byte_start < end)
+                    .position(|u| u.byte_end == end);
+                if let Some(n) = n {
+                    let last = &toks[i + n];
+                    out.push(Tok {
+                        end: last.end,
+                        byte_end: last.byte_end,
+                        kind: TokenKind::Other,
+                        pos: "x",
+                        ..t.clone()
+                    });
+                    i += n + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
+/// Byte ranges of URLs (`http://`, `https://`, `www.`) and e-mail addresses in `text`, in order
+/// and not overlapping. Linear: each byte is looked at a bounded number of times.
+fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let url_char = |c: u8| c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'*+,;=%".contains(&c);
+    let local_char = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain_char = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'.';
+    // Trailing punctuation belongs to the sentence, not the link.
+    let trim = |start: usize, mut end: usize| {
+        while end > start && b".,;:!?)]'".contains(&b[end - 1]) {
+            end -= 1;
+        }
+        end
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let url = rest.starts_with(b"https://")
+            || rest.starts_with(b"http://")
+            || rest.starts_with(b"www.");
+        if url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut end = i;
+            while end < b.len() && url_char(b[end]) {
+                end += 1;
+            }
+            let end = trim(i, end);
+            if end > i + 4 {
+                spans.push((i, end));
+                i = end;
+                continue;
+            }
+        }
+        if b[i] == b'@' {
+            let floor = spans
+                .last()
+                .map_or(0, |s: &(usize, usize)| s.1)
+                .max(i.saturating_sub(64));
+            let mut start = i;
+            while start > floor && local_char(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < b.len() && domain_char(b[end]) {
+                end += 1;
+            }
+            let end = trim(i + 1, end);
+            let domain = &b[i + 1..end];
+            if start < i && domain.contains(&b'.') && !domain.starts_with(b".") {
+                spans.push((start, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    spans
+}
 
 /// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just
 /// after a `\n` or `。` where there is one; a text with neither is one piece.
@@ -440,6 +544,33 @@ mod tests {
             chunks("没有换行的一句话", 3).collect::<Vec<_>>(),
             ["没有换行的一句话"]
         );
+    }
+
+    #[test]
+    fn urls_and_email_addresses_stay_whole() {
+        let seg = Segmenter::new();
+        let text = "访问https://example.com/a?b=1或www.example.cn。发邮件到wenxi@example.org，谢谢";
+        let toks = seg.tokens(text, true);
+        let w: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.byte_start..t.byte_end])
+            .collect();
+        for link in [
+            "https://example.com/a?b=1",
+            "www.example.cn",
+            "wenxi@example.org",
+        ] {
+            let t = toks
+                .iter()
+                .find(|t| &text[t.byte_start..t.byte_end] == link);
+            assert!(
+                t.is_some_and(|t| t.kind == TokenKind::Other),
+                "{link} in {w:?}"
+            );
+        }
+        assert!(w.contains(&"访问") && w.contains(&"谢谢"), "{w:?}");
+        assert_eq!(link_spans("a@b 和 @ 和 x@y."), Vec::<(usize, usize)>::new());
+        assert_eq!(link_spans("见 http://a.b/c)。"), vec![(4, 16)]);
     }
 
     #[test]
