@@ -8,24 +8,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { start } from './shell-helpers.mjs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../scripts/chromium.mjs';
-import { serve } from '../../scripts/serve.mjs';
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
+// The server and the browser, shared with the other page tests (shell-helpers.mjs).
+let env;
 let server;
 let browser;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launchChromium();
+  env = await start();
+  ({ server, browser } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 const CASES = [
   { name: 'desktop, light, Chinese', viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'zh-CN', sample: /示例：繁体新闻/ },

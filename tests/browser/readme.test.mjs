@@ -6,10 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { start } from './shell-helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../scripts/chromium.mjs';
-import { serve } from '../../scripts/serve.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(`${REPO}README.md`, 'utf8');
@@ -23,18 +22,17 @@ function example(heading) {
   return m[1];
 }
 
+// The server and the browser, shared with the other page tests (shell-helpers.mjs).
+let env;
 let server;
 let browser;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launchChromium();
+  env = await start();
+  ({ server, browser } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 test('the README ES module example prints what its comments say', { timeout: 60_000 }, async () => {
   const code = example('### ES import: the synchronous analyzer');

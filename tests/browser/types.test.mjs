@@ -7,10 +7,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { start } from './shell-helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../scripts/chromium.mjs';
-import { serve } from '../../scripts/serve.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DTS = readFileSync(`${REPO}www/pkg/wenxi.d.ts`, 'utf8');
@@ -37,18 +36,17 @@ function assertShape(name, value) {
   }
 }
 
+// The server and the browser, shared with the other page tests (shell-helpers.mjs).
+let env;
 let server;
 let browser;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  browser = await launchChromium();
+  env = await start();
+  ({ server, browser } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }, async () => {
   const text = readFileSync(`${REPO}tests/fixtures/report-headings-simp.txt`, 'utf8');
