@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { score, vocabularyOf } from './lib/score.mjs';
+import { errors, score, vocabularyOf } from './lib/score.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'segmentation');
@@ -135,6 +135,7 @@ async function main() {
   ];
 
   const results = new Map(); // segmenter name → label → score
+  const wenxiErrors = new Map(); // label → errors() of Wenxi (default)
   let chromiumVersion;
   try {
     chromiumVersion = browser.version();
@@ -143,6 +144,7 @@ async function main() {
       for (const set of sets) {
         const pred = await s.run(set.raw);
         row.set(set.label, score(set.gold, pred, { vocabulary: set.vocabulary }));
+        if (s.name === 'Wenxi (default)') wenxiErrors.set(set.label, errors(set.gold, pred));
       }
       results.set(s.name, row);
     }
@@ -197,6 +199,20 @@ async function main() {
     `- Versions: jieba-wasm ${jiebaVersion()} (cut(line, true)), Chromium ${chromiumVersion}, Node ${process.version}; ` +
       `date ${new Date().toISOString().slice(0, 10)}.`,
   );
+
+  // Why Wenxi's words differ from gold.
+  console.log('\n## Where Wenxi (default) differs from gold\n');
+  console.log('| set | wrong words | joined (covers 2+ gold words) | split (inside a gold word) | crossing | F1 | F1 if joined words were cut as gold |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const set of sets) {
+    const e = wenxiErrors.get(set.label);
+    const wrong = e.joined + e.split + e.crossing;
+    console.log(`| ${set.label} | ${wrong} | ${e.joined} | ${e.split} | ${e.crossing} | ${f(e.f1)} | ${f(e.ifJoinedWereCut)} |`);
+  }
+  for (const set of sets) {
+    const top = wenxiErrors.get(set.label).joinedPatterns.slice(0, 20);
+    console.log(`\n- \`${set.label}\` most frequent joins (gold's cut, times): ${top.map(([k, v]) => `${k} ${v}`).join('; ')}`);
+  }
 
   // Targets of issue 5.
   console.log('\n## Targets (issue 5)\n');

@@ -22,6 +22,14 @@ pub struct Tok<'a> {
     pub pos: &'a str,
 }
 
+/// The part-of-speech tags of jieba's dictionary.
+const JIEBA_TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
+    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
+    "vi", "vn", "vq", "x", "y", "z", "zg",
+];
+
 /// jieba's dictionary, HMM and IDF table, built once.
 pub struct Segmenter {
     jieba: Jieba,
@@ -104,7 +112,8 @@ impl Segmenter {
             char_base = out.last().map_or(char_base, |t| t.end);
             progress(byte_base);
         }
-        join_links(text, out)
+        let out = join_numbers(text, out, &|w| self.lone_tag(w));
+        join_links(text, split_measure_words(text, out))
     }
 
     /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
@@ -149,6 +158,24 @@ impl Segmenter {
                 kind,
                 pos,
             });
+        }
+    }
+
+    /// jieba's tag for `word` when its dictionary has it as one word, else `None`.
+    fn lone_tag(&self, word: &str) -> Option<&'static str> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        match self.jieba.tag(word, false).as_slice() {
+            // `tag` ties its tags to the word's lifetime: take the same tag from our table.
+            [t] => Some(
+                JIEBA_TAGS
+                    .iter()
+                    .find(|&&x| x == t.tag)
+                    .copied()
+                    .unwrap_or("x"),
+            ),
+            _ => None,
         }
     }
 
@@ -320,6 +347,170 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     spans
+}
+
+/// Join what jieba cuts inside one written number or name: digit groups (`16` `,` `250` → `16,250`),
+/// a number and its 万/亿 (`8000` `万` → `8000万`), and an ordinal (`第` `6` → `第6`). Each is
+/// one quantity to a reader and one word in the gold segmentations (UD, PKU, CTB); jieba's
+/// own words for them (`第一`, `三万`) are whole already. Dates stay cut (see
+/// [`NUMBER_UNITS`]). Also a product name with its model number (`iPhone 15`), one name to a
+/// reader and one keyword.
+///
+/// `lone_tag` tells whether a string is one dictionary word (and its tag): jieba has words
+/// like 万美元 and 亿元, which are cut after their 万/亿 so the number takes it (8000万 美元).
+fn join_numbers<'a>(
+    text: &str,
+    toks: Vec<Tok<'a>>,
+    lone_tag: &dyn Fn(&str) -> Option<&'static str>,
+) -> Vec<Tok<'a>> {
+    let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
+    let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
+        let w = word(t);
+        len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let mut t = toks[i].clone();
+        i += 1;
+        if word(&t) == "第" && toks.get(i).is_some_and(|n| n.kind == TokenKind::Number) {
+            t = joined(&t, &toks[i], text, "m");
+            i += 1;
+        }
+        if digits(&t, 1..=3) {
+            // `1,234,567`: a comma, then exactly three digits, as often as it repeats.
+            while let (Some(comma), Some(group)) = (toks.get(i), toks.get(i + 1)) {
+                if word(comma) != "," || !digits(group, 3..=3) || group.byte_start != comma.byte_end
+                {
+                    break;
+                }
+                t = joined(&t, group, text, "m");
+                i += 2;
+            }
+        }
+        let mut rest = None;
+        if let Some(next) = toks.get(i).filter(|n| {
+            t.kind == TokenKind::Number && n.byte_start == t.byte_end && n.kind == TokenKind::Han
+        }) {
+            let w = word(next);
+            let unit = ["万亿", "万", "亿"].into_iter().find(|u| w.starts_with(u));
+            if let Some(unit) = unit {
+                let tail = &w[unit.len()..];
+                let tail_tag = if tail.is_empty() {
+                    None
+                } else {
+                    lone_tag(tail)
+                };
+                if tail.is_empty() || tail_tag.is_some() {
+                    let cut = next.byte_start + unit.len();
+                    let unit_chars = unit.chars().count();
+                    let head = Tok {
+                        end: next.start + unit_chars,
+                        byte_end: cut,
+                        ..next.clone()
+                    };
+                    t = joined(&t, &head, text, "m");
+                    rest = tail_tag.map(|pos| Tok {
+                        start: next.start + unit_chars,
+                        byte_start: cut,
+                        pos,
+                        ..next.clone()
+                    });
+                    i += 1;
+                }
+            }
+        }
+        if let Some(rest) = rest {
+            out.push(t);
+            out.push(rest);
+            continue;
+        }
+        // A product and its model number, `iPhone 15`, `Windows 11`: a Latin word, one space,
+        // one to three digits — unless the word is itself inside an English phrase
+        // (`bought 3`), which a preceding Latin word and space show.
+        let in_phrase = out.len() >= 2
+            && out[out.len() - 1].kind == TokenKind::Whitespace
+            && out[out.len() - 2].kind == TokenKind::Latin;
+        if t.kind == TokenKind::Latin && !in_phrase {
+            if let (Some(space), Some(model)) = (toks.get(i), toks.get(i + 1)) {
+                if word(space) == " " && digits(model, 1..=3) && model.byte_start == space.byte_end
+                {
+                    t = joined(&t, model, text, "eng");
+                    i += 2;
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// `a` extended to the end of `b`, tagged `pos`, its kind read again from its characters.
+fn joined<'a>(a: &Tok<'a>, b: &Tok<'a>, text: &str, pos: &'a str) -> Tok<'a> {
+    Tok {
+        start: a.start,
+        end: b.end,
+        byte_start: a.byte_start,
+        byte_end: b.byte_end,
+        kind: classify(text.get(a.byte_start..b.byte_end).unwrap_or("")),
+        pos,
+    }
+}
+
+/// Numerals and demonstratives that take a measure word after them.
+const QUANTIFIERS: &str = "一二三四五六七八九十两几这那哪某每数多";
+/// Measure words that are cut from the numeral before them. Not 样/般/定/直/起/点/时/道/
+/// 头/口/手/分, which after 一 make words of their own (一样, 一般, 一定, 十分…).
+const MEASURE_WORDS: &str =
+    "个种座部条支所层名次位件只本家张台辆架艘批项份首篇句段届场节集册卷幅枚封杯届门队轮股岁年";
+
+/// Cut a numeral or demonstrative from its measure word (`一个` → `一` `个`, `这种` → `这`
+/// `种`, `第一个` → `第一` `个`). jieba's dictionary lists hundreds of such pairs as words;
+/// the gold segmentations (UD, PKU, CTB) cut them, and a reader counts 个 as a separate
+/// word. Keywords lose nothing: neither half is a content word.
+fn split_measure_words<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let word = text.get(t.byte_start..t.byte_end).unwrap_or("");
+        let mut chars = word.chars();
+        let (Some(last), Some(first)) = (chars.next_back(), chars.clone().next()) else {
+            out.push(t);
+            continue;
+        };
+        let head = chars.as_str();
+        let numeral = match head.chars().count() {
+            1 => QUANTIFIERS.contains(first),
+            // 第一, 三十, 第十二: an ordinal or a number written in Han numerals.
+            2..=3 => head
+                .chars()
+                .enumerate()
+                .all(|(i, c)| (i == 0 && c == '第') || "一二三四五六七八九十百千两".contains(c)),
+            _ => false,
+        };
+        if t.kind != TokenKind::Han || !numeral || !MEASURE_WORDS.contains(last) {
+            out.push(t);
+            continue;
+        }
+        let cut = t.byte_start + head.len();
+        let head_pos = if "这那哪某".contains(first) {
+            "r"
+        } else {
+            "m"
+        };
+        out.push(Tok {
+            end: t.end - 1,
+            byte_end: cut,
+            pos: head_pos,
+            ..t.clone()
+        });
+        out.push(Tok {
+            start: t.end - 1,
+            byte_start: cut,
+            pos: "q",
+            ..t
+        });
+    }
+    out
 }
 
 /// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just

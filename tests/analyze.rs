@@ -354,3 +354,79 @@ pub fn assert_tiles(text: &str, r: &Report) {
         assert!(k.first < len);
     }
 }
+
+/// The user's text cut as the report's tokens cut it, each token sliced from the original
+/// by its UTF-16 range.
+fn token_texts(text: &str, options: &Options) -> Vec<String> {
+    let r = Analyzer::new().analyze(text, options).unwrap();
+    r.tokens
+        .unwrap()
+        .iter()
+        .map(|t| utf16_slice(text, t.start, t.end))
+        .collect()
+}
+
+/// Mixed tokens stay whole in the user's own text (issue 5): numbers with units and digit
+/// groups, product names with model numbers, full-width Latin, URLs and e-mail addresses.
+/// Dates are cut as jieba cuts them, the convention of the gold segmentations.
+#[test]
+fn mixed_tokens_stay_whole() {
+    let text = "5G和DDR5、COVID-19疫情，增长3.14%，千分之3‰；iPhone 15与Windows 11，\
+                ＡＩ发展；2023年2月20日，16,250人、1,234,567元、8000万美元、第6名；\
+                见https://example.com/a?b=1或mail@example.org。";
+    let options = Options {
+        include_tokens: true,
+        ..Options::default()
+    };
+    let toks = token_texts(text, &options);
+    for whole in [
+        "5G",
+        "DDR5",
+        "COVID-19",
+        "3.14%",
+        "3‰",
+        "iPhone 15",
+        "Windows 11",
+        "ＡＩ",
+        "16,250",
+        "1,234,567",
+        "8000万",
+        "第6",
+        "https://example.com/a?b=1",
+        "mail@example.org",
+    ] {
+        assert!(
+            toks.iter().any(|t| t == whole),
+            "{whole} not one token in {toks:?}"
+        );
+    }
+    let date = toks.iter().position(|t| t == "2023").expect("2023");
+    assert_eq!(toks[date..date + 6], ["2023", "年", "2", "月", "20", "日"]);
+}
+
+/// Numerals and demonstratives are cut from their measure words, as the gold segmentations
+/// cut them (一个 → 一 个); words that only look like such pairs stay whole.
+#[test]
+fn measure_words_are_cut_from_their_numerals() {
+    let options = Options {
+        include_tokens: true,
+        ..Options::default()
+    };
+    let toks = token_texts("这是一个城市，第一个故事，这种方法，两座桥。", &options);
+    for pair in [["一", "个"], ["第一", "个"], ["这", "种"], ["两", "座"]] {
+        assert!(
+            toks.windows(2).any(|w| w == pair),
+            "{pair:?} not cut in {toks:?}"
+        );
+    }
+    let toks = token_texts(
+        "大家一样努力，一般情况十分一致，一起出发，这些人一定来。",
+        &options,
+    );
+    for whole in ["一样", "一般", "十分", "一起", "这些", "一定"] {
+        assert!(toks.iter().any(|t| t == whole), "{whole} split in {toks:?}");
+    }
+    // An English phrase keeps its number apart: `in 2023`, `bought iPhone 15` read as English.
+    let toks = token_texts("他说 I bought iPhone 15 in 2023.", &options);
+    assert!(toks.iter().any(|t| t == "15"), "{toks:?}");
+}

@@ -366,6 +366,12 @@ fn law_with_chapters_sections_and_articles() {
 // ---------------------------------------------------------------------------------------------
 // The evaluation corpus
 
+/// Prints one corpus's heading figures as a tab-separated line that `scripts/eval-structure.mjs`
+/// collects into the evaluation table: found, gold, matched, matched at the right level.
+fn eval_line(corpus: &str, found: usize, gold: usize, hits: usize, level_ok: usize) {
+    eprintln!("EVAL-SECTIONS\t{corpus}\t{found}\t{gold}\t{hits}\t{level_ok}");
+}
+
 /// Precision, recall and F1 of found heading lines against gold ones.
 fn prf(found: usize, gold: usize, hits: usize) -> (f64, f64, f64) {
     let p = if found == 0 {
@@ -459,6 +465,7 @@ fn corpus_tw_laws_against_gold_headings() {
         let (h, l) = match_by_text(&found, &gold);
         let articles = s.sections.iter().filter(|x| is_article(&x.title)).count();
         let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        eprintln!("EVAL-WRAP\ttw-laws {name}\t{lines}\t{}", s.paragraphs);
         eprintln!(
             "tw-laws {name}: {} sections, {articles} articles, {} paragraphs from {lines} non-blank lines",
             s.sections.len(),
@@ -472,6 +479,7 @@ fn corpus_tw_laws_against_gold_headings() {
     }
     let (p, r, f1) = prf(found_n, gold_n, hits);
     let level_acc = level_ok as f64 / hits.max(1) as f64;
+    eval_line("tw-laws", found_n, gold_n, hits, level_ok);
     eprintln!(
         "tw-laws headings: P {p:.3} R {r:.3} F1 {f1:.3}, level accuracy {level_acc:.3} ({hits} of {gold_n} gold)"
     );
@@ -496,6 +504,8 @@ fn markdown_gold(text: &str) -> Vec<(usize, u8)> {
 #[test]
 fn corpus_prc_laws_with_and_without_markdown_marks() {
     let dir = corpus("structure/prc-laws");
+    // found, gold, hits, right level: with the marks, and with them removed.
+    let mut totals = [(0, 0, 0, 0); 2];
     for path in files(&dir, ".md") {
         let marked = read(&path);
         let gold = markdown_gold(&marked);
@@ -508,7 +518,10 @@ fn corpus_prc_laws_with_and_without_markdown_marks() {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let mut levels_by_variant = Vec::new();
-        for (variant, text) in [("marked", &marked), ("bare", &bare)] {
+        for (v, (variant, text)) in [("marked", &marked), ("bare", &bare)]
+            .into_iter()
+            .enumerate()
+        {
             let s = detect(text);
             check_invariants(text, &s);
             let heads: Vec<(usize, &SectionSpan)> = heading_lines(text, &s)
@@ -547,6 +560,13 @@ fn corpus_prc_laws_with_and_without_markdown_marks() {
                 }
             }
             let (p, r, f1) = prf(heads.len(), gold.len(), hits);
+            let t = &mut totals[v];
+            *t = (
+                t.0 + heads.len(),
+                t.1 + gold.len(),
+                t.2 + hits,
+                t.3 + level_ok,
+            );
             let articles = s.sections.iter().filter(|x| is_article(&x.title)).count();
             eprintln!(
                 "prc-laws {name} ({variant}): P {p:.3} R {r:.3} F1 {f1:.3}, level accuracy {:.3}, {articles} article sections",
@@ -570,6 +590,12 @@ fn corpus_prc_laws_with_and_without_markdown_marks() {
             levels_by_variant[0], levels_by_variant[1],
             "{name}: same outline with and without #, one level deeper under the `#` title"
         );
+    }
+    for ((found, gold, hits, level_ok), label) in totals
+        .into_iter()
+        .zip(["prc-laws (Markdown)", "prc-laws (# removed)"])
+    {
+        eval_line(label, found, gold, hits, level_ok);
     }
 }
 
@@ -600,6 +626,8 @@ fn corpus_gov_reports_levels() {
         dir.display()
     );
     let (mut expected, mut found_top, mut level_ok, mut level_all) = (0, 0, 0, 0);
+    // found, gold, hits, right level over both levels.
+    let mut gov = (0, 0, 0, 0);
     for path in reports {
         let text = read(&path);
         let s = detect(&text);
@@ -607,9 +635,11 @@ fn corpus_gov_reports_levels() {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        // Every short `一、…` line (no sentence punctuation) is a heading, all at one level, and
-        // every `（一）` heading right below a `一、` heading is one level deeper.
-        let gold: Vec<usize> = text
+        // Gold: every short `一、…` line (no sentence punctuation) is a heading, all at one
+        // level, and every line opening with `（一）` is a heading (often run in: `（一）着力
+        // 稳增长。正文…`) one level below the heading it follows. Line-initial `1.` items are a
+        // third level the issue does not label: neither counted nor held against us.
+        let top_gold: Vec<usize> = text
             .lines()
             .enumerate()
             .filter(|(_, l)| {
@@ -618,53 +648,73 @@ fn corpus_gov_reports_levels() {
             })
             .map(|(i, _)| i)
             .collect();
-        let heads = heading_lines(&text, &s);
+        let sub_gold: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| is_han_paren(l.trim()))
+            .map(|(i, _)| i)
+            .collect();
+        let heads: Vec<(usize, &SectionSpan)> = heading_lines(&text, &s)
+            .into_iter()
+            .filter(|(_, x)| !x.title.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
         let top: Vec<&SectionSpan> = heads
             .iter()
-            .filter(|(l, _)| gold.contains(l))
+            .filter(|(l, _)| top_gold.contains(l))
             .map(|(_, x)| *x)
             .collect();
-        expected += gold.len();
-        found_top += top.len();
         let top_level = top.first().map_or(1, |x| x.level);
+        let subs: Vec<&SectionSpan> = heads
+            .iter()
+            .filter(|(l, _)| sub_gold.contains(l))
+            .map(|(_, x)| *x)
+            .collect();
+        let subs_ok = subs
+            .iter()
+            .filter(|x| {
+                x.parent
+                    .map(|p| &s.sections[p])
+                    .is_some_and(|p| p.heading && x.level == p.level + 1)
+            })
+            .count();
+        expected += top_gold.len();
+        found_top += top.len();
+        gov.0 += heads.len();
+        gov.1 += top_gold.len() + sub_gold.len();
+        gov.2 += top.len() + subs.len();
+        gov.3 += top.iter().filter(|x| x.level == top_level).count() + subs_ok;
+        level_ok += subs_ok;
+        level_all += subs.len();
         assert!(
             top.iter().all(|x| x.level == top_level),
             "{name}: 一、 headings at mixed levels"
         );
-        for (i, x) in s.sections.iter().enumerate() {
-            if x.heading && is_han_paren(&x.title) {
-                level_all += 1;
-                if let Some(p) = x.parent.map(|p| &s.sections[p]) {
-                    if is_han_comma(&p.title) && x.level == p.level + 1 {
-                        level_ok += 1;
-                    } else if !is_han_comma(&p.title) {
-                        // Under a heading without a marker (甘肃's “十四五”时期工作回顾).
-                        level_ok += usize::from(x.level == p.level + 1);
-                    }
-                } else {
-                    eprintln!("  {name}: （一） heading without parent: {i} {:?}", x.title);
-                }
+        for x in &subs {
+            if x.parent.is_none() {
+                eprintln!("  {name}: （一） heading without parent: {:?}", x.title);
             }
         }
         let extra: Vec<&str> = heads
             .iter()
-            .filter(|(_, x)| {
-                !is_han_comma(&x.title)
-                    && !is_han_paren(&x.title)
-                    && !x.title.starts_with(|c: char| c.is_ascii_digit())
-            })
+            .filter(|(l, _)| !top_gold.contains(l) && !sub_gold.contains(l))
             .map(|(_, x)| x.title.as_str())
             .collect();
         eprintln!(
-            "gov-reports {name}: {} sections, {} 一、 of {}, other headings {extra:?}",
+            "gov-reports {name}: {} sections, {} 一、 of {}, {} （一） of {}, other headings {extra:?}",
             s.sections.len(),
             top.len(),
-            gold.len()
+            top_gold.len(),
+            subs.len(),
+            sub_gold.len()
         );
     }
     let acc = level_ok as f64 / level_all.max(1) as f64;
     eprintln!("gov-reports: 一、 headings found {found_top} of {expected}; （一） one level below its parent: {level_ok} of {level_all} ({acc:.3})");
+    eval_line("gov-reports", gov.0, gov.1, gov.2, gov.3);
+    let (p, r, f1) = prf(gov.0, gov.1, gov.2);
+    eprintln!("gov-reports headings: P {p:.3} R {r:.3} F1 {f1:.3}");
     assert_eq!(found_top, expected);
+    assert!(f1 >= 0.95, "gov-reports heading F1 {f1:.3}");
     assert!(acc >= 0.95, "（一） levels {acc:.3}");
 }
 
@@ -688,6 +738,9 @@ fn corpus_gutenberg_novel_chapters_and_paragraphs() {
         })
         .count();
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let headings = s.sections.iter().filter(|x| x.heading).count();
+    eval_line("三國志演義 (第X回)", headings, gold, chapters, chapters);
+    eprintln!("EVAL-WRAP\t三國志演義\t{lines}\t{}", s.paragraphs);
     eprintln!(
         "三國志演義: {chapters} 回 headings of {gold}, {} sections, {} paragraphs from {lines} non-blank lines, {} sentences",
         s.sections.len(),

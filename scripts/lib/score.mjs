@@ -99,3 +99,83 @@ export function vocabularyOf(goldLines) {
   for (const line of goldLines) for (const w of words(line)) v.add(w);
   return v;
 }
+
+/**
+ * Where a segmenter's wrong words come from. Each predicted word that is not a gold word is
+ * one of: `joined` (it covers two or more whole gold words exactly: a granularity choice, e.g.
+ * 成为 for gold 成 为), `split` (it lies inside one gold word: e.g. 格罗 滕迪克 for 格罗滕迪克),
+ * or `crossing` (it straddles a gold boundary without lining up). `joinedPatterns` counts the
+ * gold words each joined prediction covers ("成 为" → 22). `ifJoinedWereCut` is the F1 the same
+ * prediction would score if every joined word were cut where gold cuts it and nothing else
+ * changed: how much of the gap to gold is granularity alone. Lines skipped by `score` are
+ * skipped here too.
+ */
+export function errors(goldLines, predLines) {
+  let joined = 0;
+  let split = 0;
+  let crossing = 0;
+  let gold = 0;
+  let predicted = 0;
+  let correct = 0;
+  let cutPredicted = 0;
+  let cutCorrect = 0;
+  const joinedPatterns = new Map();
+  const n = Math.min(goldLines.length, predLines.length);
+  for (let i = 0; i < n; i++) {
+    const g = goldLines[i];
+    const p = predLines[i];
+    if (chars(g) !== chars(p)) continue;
+    const gw = words(g);
+    const gs = spans(gw);
+    const ps = spans(p);
+    // Gold word boundaries: start → [end, word].
+    const goldAt = new Map();
+    let at = 0;
+    for (const w of gw) {
+      const len = [...w].length;
+      goldAt.set(at, [at + len, w]);
+      at += len;
+    }
+    gold += gs.size;
+    predicted += ps.size;
+    for (const s of ps) {
+      if (gs.has(s)) {
+        correct++;
+        cutCorrect++;
+        cutPredicted++;
+        continue;
+      }
+      const [a, b] = s.split(',').map(Number);
+      // Joined: gold words starting at a chain exactly to b.
+      const parts = [];
+      let k = a;
+      while (k < b && goldAt.has(k)) {
+        const [end, w] = goldAt.get(k);
+        parts.push(w);
+        k = end;
+      }
+      if (k === b && parts.length >= 2) {
+        joined++;
+        const key = parts.join(' ');
+        joinedPatterns.set(key, (joinedPatterns.get(key) ?? 0) + 1);
+        cutCorrect += parts.length;
+        cutPredicted += parts.length;
+      } else {
+        cutPredicted++;
+        let inside = false;
+        for (const [start, [end]] of goldAt) if (start <= a && b <= end) inside = true;
+        if (inside) split++;
+        else crossing++;
+      }
+    }
+  }
+  const f1 = (c, pr, gd) => (c === 0 ? 0 : (2 * (c / pr) * (c / gd)) / (c / pr + c / gd));
+  return {
+    joined,
+    split,
+    crossing,
+    joinedPatterns: [...joinedPatterns].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)),
+    f1: f1(correct, predicted, gold),
+    ifJoinedWereCut: f1(cutCorrect, cutPredicted, gold),
+  };
+}

@@ -1,7 +1,7 @@
 // Table-driven checks of the segmentation scorer (scripts/lib/score.mjs), independent of the corpus.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { score, spans, vocabularyOf, words } from '../../scripts/lib/score.mjs';
+import { errors, score, spans, vocabularyOf, words } from '../../scripts/lib/score.mjs';
 
 const close = (actual, expected, what) =>
   assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: got ${actual}, want ${expected}`);
@@ -99,5 +99,34 @@ describe('helpers', () => {
   });
   it('vocabularyOf collects word types', () => {
     assert.deepEqual([...vocabularyOf(['我 是', '我 來'])].sort(), ['我', '是', '來'].sort());
+  });
+});
+
+describe('errors', () => {
+  it('sorts wrong words into joined, split and crossing', () => {
+    // Gold: 我們 是 中國 學生 。 Prediction: 我們是 (joined 2), 中 國 (split twice), 學生。 (joined).
+    const e = errors(['我們 是 中國 學生 。'], ['我們是 中 國 學生。']);
+    assert.equal(e.joined, 2);
+    assert.equal(e.split, 2);
+    assert.equal(e.crossing, 0);
+    assert.deepEqual(e.joinedPatterns, [['學生 。', 1], ['我們 是', 1]]);
+  });
+
+  it('counts a word across a gold boundary as crossing', () => {
+    // Gold 中國 學生; prediction 中 國學 生: 國學 straddles the boundary.
+    const e = errors(['中國 學生'], ['中 國學 生']);
+    assert.deepEqual([e.joined, e.split, e.crossing], [0, 2, 1]);
+  });
+
+  it('scores the prediction as if its joined words were cut as gold cuts them', () => {
+    // Cutting 我們是 and 學生。 leaves 中 國 wrong: correct 4 of 6 predicted, of 5 gold.
+    const e = errors(['我們 是 中國 學生 。'], ['我們是 中 國 學生。']);
+    close(e.f1, 0, 'f1 as predicted');
+    close(e.ifJoinedWereCut, (2 * (4 / 6) * (4 / 5)) / (4 / 6 + 4 / 5), 'f1 with joined words cut');
+  });
+
+  it('skips lines whose characters differ, like score', () => {
+    const e = errors(['中國 學生', '我們'], ['中國學生', '你們']);
+    assert.deepEqual([e.joined, e.split, e.crossing], [1, 0, 0]);
   });
 });

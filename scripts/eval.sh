@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The accuracy evaluation (issue 5), one command: word segmentation against gold sets, side by
+# side with jieba-wasm and Intl.Segmenter, then section detection and keyword sanity on the
+# shared corpus. Arguments are gold segmentation files (default: UD GSD in ../shared/corpus/).
+#   bash scripts/eval.sh [GOLD.seg.txt ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+[ -d node_modules/jieba-wasm ] || npm ci --no-audit --no-fund
+node scripts/eval-segmentation.mjs "$@"
+echo
+node scripts/eval-structure.mjs
