@@ -69,6 +69,8 @@ export declare class WorkerAnalyzer extends EventTarget {
   /** Remove dictionary words; resolves to how many were removed. */
   removeWords(words: string[]): Promise<number>;
   /** OpenCC conversion of `text`. */
+  /** Segmentation alone: the words as UTF-16 [start, end) pairs, flattened (see `Analyzer.tokenize`). */
+  tokenize(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<Uint32Array>;
   convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
   /** The built-in stopword lists' words. */
   builtinStopwords(): Promise<string[]>;

@@ -154,6 +154,14 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#request({ type: 'analyze', text: String(text ?? ''), options }, { signal, onProgress, logWords });
   }
 
+  /**
+   * Segmentation alone in the worker: resolves to the words of `text` as UTF-16 [start, end)
+   * pairs, flattened into a Uint32Array (see `Analyzer.tokenize`).
+   */
+  tokenize(text, options = {}, { signal } = {}) {
+    return this.#request({ type: 'tokenize', text: String(text ?? ''), options }, { signal });
+  }
+
   /** Add dictionary words; resolves to how many were new. They survive an abort. */
   addWords(words) {
     const message = { type: 'addWords', words: [...words] };

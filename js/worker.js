@@ -5,6 +5,7 @@
 // plus an 'init' message that says where the wasm is):
 //   host → worker  {type: 'init', wasmUrl}                       first, exactly once
 //                  {type: 'analyze', id, text, options}
+//                  {type: 'tokenize', id, text, options}
 //                  {type: 'addWords' | 'removeWords', id, words}
 //                  {type: 'convert', id, text, to}
 //                  {type: 'builtinStopwords', id}
@@ -54,6 +55,8 @@ function run(analyzer, data) {
       };
       return analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress);
     }
+    case 'tokenize':
+      return analyzer.tokenize(String(data.text ?? ''), data.options ?? {});
     case 'addWords':
       return analyzer.addWords(data.words ?? []);
     case 'removeWords':

@@ -21,7 +21,7 @@ export const LAUNCH = {
   ],
 };
 
-/** A headless Chromium; close it when done. */
-export function launchChromium() {
-  return chromium.launch(LAUNCH);
+/** A headless Chromium; close it when done. `extraArgs` are added to the flags above. */
+export function launchChromium({ extraArgs = [] } = {}) {
+  return chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, ...extraArgs] });
 }

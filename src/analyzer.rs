@@ -111,17 +111,52 @@ impl Analyzer {
         options: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, Error> {
-        let utf16_length = text.chars().map(char::len_utf16).sum::<usize>();
-        if utf16_length > MAX_INPUT_UTF16 {
-            return Err(Error::InputTooLarge {
-                utf16_length,
-                max: MAX_INPUT_UTF16,
-            });
-        }
+        check_size(text)?;
         if !options.words.is_empty() {
             self.add_words(&options.words)?;
         }
         Ok(self.run(text, options, progress))
+    }
+
+    /// Segmentation alone: the words of `text` as the analysis cuts them (cleaning, script
+    /// conversion, jieba, compounds, as `options` say), as UTF-16 `[start, end)` pairs into
+    /// `text`, flattened: `[start0, end0, start1, end1, …]`. Whitespace is not a word and is
+    /// left out; text removed by cleaning (tags, annotations) falls between words. Nothing is
+    /// counted, so this is the cheap way to mark words in a page.
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze`].
+    pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
+        check_size(text)?;
+        if !options.words.is_empty() {
+            self.add_words(&options.words)?;
+        }
+        let cleaned = normalize::clean(text);
+        let (_, simplified) = self.script_of(&cleaned, options);
+        let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
+        let mut toks = self.segmenter.tokens(seg_text, options.hmm);
+        if options.compounds {
+            toks = segment::join_compounds(seg_text, toks);
+        }
+        let mut out = Vec::with_capacity(toks.len() * 2);
+        for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
+            let (start, end) = span_of(&cleaned, t.start, t.end);
+            out.extend([start, end]);
+        }
+        Ok(out)
+    }
+
+    /// The script of the cleaned text and, when it is to be segmented through one, its
+    /// simplified copy (same length in chars, so token offsets carry over).
+    fn script_of(&self, cleaned: &Cleaned, options: &Options) -> (report::Script, Option<String>) {
+        let mut script = self.converter.detect(&cleaned.text);
+        // Any traditional character, even a few in simplified text, is segmented and counted
+        // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
+        script.converted = options.convert && script.traditional_chars > 0;
+        let simplified = script
+            .converted
+            .then(|| self.converter.to_simplified(&cleaned.text));
+        (script, simplified)
     }
 
     fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
@@ -130,19 +165,8 @@ impl Analyzer {
         report(Stage::Cleaning, 0.0);
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
-        let mut script = self.converter.detect(&cleaned.text);
-        // Any traditional character, even a few in simplified text, is segmented and counted
-        // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
-        let convert = options.convert && script.traditional_chars > 0;
-        script.converted = convert;
-        // Segmentation reads the simplified copy; words are shown from the cleaned text.
-        let simplified;
-        let seg_text: &str = if convert {
-            simplified = self.converter.to_simplified(&cleaned.text);
-            &simplified
-        } else {
-            &cleaned.text
-        };
+        let (script, simplified) = self.script_of(&cleaned, options);
+        let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.15);
         let structure = sections::detect(&cleaned.text);
         report(Stage::Segmenting, 0.2);
@@ -258,6 +282,18 @@ impl Default for Analyzer {
 }
 
 /// Dictionary words are non-empty, without whitespace, and at most [`MAX_WORD_CHARS`] long.
+/// [`Error::InputTooLarge`] beyond [`MAX_INPUT_UTF16`] code units.
+fn check_size(text: &str) -> Result<(), Error> {
+    let utf16_length = text.chars().map(char::len_utf16).sum::<usize>();
+    if utf16_length > MAX_INPUT_UTF16 {
+        return Err(Error::InputTooLarge {
+            utf16_length,
+            max: MAX_INPUT_UTF16,
+        });
+    }
+    Ok(())
+}
+
 fn validate_words<S: AsRef<str>>(words: &[S]) -> Result<(), Error> {
     for w in words {
         let w = w.as_ref();

@@ -153,6 +153,12 @@ export interface Analyzer {
    * Throws a `WenxiError`.
    */
   analyze(text: string, options?: AnalyzeOptions, onProgress?: (progress: Progress) => void): Report;
+  /**
+   * Segmentation alone, as `analyze` cuts: every word except whitespace as a UTF-16
+   * `[start, end)` pair into `text`, flattened (`[start0, end0, start1, end1, …]`). Only the
+   * options that change the cut (hmm, convert, compounds, words) matter. Throws a `WenxiError`.
+   */
+  tokenize(text: string, options?: AnalyzeOptions): Uint32Array;
 }
 
 /** The Error thrown by `analyze` and `addWords`. */
@@ -205,6 +211,15 @@ impl JsAnalyzer {
             })
             .map_err(js_error)?;
         to_js(&report)
+    }
+
+    /// Segmentation alone: the words of `text` as UTF-16 `[start, end)` pairs, flattened into
+    /// one `Uint32Array` so that nothing per word crosses into JS.
+    // Typed in TS_TYPES.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn tokenize(&mut self, text: &str, options: JsValue) -> Result<Vec<u32>, JsValue> {
+        let options = parse_options(options)?;
+        self.inner.tokenize(text, &options).map_err(js_error)
     }
 
     /// The built-in Chinese and English stopwords, sorted.

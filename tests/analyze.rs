@@ -430,3 +430,33 @@ fn measure_words_are_cut_from_their_numerals() {
     let toks = token_texts("他说 I bought iPhone 15 in 2023.", &options);
     assert!(toks.iter().any(|t| t == "15"), "{toks:?}");
 }
+
+/// `tokenize` cuts exactly as the analysis does: its ranges are the report's non-whitespace
+/// tokens, into the user's own text, annotations and tags left between words.
+#[test]
+fn tokenize_gives_the_reports_words_as_utf16_ranges() {
+    let text = "經(jīng)濟發展<b>很快</b>，iPhone 15 賣得好 👪𦡦。\n第二段 text here";
+    let mut analyzer = Analyzer::new();
+    let with_tokens = Options {
+        include_tokens: true,
+        ..Options::default()
+    };
+    let report = analyzer.analyze(text, &with_tokens).unwrap();
+    let want: Vec<u32> = report
+        .tokens
+        .unwrap()
+        .iter()
+        .filter(|t| t.kind != TokenKind::Whitespace)
+        .flat_map(|t| [t.start, t.end])
+        .collect();
+    let got = analyzer.tokenize(text, &Options::default()).unwrap();
+    assert_eq!(got, want);
+    let words: Vec<String> = got
+        .chunks(2)
+        .map(|p| utf16_slice(text, p[0], p[1]))
+        .collect();
+    assert_eq!(words[0], "經(jīng)濟", "{words:?}");
+    assert!(words.contains(&"iPhone 15".to_string()), "{words:?}");
+    assert!(!words.iter().any(|w| w.contains('<')), "{words:?}");
+    assert!(got.windows(2).all(|w| w[0] <= w[1]), "ranges rise: {got:?}");
+}

@@ -189,3 +189,18 @@ fn occurrences_split_words_and_convert() {
     let e = a.remove_words(vec!["".into()]).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_word");
 }
+
+#[wasm_bindgen_test]
+fn tokenize_gives_utf16_pairs_into_the_text() {
+    let mut a = JsAnalyzer::new();
+    let text = "𦡦家庭👪很幸福。經(jīng)濟";
+    let pairs = a.tokenize(text, JsValue::UNDEFINED).unwrap();
+    let words: Vec<String> = pairs
+        .chunks(2)
+        .map(|p| js_slice(text, f64::from(p[0]), f64::from(p[1])))
+        .collect();
+    assert!(words.contains(&"家庭".to_string()), "{words:?}");
+    assert!(words.contains(&"很".to_string()), "{words:?}");
+    assert_eq!(words.last().map(String::as_str), Some("經(jīng)濟"));
+    assert!(a.tokenize(text, options(r#"{"nope":1}"#)).is_err());
+}

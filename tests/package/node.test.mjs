@@ -58,8 +58,12 @@ const aborted = await long.then(() => 'finished', (e) => e.name);
 await wenxi.addWords(['长江经济带发展']);
 const after = await wenxi.analyze(text, { topN: 5 });
 const error = await wenxi.analyze(text, { topN: 'ten' }).catch((e) => e.kind);
+const pairs = await wenxi.tokenize(text);
+const words = [];
+for (let i = 0; i < pairs.length; i += 2) words.push(text.slice(pairs[i], pairs[i + 1]));
 console.log(JSON.stringify({ top: report.keywords[0].word, last: stages.at(-1), aborted,
-  after: after.keywords.map((k) => k.word), error, version: wenxi.version() === version() }));
+  after: after.keywords.map((k) => k.word), error, version: wenxi.version() === version(),
+  typed: pairs instanceof Uint32Array, words: words.slice(0, 3) }));
 `,
   );
   // No terminate() in the script: an idle analyzer must not keep the process alive.
@@ -71,6 +75,8 @@ console.log(JSON.stringify({ top: report.keywords[0].word, last: stages.at(-1), 
     after: result.after,
     error: 'invalid_options',
     version: true,
+    typed: true,
+    words: ['推动', '长江经济带发展', '，'],
   });
   assert.ok(result.after.includes('长江经济带发展'), 'the word added after the abort is in the fresh worker');
 });

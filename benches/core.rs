@@ -1,0 +1,101 @@
+//! Native benchmark of the Rust core against plain jieba-rs (issue 6): every pipeline stage
+//! alone and the whole analysis, on the first megabyte of a simplified and a traditional novel
+//! from the shared corpus (`../shared/corpus/running-text/`, beside the project).
+//!
+//!   cargo bench --bench core
+//!
+//! Throughput is reported in MB/s of UTF-8 input, so lines compare directly.
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use wenxi::script::Converter;
+use wenxi::segment::Segmenter;
+use wenxi::{normalize, sections, Analyzer, Options};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/running-text");
+const MB: usize = 1 << 20;
+
+/// The first `bytes` of a corpus file, cut back to a character boundary.
+fn head(rel: &str, bytes: usize) -> String {
+    let path = Path::new(CORPUS).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (the benchmark needs ../shared/corpus/ beside the project)",
+            path.display()
+        )
+    });
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+fn stages(c: &mut Criterion) {
+    let texts = [
+        ("simplified", head("simplified/红楼梦.txt", MB)),
+        ("traditional", head("traditional/pg24264_紅樓夢.txt", MB)),
+    ];
+    let jieba = jieba_rs::Jieba::new();
+    let converter = Converter::new();
+    let segmenter = Segmenter::new();
+    let mut analyzer = Analyzer::new();
+    let options = Options::default();
+
+    let mut g = c.benchmark_group("1MB");
+    g.sample_size(10);
+    for (name, text) in &texts {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("jieba-rs cut (hmm)", name),
+            text,
+            |b, t| b.iter(|| jieba.cut(t, true).len()),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("jieba-rs tag (hmm)", name),
+            text,
+            |b, t| b.iter(|| jieba.tag(t, true).len()),
+        );
+        g.bench_with_input(BenchmarkId::new("wenxi analyze", name), text, |b, t| {
+            b.iter(|| analyzer.analyze(t, &options).map(|r| r.keywords.len()))
+        });
+        g.bench_with_input(BenchmarkId::new("stage clean", name), text, |b, t| {
+            b.iter(|| normalize::clean(t).text.len())
+        });
+        let cleaned = normalize::clean(text).text;
+        g.bench_with_input(
+            BenchmarkId::new("stage script detect", name),
+            &cleaned,
+            |b, t| b.iter(|| converter.detect(t).traditional_chars),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("stage to simplified", name),
+            &cleaned,
+            |b, t| b.iter(|| converter.to_simplified(t).len()),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("stage sections", name),
+            &cleaned,
+            |b, t| b.iter(|| sections::detect(t).sections.len()),
+        );
+        let simplified = converter.to_simplified(&cleaned);
+        g.bench_with_input(
+            BenchmarkId::new("stage segment", name),
+            &simplified,
+            |b, t| b.iter(|| segmenter.tokens(t, true).len()),
+        );
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10);
+    g.bench_function("jieba-rs Jieba::new", |b| b.iter(jieba_rs::Jieba::new));
+    g.bench_function("wenxi Segmenter::new", |b| b.iter(Segmenter::new));
+    g.bench_function("wenxi Converter::new", |b| b.iter(Converter::new));
+    g.bench_function("wenxi Analyzer::new", |b| b.iter(Analyzer::new));
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -1,0 +1,47 @@
+//! The native side of `node scripts/bench.mjs` (issue 6): plain jieba-rs `cut` (HMM on) and
+//! Wenxi's whole analysis on the very files the browser run uses, one JSON line per file:
+//! `{"file", "bytes", "jiebaCutMs", "wenxiAnalyzeMs"}`, medians of `WENXI_BENCH_RUNS` runs
+//! (default 5). Not a criterion bench: the browser bench needs its figures in the same run.
+//!
+//!   cargo bench --bench native -- FILE...
+
+use std::time::Instant;
+
+use wenxi::{Analyzer, Options};
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let runs: usize = std::env::var("WENXI_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let jieba = jieba_rs::Jieba::new();
+    let mut analyzer = Analyzer::new();
+    let options = Options::default();
+    // `cargo bench` adds `--bench`; everything else is a file.
+    for file in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let cut = median_ms(runs, || {
+            std::hint::black_box(jieba.cut(&text, true).len());
+        });
+        let analyze = median_ms(runs, || {
+            std::hint::black_box(analyzer.analyze(&text, &options).map(|r| r.keywords.len()).ok());
+        });
+        let name = serde_json::to_string(&file).unwrap_or_default();
+        println!(
+            "{{\"file\":{name},\"bytes\":{},\"jiebaCutMs\":{cut:.3},\"wenxiAnalyzeMs\":{analyze:.3}}}",
+            text.len()
+        );
+    }
+}
