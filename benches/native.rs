@@ -36,7 +36,12 @@ fn main() {
             std::hint::black_box(jieba.cut(&text, true).len());
         });
         let analyze = median_ms(runs, || {
-            std::hint::black_box(analyzer.analyze(&text, &options).map(|r| r.keywords.len()).ok());
+            std::hint::black_box(
+                analyzer
+                    .analyze(&text, &options)
+                    .map(|r| r.keywords.len())
+                    .ok(),
+            );
         });
         let name = serde_json::to_string(&file).unwrap_or_default();
         println!(

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, MAX_INPUT_UTF16};
+use crate::idf::Idf;
 use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
@@ -22,6 +23,7 @@ pub struct Analyzer {
     segmenter: Segmenter,
     converter: Converter,
     stopwords: Stopwords,
+    idf: Idf,
 }
 
 impl Analyzer {
@@ -31,6 +33,7 @@ impl Analyzer {
             segmenter: Segmenter::new(),
             converter: Converter::new(),
             stopwords: Stopwords::builtin(),
+            idf: Idf::builtin(),
         }
     }
 
@@ -132,7 +135,7 @@ impl Analyzer {
             self.add_words(&options.words)?;
         }
         let cleaned = normalize::clean(text);
-        let (_, simplified) = self.script_of(&cleaned, options);
+        let (_, simplified) = self.converter.simplify(&cleaned.text, options.convert);
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         let mut toks = self.segmenter.tokens(seg_text, options.hmm);
         if options.compounds {
@@ -146,26 +149,13 @@ impl Analyzer {
         Ok(out)
     }
 
-    /// The script of the cleaned text and, when it is to be segmented through one, its
-    /// simplified copy (same length in chars, so token offsets carry over).
-    fn script_of(&self, cleaned: &Cleaned, options: &Options) -> (report::Script, Option<String>) {
-        let mut script = self.converter.detect(&cleaned.text);
-        // Any traditional character, even a few in simplified text, is segmented and counted
-        // through the simplified copy, so 數據 and 数据 are one word wherever they appear.
-        script.converted = options.convert && script.traditional_chars > 0;
-        let simplified = script
-            .converted
-            .then(|| self.converter.to_simplified(&cleaned.text));
-        (script, simplified)
-    }
-
     fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
         report(Stage::Cleaning, 0.0);
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
-        let (script, simplified) = self.script_of(&cleaned, options);
+        let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.15);
         let structure = sections::detect(&cleaned.text);
@@ -227,10 +217,11 @@ impl Analyzer {
             });
         }
         let tally = Tally::new(occurrences);
-        let idf = self.segmenter.idf(&tally.keys());
-        let keywords = tally.keywords(options.top_n, &idf, |w| {
-            self.segmenter.reference_frequency(w)
-        });
+        let keywords = tally.keywords(
+            options.top_n,
+            |w| self.idf.get(w),
+            |w| self.segmenter.reference_frequency(w),
+        );
         let section_top = tally.section_top(structure.sections.len(), options.section_keywords);
 
         let sections = sections_report(&cleaned, &structure, section_top);

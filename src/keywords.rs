@@ -167,17 +167,12 @@ impl<'a> Tally<'a> {
         self.entries.len() as u32
     }
 
-    /// The keys of all words, for looking up their IDF (same order as the entries).
-    pub fn keys(&self) -> Vec<&str> {
-        self.entries.iter().map(|e| e.key.as_ref()).collect()
-    }
-
     /// The top `top_n` keywords, count descending then word, with their TF-IDF weights
-    /// (`idf[i]` is the IDF of entry `i`, as from [`Tally::keys`]) and TextRank scores.
+    /// (`idf` gives a key's IDF; it is asked only for the words listed) and TextRank scores.
     pub fn keywords(
         &self,
         top_n: usize,
-        idf: &[f64],
+        idf: impl Fn(&str) -> f64,
         reference: impl Fn(&str) -> u64,
     ) -> Vec<Keyword> {
         let ranks = self.textrank();
@@ -195,7 +190,7 @@ impl<'a> Tally<'a> {
                     key: e.key.to_string(),
                     count: e.count(),
                     share: tf,
-                    weight: tf * idf.get(i).copied().unwrap_or(0.0),
+                    weight: tf * idf(&e.key),
                     textrank: ranks[i],
                     pos: e.pos.to_string(),
                     first: e.occurrences.first().map_or(0, |o| o.0),
@@ -342,7 +337,12 @@ mod tests {
                 .enumerate()
                 .map(|(i, w)| occ(w, i * 2, (i / 3) as u32)),
         );
-        let k = t.keywords(10, &[1.0, 2.0, 3.0], |_| 0);
+        let idf = |w: &str| match w {
+            "经济" => 1.0,
+            "发展" => 2.0,
+            _ => 3.0,
+        };
+        let k = t.keywords(10, idf, |_| 0);
         let got: Vec<(&str, u32)> = k.iter().map(|k| (k.word.as_str(), k.count)).collect();
         assert_eq!(got, [("经济", 3), ("发展", 2), ("长江", 1)]);
         assert_eq!(k[0].sections, [(0, 2), (1, 1)]);
@@ -363,7 +363,7 @@ mod tests {
         // Tokens 10 apart are outside the window: nothing co-occurs.
         assert!(ranks.iter().all(|&r| r == 0.0));
         let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i, 0)));
-        let k = t.keywords(10, &[], |_| 0);
+        let k = t.keywords(10, |_| 0.0, |_| 0);
         assert_eq!(k.iter().find(|k| k.word == "中心").unwrap().textrank, 1.0);
         assert!(k.iter().all(|k| k.textrank > 0.0 && k.textrank <= 1.0));
     }

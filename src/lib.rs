@@ -28,6 +28,7 @@
 mod analyzer;
 pub mod chars;
 pub mod error;
+pub mod idf;
 pub mod keywords;
 pub mod normalize;
 pub mod options;

@@ -10,7 +10,7 @@
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::{Script, ScriptKind};
 
@@ -53,6 +53,37 @@ impl Converter {
     /// Converting the few thousand distinct characters, one per line so no phrase rule spans
     /// two, costs a fraction of converting the text twice.
     pub fn detect(&self, text: &str) -> Script {
+        self.detect_with_chars(text).0
+    }
+
+    /// The simplified copy of `text` for segmentation, with its script: `None` when `convert`
+    /// is off or the text has no traditional character. Only the lines holding a traditional
+    /// character go through OpenCC (a phrase rule never spans a line); the rest is copied, so
+    /// simplified text with a few stray traditional characters costs a scan, not a conversion.
+    pub fn simplify(&self, text: &str, convert: bool) -> (Script, Option<String>) {
+        let (mut script, traditional) = self.detect_with_chars(text);
+        script.converted = convert && script.traditional_chars > 0;
+        if !script.converted {
+            return (script, None);
+        }
+        let mut out = String::with_capacity(text.len());
+        // Runs of lines without a traditional character are copied as one slice.
+        let mut copy_from = 0;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.chars().any(|c| traditional.contains(&c)) {
+                out.push_str(&text[copy_from..at]);
+                out.push_str(&convert_same_length(self.t2s.as_ref(), line));
+                copy_from = at + line.len();
+            }
+            at += line.len();
+        }
+        out.push_str(&text[copy_from..]);
+        (script, Some(out))
+    }
+
+    /// [`Converter::detect`], and the distinct characters t2s changes.
+    fn detect_with_chars(&self, text: &str) -> (Script, FxHashSet<char>) {
         let mut counts: FxHashMap<char, u32> = FxHashMap::default();
         for c in text.chars().filter(|&c| crate::chars::is_han(c)) {
             *counts.entry(c).or_insert(0) += 1;
@@ -68,6 +99,7 @@ impl Converter {
         let traditional = self.to_traditional(&lines);
         let mut traditional_chars = 0u32;
         let mut simplified_chars = 0u32;
+        let mut changed = FxHashSet::default();
         for ((c, s), t) in distinct
             .iter()
             .zip(simplified.split('\n'))
@@ -78,6 +110,7 @@ impl Converter {
             let own = c.encode_utf8(&mut buf);
             if s != own {
                 traditional_chars += n;
+                changed.insert(*c);
             }
             if t != own {
                 simplified_chars += n;
@@ -97,12 +130,13 @@ impl Converter {
         } else {
             ScriptKind::Simplified
         };
-        Script {
+        let script = Script {
             kind,
             traditional_chars,
             simplified_chars,
             converted: false,
-        }
+        };
+        (script, changed)
     }
 }
 
@@ -167,6 +201,25 @@ mod tests {
         let s = cc.to_simplified("會議強調，要推動長江經濟帶發展。𦡦👪");
         assert_eq!(s, "会议强调，要推动长江经济带发展。𦡦👪");
         assert_eq!(cc.to_traditional("发展"), "發展");
+    }
+
+    #[test]
+    fn simplify_converts_only_lines_with_traditional_characters() {
+        let cc = Converter::new();
+        let text = "会议强调发展。\n會議強調發展。\n乾淨的頭髮\n";
+        let (script, copy) = cc.simplify(text, true);
+        assert!(script.converted);
+        let copy = copy.expect("a simplified copy");
+        assert_eq!(copy, "会议强调发展。\n会议强调发展。\n干净的头发\n");
+        assert_eq!(copy.chars().count(), text.chars().count());
+        // The same as converting every line, for lines with a traditional character.
+        assert_eq!(
+            copy.lines().nth(1),
+            cc.to_simplified("會議強調發展。").lines().next()
+        );
+        let (script, copy) = cc.simplify(text, false);
+        assert!(!script.converted && copy.is_none());
+        assert!(cc.simplify("会议强调发展。", true).1.is_none());
     }
 
     #[test]

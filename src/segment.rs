@@ -1,9 +1,8 @@
 //! Stage 3: segmentation. The one module that names `jieba_rs`: words, their part-of-speech
-//! tags, what kind of token each is, and jieba's IDF table for TF-IDF weights.
+//! tags, what kind of token each is, and the dictionary's reference frequencies. (jieba's IDF
+//! table is read by `idf`, without jieba-rs.)
 
-use std::io;
-
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+use jieba_rs::Jieba;
 
 use crate::chars::{is_han, is_punctuation};
 use crate::report::TokenKind;
@@ -30,10 +29,9 @@ const JIEBA_TAGS: &[&str] = &[
     "vi", "vn", "vq", "x", "y", "z", "zg",
 ];
 
-/// jieba's dictionary, HMM and IDF table, built once.
+/// jieba's dictionary and HMM, built once.
 pub struct Segmenter {
     jieba: Jieba,
-    tfidf: TfIdf,
 }
 
 /// Signs that belong to the number before them: `3‰` is one token, like jieba's own `3.14%`.
@@ -43,30 +41,12 @@ pub struct Segmenter {
 const NUMBER_UNITS: &[&str] = &["%", "‰"];
 
 impl Segmenter {
-    /// Build jieba's dictionary (about 350k words) and IDF table. This is the slow part of
-    /// starting up; do it once.
+    /// Build jieba's dictionary (about 350k words). This is the slow part of starting up; do
+    /// it once.
     pub fn new() -> Segmenter {
-        // Python jieba's `extract_tags` segments with HMM; with no stopwords and no length
-        // floor every word of the lookup text comes back, so `idf` can read any word's IDF.
-        let config = KeywordExtractConfig::builder()
-            .set_stop_words(Default::default())
-            .min_keyword_length(1)
-            .use_hmm(true)
-            .build();
         Segmenter {
             jieba: Jieba::new(),
-            tfidf: TfIdf::new(None::<&mut io::Empty>, config),
         }
-        .with_default_idf()
-    }
-
-    fn with_default_idf(mut self) -> Segmenter {
-        // `TfIdf::default()` is the only way to the embedded IDF table; keep its table and
-        // our config.
-        let config = self.tfidf.config().clone();
-        self.tfidf = TfIdf::default();
-        *self.tfidf.config_mut() = config;
-        self
     }
 
     /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
@@ -188,46 +168,6 @@ impl Segmenter {
             return 0;
         }
         self.jieba.suggest_freq(word).saturating_sub(1) as u64
-    }
-
-    /// jieba's IDF for each of `words` (simplified forms), as Python jieba's `extract_tags`
-    /// looks it up: the table's value, or its median for a word it does not list.
-    ///
-    /// jieba-rs keeps the table private and reads it only through `extract_keywords`, which
-    /// segments its input and returns `count × idf / total` per word. So the words go in one
-    /// per line with a private-use sentinel that is in no table (its weight gives the median),
-    /// and each word that segments whole on its own line gets its IDF back exactly. A word
-    /// that does not (rare: the table's words are dictionary words) gets the median.
-    pub fn idf(&self, words: &[&str]) -> Vec<f64> {
-        const SENTINEL: &str = "\u{E000}";
-        let mut lookup =
-            String::with_capacity(words.iter().map(|w| w.len() + 1).sum::<usize>() + 4);
-        lookup.push_str(SENTINEL);
-        for w in words {
-            lookup.push('\n');
-            lookup.push_str(w);
-        }
-        // Count what `extract_keywords` counts: every token (min length 1, no stopwords).
-        let tokens = self.jieba.cut(&lookup, true);
-        let total = tokens.len() as f64;
-        let mut counts: rustc_hash::FxHashMap<&str, f64> = Default::default();
-        for t in &tokens {
-            *counts.entry(t.word).or_insert(0.0) += 1.0;
-        }
-        let weights: rustc_hash::FxHashMap<String, f64> = self
-            .tfidf
-            .extract_keywords(&self.jieba, &lookup, usize::MAX, Vec::new())
-            .into_iter()
-            .map(|k| (k.keyword, k.weight))
-            .collect();
-        let idf_of = |w: &str| -> Option<f64> {
-            let weight = weights.get(w)?;
-            let count = counts.get(w)?;
-            Some(weight * total / count)
-        };
-        let median = idf_of(SENTINEL).unwrap_or(0.0);
-        // A word that came back whole: its line's only token, so its count includes itself.
-        words.iter().map(|w| idf_of(w).unwrap_or(median)).collect()
     }
 }
 
@@ -792,15 +732,5 @@ mod tests {
             assert!(got.abs_diff(freq) <= 1, "{word}: {got} vs {freq}");
         }
         assert_eq!(seg.reference_frequency("文析不是词"), 0);
-    }
-
-    #[test]
-    fn idf_matches_extract_tags() {
-        let seg = Segmenter::new();
-        let idf = seg.idf(&["发展", "长江", "的", "\u{E001}不存在词"]);
-        // Known values of jieba's idf.txt, and the median for unknown words.
-        assert!(idf[0] > 2.0 && idf[0] < 6.0, "{idf:?}");
-        assert!(idf[1] > idf[0], "{idf:?}");
-        assert!(idf[3] > 5.0, "{idf:?}");
     }
 }
