@@ -1,13 +1,41 @@
 //! The native side of `node scripts/bench.mjs` (issue 6): plain jieba-rs `cut` (HMM on) and
 //! Wenxi's whole analysis on the very files the browser run uses, one JSON line per file:
-//! `{"file", "bytes", "jiebaCutMs", "wenxiAnalyzeMs"}`, medians of `WENXI_BENCH_RUNS` runs
-//! (default 5). Not a criterion bench: the browser bench needs its figures in the same run.
+//! `{"file", "bytes", "jiebaCutMs", "wenxiAnalyzeMs", "peakHeapBytes", "peakByStage"}`, times
+//! as medians of `WENXI_BENCH_RUNS` runs (default 5), heap as counted by the allocator. Not a criterion bench: the browser bench needs its figures in the same run.
 //!
 //!   cargo bench --bench native -- FILE...
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use wenxi::{Analyzer, Options};
+
+/// The system allocator, counting live and peak heap bytes: the memory figure of a native
+/// analysis (`peakHeapBytes`, above what was live before it started).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
@@ -43,10 +71,25 @@ fn main() {
                     .ok(),
             );
         });
+        // Peak heap of one more analysis, and the peak reached by the end of each stage.
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let mut stages = Vec::new();
+        let report = analyzer.analyze_with_progress(&text, &options, &mut |p| {
+            stages.push(format!(
+                "\"{:?}@{:.2}\":{}",
+                p.stage,
+                p.fraction,
+                PEAK.load(Ordering::Relaxed) - base
+            ));
+        });
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        drop(report);
         let name = serde_json::to_string(&file).unwrap_or_default();
         println!(
-            "{{\"file\":{name},\"bytes\":{},\"jiebaCutMs\":{cut:.3},\"wenxiAnalyzeMs\":{analyze:.3}}}",
-            text.len()
+            "{{\"file\":{name},\"bytes\":{},\"jiebaCutMs\":{cut:.3},\"wenxiAnalyzeMs\":{analyze:.3},\"peakHeapBytes\":{peak},\"peakByStage\":{{{}}}}}",
+            text.len(),
+            stages.join(",")
         );
     }
 }

@@ -191,8 +191,8 @@ impl Analyzer {
         // Section of each token: sections tile the text and tokens come in order.
         let bounds: Vec<usize> = structure.sections.iter().map(|s| s.end).collect();
         let mut section = 0usize;
-        let mut occurrences = Vec::new();
-        for (i, t) in toks.iter().enumerate() {
+        // Streamed into the tally: a text's content words are never all held at once.
+        let occurrences = toks.iter().enumerate().filter_map(|(i, t)| {
             while section + 1 < bounds.len() && t.start >= bounds[section] {
                 section += 1;
             }
@@ -202,40 +202,22 @@ impl Analyzer {
             } else {
                 Cow::Borrowed(seg_word)
             };
-            if !filter.accepts(t.kind, &key, t.pos) {
-                continue;
+            if !filter.accepts(t.kind, &key, t.pos.as_str()) {
+                return None;
             }
             let (start, end) = span_of(&cleaned, t.start, t.end);
-            occurrences.push(Occurrence {
+            Some(Occurrence {
                 key,
                 word: display.slice(t.start, t.end, t.byte_start, t.byte_end),
-                pos: t.pos,
+                pos: t.pos.as_str(),
                 token: i,
                 section: section as u32,
                 start,
                 end,
-            });
-        }
-        let tally = Tally::new(occurrences);
-        let keywords = tally.keywords(
-            options.top_n,
-            |w| self.idf.get(w),
-            |w| self.segmenter.reference_frequency(w),
-        );
-        let section_top = tally.section_top(structure.sections.len(), options.section_keywords);
-
-        let sections = sections_report(&cleaned, &structure, section_top);
-        let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
-        let stats = stats::compute(&stats::Inputs {
-            original: text,
-            utf16_len: cleaned.utf16_len,
-            cleaned: &cleaned.text,
-            kinds: &kinds,
-            words: tally.total(),
-            distinct_words: tally.distinct(),
-            sentences: structure.sentences,
-            paragraphs: structure.paragraphs,
+            })
         });
+        let tally = Tally::new(occurrences);
+        let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         let tokens = options.include_tokens.then(|| {
             toks.iter()
                 .map(|t| {
@@ -247,10 +229,33 @@ impl Analyzer {
                         start,
                         end,
                         kind: t.kind,
-                        pos: t.pos.to_string(),
+                        pos: t.pos.as_str().to_string(),
                     }
                 })
                 .collect()
+        });
+        // The token vector is the largest buffer of a long text's analysis: free it before
+        // TextRank builds its graph, so the two never hold memory at once.
+        drop(toks);
+        report(Stage::Keywords, 0.85);
+        let keywords = tally.keywords(
+            options.top_n,
+            |w| self.idf.get(w),
+            |w| self.segmenter.reference_frequency(w),
+        );
+        report(Stage::Keywords, 0.95);
+        let section_top = tally.section_top(structure.sections.len(), options.section_keywords);
+
+        let sections = sections_report(&cleaned, &structure, section_top);
+        let stats = stats::compute(&stats::Inputs {
+            original: text,
+            utf16_len: cleaned.utf16_len,
+            cleaned: &cleaned.text,
+            kinds: &kinds,
+            words: tally.total(),
+            distinct_words: tally.distinct(),
+            sentences: structure.sentences,
+            paragraphs: structure.paragraphs,
         });
         report(Stage::Done, 1.0);
         Report {
@@ -384,7 +389,16 @@ struct CharIndex<'a> {
 
 impl<'a> CharIndex<'a> {
     fn new(text: &'a str, segmented: &str) -> CharIndex<'a> {
-        let bytes = if std::ptr::eq(text, segmented) || text == segmented {
+        // Conversion keeps the char count, and nearly always each char's byte length too
+        // (both scripts are three-byte BMP characters): then the segmented text's byte
+        // offsets are the text's, and no index is needed.
+        let same_offsets = std::ptr::eq(text, segmented)
+            || (text.len() == segmented.len()
+                && text
+                    .char_indices()
+                    .map(|(b, _)| b)
+                    .eq(segmented.char_indices().map(|(b, _)| b)));
+        let bytes = if same_offsets {
             Vec::new()
         } else {
             text.char_indices()

@@ -242,31 +242,36 @@ impl<'a> Tally<'a> {
     /// TextRank score per entry, scaled so the best is 1 (all 0 when no word co-occurs).
     fn textrank(&self) -> Vec<f64> {
         let n = self.entries.len();
-        // Undirected co-occurrence counts of words within the window of token positions.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (i, &(pos_i, u)) in self.sequence.iter().enumerate() {
-            for &(pos_j, v) in &self.sequence[i + 1..] {
-                if pos_j >= pos_i + TEXTRANK_SPAN {
-                    break;
-                }
+        // Undirected co-occurrence counts of words within the window of token positions. The
+        // pairs are counted first so each buffer is allocated once at its size: on a long
+        // text they are the largest allocations of the analysis, and a growing vector would
+        // hold twice as much at its peak.
+        let window = |i: usize| {
+            let (pos_i, u) = self.sequence[i];
+            self.sequence[i + 1..]
+                .iter()
+                .take_while(move |&&(pos_j, _)| pos_j < pos_i + TEXTRANK_SPAN)
                 // A word beside itself says nothing about its importance.
-                if u != v {
-                    pairs.push((u.min(v), u.max(v)));
-                }
-            }
+                .filter(move |&&(_, v)| v != u)
+                .map(move |&(_, v)| (u.min(v), u.max(v)))
+        };
+        let total: usize = (0..self.sequence.len()).map(|i| window(i).count()).sum();
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
+        for i in 0..self.sequence.len() {
+            pairs.extend(window(i));
         }
         // Sorted, so sums run in one order on every platform: same input, same bits.
         pairs.sort_unstable();
-        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
-        for (u, v) in pairs {
-            match edges.last_mut() {
-                Some((a, b, w)) if *a == u && *b == v => *w += 1.0,
-                _ => edges.push((u, v, 1.0)),
-            }
-        }
-        // Adjacency in compressed rows: neighbours of x are adj[offs[x]..offs[x + 1]].
-        let mut offs = vec![0usize; n + 1];
-        for &(u, v, _) in &edges {
+        // The distinct pairs are the graph's edges, their repeats its weights. Adjacency in
+        // compressed rows, built straight from the sorted pairs (no edge list beside it):
+        // neighbours of x are adj[offs[x]..offs[x + 1]], as (neighbour, weight).
+        let edges = || {
+            pairs
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0].0, run[0].1, run.len() as u32))
+        };
+        let mut offs = vec![0u32; n + 1];
+        for (u, v, _) in edges() {
             offs[u as usize + 1] += 1;
             offs[v as usize + 1] += 1;
         }
@@ -274,22 +279,25 @@ impl<'a> Tally<'a> {
             offs[x + 1] += offs[x];
         }
         let mut fill = offs.clone();
-        let mut adj = vec![(0u32, 0.0f64); offs[n]];
-        for &(u, v, w) in &edges {
-            adj[fill[u as usize]] = (v, w);
+        let mut adj = vec![(0u32, 0u32); offs[n] as usize];
+        for (u, v, w) in edges() {
+            adj[fill[u as usize] as usize] = (v, w);
             fill[u as usize] += 1;
-            adj[fill[v as usize]] = (u, w);
+            adj[fill[v as usize] as usize] = (u, w);
             fill[v as usize] += 1;
         }
+        drop(fill);
+        drop(pairs);
+        let row = |x: usize| &adj[offs[x] as usize..offs[x + 1] as usize];
         let out: Vec<f64> = (0..n)
-            .map(|x| adj[offs[x]..offs[x + 1]].iter().map(|&(_, w)| w).sum())
+            .map(|x| row(x).iter().map(|&(_, w)| f64::from(w)).sum())
             .collect();
         let mut rank = vec![if n == 0 { 0.0 } else { 1.0 / n as f64 }; n];
         for _ in 0..TEXTRANK_SWEEPS {
             for x in 0..n {
-                let s: f64 = adj[offs[x]..offs[x + 1]]
+                let s: f64 = row(x)
                     .iter()
-                    .map(|&(y, w)| w / out[y as usize] * rank[y as usize])
+                    .map(|&(y, w)| f64::from(w) / out[y as usize] * rank[y as usize])
                     .sum();
                 rank[x] = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * s;
             }

@@ -131,7 +131,9 @@ impl<'a> Cleaner<'a> {
             pos: 0,
             at: 0,
             text: String::with_capacity(src.len()),
-            spans: Vec::with_capacity(src.len() / 2),
+            // One span per char kept, never more than the source has (a count is a fast scan,
+            // and bytes would over-allocate Chinese text threefold).
+            spans: Vec::with_capacity(src.chars().count()),
             cleaning: Cleaning::default(),
             han_run: 0,
             annotatable: false,

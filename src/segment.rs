@@ -8,8 +8,8 @@ use crate::chars::{is_han, is_punctuation};
 use crate::report::TokenKind;
 
 /// One token of the segmented text, in offsets of the text that was segmented.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tok<'a> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
     /// Char range `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -18,16 +18,38 @@ pub struct Tok<'a> {
     pub byte_end: usize,
     pub kind: TokenKind,
     /// jieba's part-of-speech tag.
-    pub pos: &'a str,
+    pub pos: Pos,
 }
 
-/// The part-of-speech tags of jieba's dictionary.
-const JIEBA_TAGS: &[&str] = &[
-    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
-    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
-    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
-    "vi", "vn", "vq", "x", "y", "z", "zg",
+/// Every part-of-speech tag jieba gives: its dictionary's, its POS HMM's, `eng` and `m` for
+/// Latin and digits, and `""` for a word added without one.
+const POS_TAGS: [&str; 66] = [
+    "", "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h",
+    "i", "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns",
+    "nt", "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug",
+    "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
 ];
+
+/// A part-of-speech tag as one byte (an index into [`POS_TAGS`]): a long text has millions
+/// of tokens, and a `&str` per token would be most of their size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos(u8);
+
+impl Pos {
+    /// The tag `tag` names; an unknown tag reads as `x`.
+    pub fn of(tag: &str) -> Pos {
+        let i = POS_TAGS
+            .binary_search(&tag)
+            .or_else(|_| POS_TAGS.binary_search(&"x"))
+            .unwrap_or(0);
+        Pos(i as u8)
+    }
+
+    /// The tag as jieba writes it.
+    pub fn as_str(self) -> &'static str {
+        POS_TAGS.get(usize::from(self.0)).copied().unwrap_or("x")
+    }
+}
 
 /// jieba's dictionary and HMM, built once.
 pub struct Segmenter {
@@ -70,7 +92,7 @@ impl Segmenter {
     }
 
     /// Segment `text` into tokens covering it entirely, in order.
-    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tok<'a>> {
+    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tok> {
         self.tokens_with_progress(text, hmm, &mut |_| {})
     }
 
@@ -83,17 +105,30 @@ impl Segmenter {
         text: &'a str,
         hmm: bool,
         progress: &mut dyn FnMut(usize),
-    ) -> Vec<Tok<'a>> {
-        let mut out: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 4);
+    ) -> Vec<Tok> {
+        // The token vector is the largest buffer of a long text's analysis, and letting it
+        // grow would double it at its peak. So it is sized once: the first chunk gets room
+        // for a token per char (never fewer chars than tokens: a measure-word split makes two
+        // tokens of two chars), then the whole text at that chunk's density plus a margin.
+        let mut out: Vec<Tok> = Vec::new();
         let (mut byte_base, mut char_base) = (0usize, 0usize);
         for chunk in chunks(text, CHUNK_BYTES) {
+            if byte_base == 0 {
+                out.reserve_exact(chunk.chars().count());
+            }
             self.push_tokens(chunk, byte_base, char_base, hmm, &mut out);
+            if byte_base == 0 && chunk.len() < text.len() {
+                let per_byte = out.len() as f64 / chunk.len().max(1) as f64;
+                let estimate = (per_byte * text.len() as f64 * 1.1) as usize + 1024;
+                out.reserve_exact(estimate.saturating_sub(out.len()));
+            }
             byte_base += chunk.len();
             char_base = out.last().map_or(char_base, |t| t.end);
             progress(byte_base);
         }
-        let out = join_numbers(text, out, &|w| self.lone_tag(w));
-        join_links(text, split_measure_words(text, out))
+        join_numbers(text, &mut out, &|w| self.lone_tag(w));
+        join_links(text, &mut out);
+        out
     }
 
     /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
@@ -103,8 +138,9 @@ impl Segmenter {
         byte_base: usize,
         char_base: usize,
         hmm: bool,
-        out: &mut Vec<Tok<'a>>,
+        out: &mut Vec<Tok>,
     ) {
+        let mut tags: rustc_hash::FxHashMap<(usize, usize), Pos> = Default::default();
         for t in self.jieba.tag(chunk, hmm) {
             let t = jieba_rs::Tag {
                 start: t.start + char_base,
@@ -126,10 +162,33 @@ impl Segmenter {
                 }
             }
             let pos = match kind {
-                TokenKind::Number => "m",
-                TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => "x",
-                _ => t.tag,
+                TokenKind::Number => Pos::of("m"),
+                TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => Pos::of("x"),
+                // jieba's tags are interned: one lookup per distinct tag, by address.
+                _ => *tags
+                    .entry((t.tag.as_ptr() as usize, t.tag.len()))
+                    .or_insert_with(|| Pos::of(t.tag)),
             };
+            if let Some((head, head_pos)) = measure_split(t.word).filter(|_| kind == TokenKind::Han) {
+                // `一个` → `一` `个` (the measure word is one char).
+                out.push(Tok {
+                    start: t.start,
+                    end: t.end - 1,
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_start + head,
+                    kind,
+                    pos: head_pos,
+                });
+                out.push(Tok {
+                    start: t.end - 1,
+                    end: t.end,
+                    byte_start: t.byte_start + head,
+                    byte_end: t.byte_end,
+                    kind,
+                    pos: Pos::of("q"),
+                });
+                continue;
+            }
             out.push(Tok {
                 start: t.start,
                 end: t.end,
@@ -142,19 +201,12 @@ impl Segmenter {
     }
 
     /// jieba's tag for `word` when its dictionary has it as one word, else `None`.
-    fn lone_tag(&self, word: &str) -> Option<&'static str> {
+    fn lone_tag(&self, word: &str) -> Option<Pos> {
         if !self.jieba.has_word(word) {
             return None;
         }
         match self.jieba.tag(word, false).as_slice() {
-            // `tag` ties its tags to the word's lifetime: take the same tag from our table.
-            [t] => Some(
-                JIEBA_TAGS
-                    .iter()
-                    .find(|&&x| x == t.tag)
-                    .copied()
-                    .unwrap_or("x"),
-            ),
+            [t] => Some(Pos::of(t.tag)),
             _ => None,
         }
     }
@@ -188,20 +240,20 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// Join the tokens of each URL and e-mail address into one (jieba cuts `https://a.com/x` at every
 /// `:` and `/`). The joined token is of kind `Other`, so links are never keywords; a link whose
 /// ends fall inside a token is left as it is.
-fn join_links<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+fn join_links(text: &str, toks: &mut Vec<Tok>) {
     let links = link_spans(text);
     if links.is_empty() {
-        return toks;
+        return;
     }
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
     let mut links = links.into_iter().peekable();
-    let mut i = 0;
+    // In place, as in `join_numbers`.
+    let (mut w, mut i) = (0, 0);
     while i < toks.len() {
         while links
             .next_if(|&(_, end)| end <= toks[i].byte_start)
             .is_some()
         {}
-        let t = &toks[i];
+        let t = toks[i];
         if let Some(&(start, end)) = links.peek() {
             if t.byte_start == start {
                 // The tokens up to the one that ends at `end` exactly, if the link's end is a
@@ -211,23 +263,25 @@ fn join_links<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
                     .take_while(|u| u.byte_start < end)
                     .position(|u| u.byte_end == end);
                 if let Some(n) = n {
-                    let last = &toks[i + n];
-                    out.push(Tok {
+                    let last = toks[i + n];
+                    toks[w] = Tok {
                         end: last.end,
                         byte_end: last.byte_end,
                         kind: TokenKind::Other,
-                        pos: "x",
-                        ..t.clone()
-                    });
+                        pos: Pos::of("x"),
+                        ..t
+                    };
+                    w += 1;
                     i += n + 1;
                     continue;
                 }
             }
         }
-        out.push(t.clone());
+        toks[w] = t;
+        w += 1;
         i += 1;
     }
-    out
+    toks.truncate(w);
 }
 
 /// Byte ranges of URLs (`http://`, `https://`, `www.`) and e-mail addresses in `text`, in order
@@ -300,18 +354,19 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
 /// like 万美元 and 亿元, which are cut after their 万/亿 so the number takes it (8000万 美元).
 fn join_numbers<'a>(
     text: &str,
-    toks: Vec<Tok<'a>>,
-    lone_tag: &dyn Fn(&str) -> Option<&'static str>,
-) -> Vec<Tok<'a>> {
+    toks: &mut Vec<Tok>,
+    lone_tag: &dyn Fn(&str) -> Option<Pos>,
+) {
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
         let w = word(t);
         len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
     };
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
-    let mut i = 0;
+    // In place: `w` tokens written, `i` read; a step reads before it writes and never writes
+    // more tokens than it read, so `w <= i` throughout and no second vector is needed.
+    let (mut w, mut i) = (0, 0);
     while i < toks.len() {
-        let mut t = toks[i].clone();
+        let mut t = toks[i];
         i += 1;
         if word(&t) == "第" && toks.get(i).is_some_and(|n| n.kind == TokenKind::Number) {
             t = joined(&t, &toks[i], text, "m");
@@ -347,30 +402,31 @@ fn join_numbers<'a>(
                     let head = Tok {
                         end: next.start + unit_chars,
                         byte_end: cut,
-                        ..next.clone()
+                        ..*next
                     };
                     t = joined(&t, &head, text, "m");
                     rest = tail_tag.map(|pos| Tok {
                         start: next.start + unit_chars,
                         byte_start: cut,
                         pos,
-                        ..next.clone()
+                        ..*next
                     });
                     i += 1;
                 }
             }
         }
         if let Some(rest) = rest {
-            out.push(t);
-            out.push(rest);
+            toks[w] = t;
+            toks[w + 1] = rest;
+            w += 2;
             continue;
         }
         // A product and its model number, `iPhone 15`, `Windows 11`: a Latin word, one space,
         // one to three digits — unless the word is itself inside an English phrase
         // (`bought 3`), which a preceding Latin word and space show.
-        let in_phrase = out.len() >= 2
-            && out[out.len() - 1].kind == TokenKind::Whitespace
-            && out[out.len() - 2].kind == TokenKind::Latin;
+        let in_phrase = w >= 2
+            && toks[w - 1].kind == TokenKind::Whitespace
+            && toks[w - 2].kind == TokenKind::Latin;
         if t.kind == TokenKind::Latin && !in_phrase {
             if let (Some(space), Some(model)) = (toks.get(i), toks.get(i + 1)) {
                 if word(space) == " " && digits(model, 1..=3) && model.byte_start == space.byte_end
@@ -380,20 +436,21 @@ fn join_numbers<'a>(
                 }
             }
         }
-        out.push(t);
+        toks[w] = t;
+        w += 1;
     }
-    out
+    toks.truncate(w);
 }
 
 /// `a` extended to the end of `b`, tagged `pos`, its kind read again from its characters.
-fn joined<'a>(a: &Tok<'a>, b: &Tok<'a>, text: &str, pos: &'a str) -> Tok<'a> {
+fn joined(a: &Tok, b: &Tok, text: &str, pos: &str) -> Tok {
     Tok {
         start: a.start,
         end: b.end,
         byte_start: a.byte_start,
         byte_end: b.byte_end,
         kind: classify(text.get(a.byte_start..b.byte_end).unwrap_or("")),
-        pos,
+        pos: Pos::of(pos),
     }
 }
 
@@ -408,49 +465,27 @@ const MEASURE_WORDS: &str =
 /// `种`, `第一个` → `第一` `个`). jieba's dictionary lists hundreds of such pairs as words;
 /// the gold segmentations (UD, PKU, CTB) cut them, and a reader counts 个 as a separate
 /// word. Keywords lose nothing: neither half is a content word.
-fn split_measure_words<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
-    for t in toks {
-        let word = text.get(t.byte_start..t.byte_end).unwrap_or("");
-        let mut chars = word.chars();
-        let (Some(last), Some(first)) = (chars.next_back(), chars.clone().next()) else {
-            out.push(t);
-            continue;
-        };
-        let head = chars.as_str();
-        let numeral = match head.chars().count() {
-            1 => QUANTIFIERS.contains(first),
-            // 第一, 三十, 第十二: an ordinal or a number written in Han numerals.
-            2..=3 => head
-                .chars()
-                .enumerate()
-                .all(|(i, c)| (i == 0 && c == '第') || "一二三四五六七八九十百千两".contains(c)),
-            _ => false,
-        };
-        if t.kind != TokenKind::Han || !numeral || !MEASURE_WORDS.contains(last) {
-            out.push(t);
-            continue;
-        }
-        let cut = t.byte_start + head.len();
-        let head_pos = if "这那哪某".contains(first) {
-            "r"
-        } else {
-            "m"
-        };
-        out.push(Tok {
-            end: t.end - 1,
-            byte_end: cut,
-            pos: head_pos,
-            ..t.clone()
-        });
-        out.push(Tok {
-            start: t.end - 1,
-            byte_start: cut,
-            pos: "q",
-            ..t
-        });
+///
+/// Returns the byte length of the numeral and its tag when `word` is such a pair.
+fn measure_split(word: &str) -> Option<(usize, Pos)> {
+    let mut chars = word.chars();
+    let last = chars.next_back()?;
+    let first = chars.clone().next()?;
+    let head = chars.as_str();
+    let numeral = match head.chars().count() {
+        1 => QUANTIFIERS.contains(first),
+        // 第一, 三十, 第十二: an ordinal or a number written in Han numerals.
+        2..=3 => head
+            .chars()
+            .enumerate()
+            .all(|(i, c)| (i == 0 && c == '第') || "一二三四五六七八九十百千两".contains(c)),
+        _ => false,
+    };
+    if !numeral || !MEASURE_WORDS.contains(last) {
+        return None;
     }
-    out
+    let pos = if "这那哪某".contains(first) { "r" } else { "m" };
+    Some((head.len(), Pos::of(pos)))
 }
 
 /// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just
@@ -497,8 +532,8 @@ const COMPOUND_MIN_SHARE: f64 = 0.8;
 /// occurrences are in the pair (so 长江 alone elsewhere does not stop 长江经济带, but a noun
 /// that mostly stands free is not glued to its neighbour). One pass, so terms have two parts.
 /// The joined token takes the second part's tag (the head noun in Chinese).
-pub fn join_compounds<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
-    let noun = |t: &Tok| t.kind == TokenKind::Han && t.pos.starts_with('n') && t.end - t.start >= 2;
+pub fn join_compounds<'a>(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+    let noun = |t: &Tok| t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2;
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let mut singles: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
@@ -527,27 +562,30 @@ pub fn join_compounds<'a>(text: &str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
         together >= COMPOUND_MIN_COUNT
             && f64::from(together) >= COMPOUND_MIN_SHARE * f64::from(rarer)
     };
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
-    let mut i = 0;
+    // In place, as in `join_numbers`.
+    let mut toks = toks;
+    let (mut w, mut i) = (0, 0);
     while i < toks.len() {
-        let t = toks[i].clone();
-        match toks.get(i + 1) {
-            Some(next) if joins(&t, next) => {
-                out.push(Tok {
+        let t = toks[i];
+        match toks.get(i + 1).copied() {
+            Some(next) if joins(&t, &next) => {
+                toks[w] = Tok {
                     end: next.end,
                     byte_end: next.byte_end,
                     pos: next.pos,
                     ..t
-                });
+                };
                 i += 2;
             }
             _ => {
-                out.push(t);
+                toks[w] = t;
                 i += 1;
             }
         }
+        w += 1;
     }
-    out
+    toks.truncate(w);
+    toks
 }
 
 /// What kind of token `word` is, by its characters.
@@ -599,6 +637,15 @@ mod tests {
             .iter()
             .map(|t| text[t.byte_start..t.byte_end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn pos_tags_round_trip_through_one_byte() {
+        assert!(POS_TAGS.windows(2).all(|w| w[0] < w[1]), "sorted for binary search");
+        for tag in POS_TAGS {
+            assert_eq!(Pos::of(tag).as_str(), tag);
+        }
+        assert_eq!(Pos::of("not-a-tag").as_str(), "x");
     }
 
     #[test]
