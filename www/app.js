@@ -5,7 +5,7 @@
 // from the user's text is put in with textContent (lib/dom.js), never as HTML: pasted web text
 // is full of tags, and none of them may become markup here. The strict CSP backs this up.
 
-import { createStore } from './lib/store.js';
+import { createStore, staggered } from './lib/store.js';
 import { el } from './lib/dom.js';
 import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
 import { Engine } from './lib/worker-client.js';
@@ -529,12 +529,11 @@ $('lang-toggle').addEventListener('click', () => {
 // ---------------------------------------------------------------------------------------------
 // Mount the views, draw the shell, and make the page work offline.
 
-const ctx = { store, actions, t };
 for (const [name, view] of Object.entries(VIEWS)) {
   const root = $(`view-${name}`);
   if (!root) continue;
   try {
-    view.mount(root, ctx);
+    view.mount(root, { store: staggered(store), actions, t });
   } catch (error) {
     // One broken view must not take the page down with it.
     console.warn(`view ${name} failed to mount`, error);

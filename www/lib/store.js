@@ -52,3 +52,36 @@ export function createStore(initial) {
     },
   };
 }
+
+/**
+ * A view's window on `store`: the same `get` and `set`, but a change that brings a new report
+ * reaches `subscribe` callbacks in a task of their own (after the tasks already queued), with
+ * the changes that arrive meanwhile merged in. Each view then draws a new report in its own
+ * task, so the views of a long text do not add up to one long task that freezes the page;
+ * every other change (a selection, a language switch) is delivered at once, as from the store.
+ */
+export function staggered(store) {
+  return {
+    get: store.get,
+    set: store.set,
+    subscribe(fn) {
+      let pending = null; // the changed keys waiting for the deferred call
+      return store.subscribe((state, changed) => {
+        if (pending) {
+          for (const key of changed) pending.add(key);
+          return;
+        }
+        if (!changed.has('report')) {
+          fn(state, changed);
+          return;
+        }
+        pending = new Set(changed);
+        setTimeout(() => {
+          const keys = pending;
+          pending = null;
+          fn(store.get(), keys);
+        }, 0);
+      });
+    },
+  };
+}
