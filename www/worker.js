@@ -52,7 +52,7 @@ function run(analyzer, data) {
         last = now;
         self.postMessage({ type: 'progress', id: data.id, stage, fraction });
       };
-      return analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress);
+      return packOccurrences(analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress));
     }
     case 'addWords':
       return analyzer.addWords(data.words ?? []);
@@ -65,6 +65,33 @@ function run(analyzer, data) {
     default:
       throw Object.assign(new Error(`unknown message type: ${data.type}`), { kind: 'invalid_options' });
   }
+}
+
+/**
+ * Each keyword's occurrences ([[start, end], …], hundreds of thousands of pairs for a novel)
+ * as one flat Uint32Array in `occurrencesPacked`, moved to the page rather than copied: cloning
+ * that many small arrays would cost the page's main thread one long task when the report
+ * arrives. lib/worker-client.js unpacks a keyword's pairs when a view first asks for them.
+ */
+function packOccurrences(report) {
+  for (const keyword of report.keywords) {
+    const pairs = keyword.occurrences;
+    const flat = new Uint32Array(pairs.length * 2);
+    for (let i = 0; i < pairs.length; i++) {
+      flat[2 * i] = pairs[i][0];
+      flat[2 * i + 1] = pairs[i][1];
+    }
+    delete keyword.occurrences;
+    keyword.occurrencesPacked = flat;
+  }
+  return report;
+}
+
+/** The buffers of a result that can be moved to the page instead of copied. */
+function transferables(value) {
+  return Array.isArray(value?.keywords)
+    ? value.keywords.map((k) => k.occurrencesPacked?.buffer).filter(Boolean)
+    : [];
 }
 
 // Handle messages strictly in order, even the ones that arrive before start-up is done.
@@ -85,7 +112,7 @@ self.addEventListener('message', (event) => {
     try {
       const t0 = performance.now();
       const value = run(analyzer, data);
-      self.postMessage({ type: 'result', id, value, ms: performance.now() - t0 });
+      self.postMessage({ type: 'result', id, value, ms: performance.now() - t0 }, transferables(value));
     } catch (error) {
       self.postMessage({ type: 'error', id, ...describe(error, 'internal') });
     }

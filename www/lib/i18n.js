@@ -47,11 +47,20 @@ export function browserLang(languages = navigator.languages ?? [navigator.langua
   return 'en';
 }
 
+/** Number formats by locale and decimals: building one costs far more than using it. */
+const numberFormats = new Map();
+
 /** A number in the current language's format; `digits` fixes the decimals. */
 export function formatNumber(n, digits) {
   const locale = current === 'zh' ? 'zh-CN' : 'en-US';
-  const opts = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  return new Intl.NumberFormat(locale, opts).format(n);
+  const key = `${locale}/${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const opts = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    format = new Intl.NumberFormat(locale, opts);
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 /**

@@ -53,7 +53,7 @@ export class Engine {
       case 'result': {
         const waiter = this.pending.get(data.id);
         this.pending.delete(data.id);
-        waiter?.resolve({ value: data.value, ms: data.ms });
+        waiter?.resolve({ value: unpackOccurrences(data.value), ms: data.ms });
         break;
       }
       case 'error': {
@@ -97,4 +97,30 @@ export class Engine {
     this.failAll(reason);
     this.start();
   }
+}
+
+/**
+ * The report as the analyzer gives it again: worker.js sends each keyword's occurrences as a
+ * flat Uint32Array (`occurrencesPacked`); `keyword.occurrences` turns it back into
+ * [[start, end], …] the first time it is read (views read the selected keyword's only), and is
+ * an ordinary enumerable property after that, so JSON exports see the usual shape.
+ */
+export function unpackOccurrences(report) {
+  if (!Array.isArray(report?.keywords)) return report;
+  for (const keyword of report.keywords) {
+    const flat = keyword.occurrencesPacked;
+    if (!(flat instanceof Uint32Array)) continue;
+    delete keyword.occurrencesPacked;
+    Object.defineProperty(keyword, 'occurrences', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const pairs = [];
+        for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+        Object.defineProperty(keyword, 'occurrences', { value: pairs, enumerable: true, writable: true, configurable: true });
+        return pairs;
+      },
+    });
+  }
+  return report;
 }

@@ -36,6 +36,8 @@ t.register({
 
 /** The page's font stack: the cloud measures with it and draws with it (they must agree). */
 const FONT = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+/** Longest slice of word-cloud layout between frames (ms): d3-cloud's default is all at once. */
+const CLOUD_SLICE_MS = 12;
 
 /** Words offered to the cloud; the layout drops those that do not fit. */
 const CLOUD_WORDS = 80;
@@ -257,6 +259,8 @@ export function mount(root, ctx) {
           .fontWeight((d) => (d.index < 10 ? 700 : 500))
           .fontSize((d) => d.size)
           .random(seeded(words.length * 7919 + attempt))
+          // Lay out in slices of a few ms between frames, never one long task.
+          .timeInterval(CLOUD_SLICE_MS)
           .on('end', (tags) => resolve(tags));
         layout.start();
       });
