@@ -37,6 +37,64 @@ pub struct Span {
     pub end: u32,
 }
 
+/// For each `char` of a cleaned text, in order, the span of the user's text it stands for.
+///
+/// Nearly every span ends where the next one starts, so only the starts are stored (4 bytes a
+/// char, not 8: a long text has millions of chars) and the few ends that differ — before a
+/// removed tag, say — are kept beside them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spans {
+    starts: Vec<u32>,
+    /// `(index, end)` for each span whose end is not the next span's start, in index order;
+    /// the last span's end is always here.
+    ends: Vec<(u32, u32)>,
+}
+
+impl Spans {
+    fn with_capacity(n: usize) -> Spans {
+        Spans {
+            starts: Vec::with_capacity(n),
+            ends: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, span: Span) {
+        // The previous span's end was recorded as provisional: drop it if this one starts there.
+        if let Some(&(i, end)) = self.ends.last() {
+            if i as usize + 1 == self.starts.len() && end == span.start {
+                self.ends.pop();
+            }
+        }
+        self.ends.push((self.starts.len() as u32, span.end));
+        self.starts.push(span.start);
+    }
+
+    /// The number of spans (one per char of the cleaned text).
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The span of char `i`.
+    pub fn get(&self, i: usize) -> Option<Span> {
+        let start = *self.starts.get(i)?;
+        let end = match self.ends.binary_search_by_key(&(i as u32), |&(j, _)| j) {
+            Ok(k) => self.ends[k].1,
+            Err(_) => self.starts.get(i + 1).copied().unwrap_or(start),
+        };
+        Some(Span { start, end })
+    }
+
+    /// Every span, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Span> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
 /// The cleaned view of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cleaned {
@@ -44,7 +102,7 @@ pub struct Cleaned {
     pub text: String,
     /// For each `char` of `text`, in order, the span of the user's text it stands for.
     /// Spans rise: each starts at or after the previous one's end.
-    pub spans: Vec<Span>,
+    pub spans: Spans,
     /// What was removed or changed.
     pub cleaning: Cleaning,
     /// The user's text's length in UTF-16 code units.
@@ -66,9 +124,9 @@ pub struct Cleaned {
 ///
 /// let cleaned = clean("<p>經(jīng)濟&amp;👪</p>");
 /// assert_eq!(cleaned.text, "\n經濟&👪\n");
-/// assert_eq!(cleaned.spans[2], Span { start: 10, end: 11 }); // 濟, after the annotation
-/// assert_eq!(cleaned.spans[3], Span { start: 11, end: 16 }); // &amp;
-/// assert_eq!(cleaned.spans[4], Span { start: 16, end: 18 }); // 👪: two UTF-16 units
+/// assert_eq!(cleaned.spans.get(2).unwrap(), Span { start: 10, end: 11 }); // 濟, after the annotation
+/// assert_eq!(cleaned.spans.get(3).unwrap(), Span { start: 11, end: 16 }); // &amp;
+/// assert_eq!(cleaned.spans.get(4).unwrap(), Span { start: 16, end: 18 }); // 👪: two UTF-16 units
 /// assert_eq!(cleaned.cleaning.annotations, 1);
 /// assert_eq!(cleaned.cleaning.tags, 2);
 /// ```
@@ -107,7 +165,7 @@ struct Cleaner<'a> {
     /// UTF-16 offset of `pos`.
     at: u32,
     text: String,
-    spans: Vec<Span>,
+    spans: Spans,
     cleaning: Cleaning,
     /// Han chars read just before `pos`, counting through removed annotations, so that
     /// `經濟(jīngjì)` may carry two syllables.
@@ -133,7 +191,7 @@ impl<'a> Cleaner<'a> {
             text: String::with_capacity(src.len()),
             // One span per char kept, never more than the source has (a count is a fast scan,
             // and bytes would over-allocate Chinese text threefold).
-            spans: Vec::with_capacity(src.chars().count()),
+            spans: Spans::with_capacity(src.chars().count()),
             cleaning: Cleaning::default(),
             han_run: 0,
             annotatable: false,
@@ -1022,13 +1080,33 @@ mod tests {
             .collect()
     }
 
+    fn listed(cleaned: &Cleaned) -> Vec<Span> {
+        cleaned.spans.iter().collect()
+    }
+
+    #[test]
+    fn spans_store_only_the_ends_that_differ() {
+        let mut s = Spans::default();
+        for (start, end) in [(0, 1), (1, 3), (5, 6), (6, 6), (6, 9)] {
+            s.push(Span { start, end });
+        }
+        let want = spans(&[(0, 1), (1, 3), (5, 6), (6, 6), (6, 9)]);
+        assert_eq!(s.iter().collect::<Vec<_>>(), want);
+        assert_eq!(
+            s.ends,
+            [(1, 3), (4, 9)],
+            "only the gap before 5 and the last end"
+        );
+        assert_eq!(s.get(5), None);
+    }
+
     #[test]
     fn spans_point_into_the_original_across_astral_chars() {
         // 👪 and 𦡦 are two UTF-16 units each; 𦡦 is a Han char (extension B).
         let cleaned = clean("👪經(jīng)𦡦(jīng)<br>𦡦&amp;👪");
         assert_eq!(cleaned.text, "👪經𦡦\n𦡦&👪");
         assert_eq!(
-            cleaned.spans,
+            listed(&cleaned),
             spans(&[
                 (0, 2),
                 (2, 3),
@@ -1047,7 +1125,7 @@ mod tests {
     fn mojibake_span_covers_the_run() {
         let cleaned = clean("擎?!耙粠б宦贰背h的");
         assert_eq!(cleaned.text, "擎\u{FFFD}的");
-        assert_eq!(cleaned.spans, spans(&[(0, 1), (1, 10), (10, 11)]));
+        assert_eq!(listed(&cleaned), spans(&[(0, 1), (1, 10), (10, 11)]));
     }
 
     #[test]

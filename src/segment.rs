@@ -169,7 +169,8 @@ impl Segmenter {
                     .entry((t.tag.as_ptr() as usize, t.tag.len()))
                     .or_insert_with(|| Pos::of(t.tag)),
             };
-            if let Some((head, head_pos)) = measure_split(t.word).filter(|_| kind == TokenKind::Han) {
+            if let Some((head, head_pos)) = measure_split(t.word).filter(|_| kind == TokenKind::Han)
+            {
                 // `一个` → `一` `个` (the measure word is one char).
                 out.push(Tok {
                     start: t.start,
@@ -352,11 +353,7 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
 ///
 /// `lone_tag` tells whether a string is one dictionary word (and its tag): jieba has words
 /// like 万美元 and 亿元, which are cut after their 万/亿 so the number takes it (8000万 美元).
-fn join_numbers<'a>(
-    text: &str,
-    toks: &mut Vec<Tok>,
-    lone_tag: &dyn Fn(&str) -> Option<Pos>,
-) {
+fn join_numbers<'a>(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Option<Pos>) {
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
         let w = word(t);
@@ -484,7 +481,11 @@ fn measure_split(word: &str) -> Option<(usize, Pos)> {
     if !numeral || !MEASURE_WORDS.contains(last) {
         return None;
     }
-    let pos = if "这那哪某".contains(first) { "r" } else { "m" };
+    let pos = if "这那哪某".contains(first) {
+        "r"
+    } else {
+        "m"
+    };
     Some((head.len(), Pos::of(pos)))
 }
 
@@ -533,7 +534,9 @@ const COMPOUND_MIN_SHARE: f64 = 0.8;
 /// that mostly stands free is not glued to its neighbour). One pass, so terms have two parts.
 /// The joined token takes the second part's tag (the head noun in Chinese).
 pub fn join_compounds<'a>(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
-    let noun = |t: &Tok| t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2;
+    let noun = |t: &Tok| {
+        t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2
+    };
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let mut singles: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
@@ -641,7 +644,10 @@ mod tests {
 
     #[test]
     fn pos_tags_round_trip_through_one_byte() {
-        assert!(POS_TAGS.windows(2).all(|w| w[0] < w[1]), "sorted for binary search");
+        assert!(
+            POS_TAGS.windows(2).all(|w| w[0] < w[1]),
+            "sorted for binary search"
+        );
         for tag in POS_TAGS {
             assert_eq!(Pos::of(tag).as_str(), tag);
         }

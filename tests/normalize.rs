@@ -66,7 +66,7 @@ fn check(original: &str, cleaned: &Cleaned) -> Result<(), String> {
         ));
     }
     let mut previous_end = 0;
-    for (&c, span) in chars.iter().zip(&cleaned.spans) {
+    for (&c, span) in chars.iter().zip(cleaned.spans.iter()) {
         if span.start < previous_end || span.end < span.start || span.end > cleaned.utf16_len {
             return Err(format!("span {span:?} for {c:?} after end {previous_end}"));
         }
