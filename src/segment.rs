@@ -353,7 +353,7 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
 ///
 /// `lone_tag` tells whether a string is one dictionary word (and its tag): jieba has words
 /// like 万美元 and 亿元, which are cut after their 万/亿 so the number takes it (8000万 美元).
-fn join_numbers<'a>(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Option<Pos>) {
+fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Option<Pos>) {
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
         let w = word(t);
@@ -533,7 +533,7 @@ const COMPOUND_MIN_SHARE: f64 = 0.8;
 /// occurrences are in the pair (so 长江 alone elsewhere does not stop 长江经济带, but a noun
 /// that mostly stands free is not glued to its neighbour). One pass, so terms have two parts.
 /// The joined token takes the second part's tag (the head noun in Chinese).
-pub fn join_compounds<'a>(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+pub fn join_compounds(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
     let noun = |t: &Tok| {
         t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2
     };
