@@ -21,6 +21,128 @@ pub struct Tok {
     pub pos: Pos,
 }
 
+impl Default for Tok {
+    /// An empty token at the start of the text.
+    fn default() -> Tok {
+        Tok {
+            start: 0,
+            end: 0,
+            byte_start: 0,
+            byte_end: 0,
+            kind: TokenKind::Other,
+            pos: Pos::default(),
+        }
+    }
+}
+
+/// A token as stored: where it starts. It ends where the next one starts (tokens tile the
+/// text), so a long text's millions of tokens take 12 bytes each, not 20.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    start: u32,
+    byte_start: u32,
+    kind: TokenKind,
+    pos: Pos,
+}
+
+impl Packed {
+    fn of(t: &Tok) -> Packed {
+        Packed {
+            start: t.start as u32,
+            byte_start: t.byte_start as u32,
+            kind: t.kind,
+            pos: t.pos,
+        }
+    }
+}
+
+/// The tokens of a text, in order, covering it entirely; read them as [`Tok`]s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    packed: Vec<Packed>,
+    /// Where the last token ends (chars, bytes).
+    end: usize,
+    byte_end: usize,
+}
+
+impl Tokens {
+    fn with_capacity(n: usize) -> Tokens {
+        Tokens {
+            packed: Vec::with_capacity(n),
+            ..Tokens::default()
+        }
+    }
+
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Token `i`.
+    pub fn get(&self, i: usize) -> Option<Tok> {
+        let p = self.packed.get(i)?;
+        let (end, byte_end) = self
+            .packed
+            .get(i + 1)
+            .map_or((self.end, self.byte_end), |n| {
+                (n.start as usize, n.byte_start as usize)
+            });
+        Some(Tok {
+            start: p.start as usize,
+            end,
+            byte_start: p.byte_start as usize,
+            byte_end,
+            kind: p.kind,
+            pos: p.pos,
+        })
+    }
+
+    /// The kind of token `i` (without working out where it ends).
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.packed.get(i).map(|p| p.kind)
+    }
+
+    /// Every token, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Tok> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Append `t`, which starts where the last token ends.
+    fn push(&mut self, t: Tok) {
+        self.packed.push(Packed::of(&t));
+        self.end = t.end;
+        self.byte_end = t.byte_end;
+    }
+
+    /// Extend the last token to `end` / `byte_end`.
+    fn extend_last(&mut self, end: usize, byte_end: usize) {
+        self.end = end;
+        self.byte_end = byte_end;
+    }
+
+    /// Rewrite in place: token `w` becomes `t`, which must end where token `w + 1` will
+    /// start (the passes below only ever join neighbours or cut one in two).
+    fn set(&mut self, w: usize, t: Tok) {
+        if let Some(p) = self.packed.get_mut(w) {
+            *p = Packed::of(&t);
+        }
+    }
+
+    /// Keep the first `n` tokens; the last of them now ends where the text does.
+    fn truncate(&mut self, n: usize) {
+        self.packed.truncate(n);
+    }
+
+    fn reserve_exact(&mut self, n: usize) {
+        self.packed.reserve_exact(n);
+    }
+}
+
 /// Every part-of-speech tag jieba gives: its dictionary's, its POS HMM's, `eng` and `m` for
 /// Latin and digits, and `""` for a word added without one.
 const POS_TAGS: [&str; 66] = [
@@ -32,7 +154,7 @@ const POS_TAGS: [&str; 66] = [
 
 /// A part-of-speech tag as one byte (an index into [`POS_TAGS`]): a long text has millions
 /// of tokens, and a `&str` per token would be most of their size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Pos(u8);
 
 impl Pos {
@@ -92,7 +214,7 @@ impl Segmenter {
     }
 
     /// Segment `text` into tokens covering it entirely, in order.
-    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tok> {
+    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Tokens {
         self.tokens_with_progress(text, hmm, &mut |_| {})
     }
 
@@ -105,12 +227,12 @@ impl Segmenter {
         text: &'a str,
         hmm: bool,
         progress: &mut dyn FnMut(usize),
-    ) -> Vec<Tok> {
+    ) -> Tokens {
         // The token vector is the largest buffer of a long text's analysis, and letting it
         // grow would double it at its peak. So it is sized once: the first chunk gets room
         // for a token per char (never fewer chars than tokens: a measure-word split makes two
         // tokens of two chars), then the whole text at that chunk's density plus a margin.
-        let mut out: Vec<Tok> = Vec::new();
+        let mut out = Tokens::with_capacity(0);
         let (mut byte_base, mut char_base) = (0usize, 0usize);
         for chunk in chunks(text, CHUNK_BYTES) {
             if byte_base == 0 {
@@ -123,7 +245,7 @@ impl Segmenter {
                 out.reserve_exact(estimate.saturating_sub(out.len()));
             }
             byte_base += chunk.len();
-            char_base = out.last().map_or(char_base, |t| t.end);
+            char_base = if out.is_empty() { char_base } else { out.end };
             progress(byte_base);
         }
         join_numbers(text, &mut out, &|w| self.lone_tag(w));
@@ -138,7 +260,7 @@ impl Segmenter {
         byte_base: usize,
         char_base: usize,
         hmm: bool,
-        out: &mut Vec<Tok>,
+        out: &mut Tokens,
     ) {
         let mut tags: rustc_hash::FxHashMap<(usize, usize), Pos> = Default::default();
         for t in self.jieba.tag(chunk, hmm) {
@@ -150,16 +272,13 @@ impl Segmenter {
                 ..t
             };
             let kind = classify(t.word);
-            if let Some(last) = out.last_mut() {
-                // `3` `‰` → `3‰`.
-                if last.kind == TokenKind::Number
-                    && last.byte_end == t.byte_start
-                    && NUMBER_UNITS.contains(&t.word)
-                {
-                    last.end = t.end;
-                    last.byte_end = t.byte_end;
-                    continue;
-                }
+            // `3` `‰` → `3‰`.
+            if out.kind(out.len().wrapping_sub(1)) == Some(TokenKind::Number)
+                && out.byte_end == t.byte_start
+                && NUMBER_UNITS.contains(&t.word)
+            {
+                out.extend_last(t.end, t.byte_end);
+                continue;
             }
             let pos = match kind {
                 TokenKind::Number => Pos::of("m"),
@@ -241,7 +360,7 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// Join the tokens of each URL and e-mail address into one (jieba cuts `https://a.com/x` at every
 /// `:` and `/`). The joined token is of kind `Other`, so links are never keywords; a link whose
 /// ends fall inside a token is left as it is.
-fn join_links(text: &str, toks: &mut Vec<Tok>) {
+fn join_links(text: &str, toks: &mut Tokens) {
     let links = link_spans(text);
     if links.is_empty() {
         return;
@@ -250,35 +369,32 @@ fn join_links(text: &str, toks: &mut Vec<Tok>) {
     // In place, as in `join_numbers`.
     let (mut w, mut i) = (0, 0);
     while i < toks.len() {
-        while links
-            .next_if(|&(_, end)| end <= toks[i].byte_start)
-            .is_some()
-        {}
-        let t = toks[i];
+        let t = toks.get(i).unwrap_or_default();
+        while links.next_if(|&(_, end)| end <= t.byte_start).is_some() {}
         if let Some(&(start, end)) = links.peek() {
             if t.byte_start == start {
                 // The tokens up to the one that ends at `end` exactly, if the link's end is a
                 // token boundary (looking no further than the link).
-                let n = toks[i..]
-                    .iter()
+                let n = (i..toks.len())
+                    .filter_map(|j| toks.get(j))
                     .take_while(|u| u.byte_start < end)
                     .position(|u| u.byte_end == end);
                 if let Some(n) = n {
-                    let last = toks[i + n];
-                    toks[w] = Tok {
-                        end: last.end,
-                        byte_end: last.byte_end,
-                        kind: TokenKind::Other,
-                        pos: Pos::of("x"),
-                        ..t
-                    };
+                    toks.set(
+                        w,
+                        Tok {
+                            kind: TokenKind::Other,
+                            pos: Pos::of("x"),
+                            ..t
+                        },
+                    );
                     w += 1;
                     i += n + 1;
                     continue;
                 }
             }
         }
-        toks[w] = t;
+        toks.set(w, t);
         w += 1;
         i += 1;
     }
@@ -353,7 +469,7 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
 ///
 /// `lone_tag` tells whether a string is one dictionary word (and its tag): jieba has words
 /// like 万美元 and 亿元, which are cut after their 万/亿 so the number takes it (8000万 美元).
-fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Option<Pos>) {
+fn join_numbers(text: &str, toks: &mut Tokens, lone_tag: &dyn Fn(&str) -> Option<Pos>) {
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
         let w = word(t);
@@ -363,20 +479,25 @@ fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Opti
     // more tokens than it read, so `w <= i` throughout and no second vector is needed.
     let (mut w, mut i) = (0, 0);
     while i < toks.len() {
-        let mut t = toks[i];
+        let mut t = toks.get(i).unwrap_or_default();
         i += 1;
-        if word(&t) == "第" && toks.get(i).is_some_and(|n| n.kind == TokenKind::Number) {
-            t = joined(&t, &toks[i], text, "m");
+        if let Some(n) = toks
+            .get(i)
+            .filter(|n| word(&t) == "第" && n.kind == TokenKind::Number)
+        {
+            t = joined(&t, &n, text, "m");
             i += 1;
         }
         if digits(&t, 1..=3) {
             // `1,234,567`: a comma, then exactly three digits, as often as it repeats.
             while let (Some(comma), Some(group)) = (toks.get(i), toks.get(i + 1)) {
-                if word(comma) != "," || !digits(group, 3..=3) || group.byte_start != comma.byte_end
+                if word(&comma) != ","
+                    || !digits(&group, 3..=3)
+                    || group.byte_start != comma.byte_end
                 {
                     break;
                 }
-                t = joined(&t, group, text, "m");
+                t = joined(&t, &group, text, "m");
                 i += 2;
             }
         }
@@ -384,7 +505,7 @@ fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Opti
         if let Some(next) = toks.get(i).filter(|n| {
             t.kind == TokenKind::Number && n.byte_start == t.byte_end && n.kind == TokenKind::Han
         }) {
-            let w = word(next);
+            let w = word(&next);
             let unit = ["万亿", "万", "亿"].into_iter().find(|u| w.starts_with(u));
             if let Some(unit) = unit {
                 let tail = &w[unit.len()..];
@@ -399,22 +520,22 @@ fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Opti
                     let head = Tok {
                         end: next.start + unit_chars,
                         byte_end: cut,
-                        ..*next
+                        ..next
                     };
                     t = joined(&t, &head, text, "m");
                     rest = tail_tag.map(|pos| Tok {
                         start: next.start + unit_chars,
                         byte_start: cut,
                         pos,
-                        ..*next
+                        ..next
                     });
                     i += 1;
                 }
             }
         }
         if let Some(rest) = rest {
-            toks[w] = t;
-            toks[w + 1] = rest;
+            toks.set(w, t);
+            toks.set(w + 1, rest);
             w += 2;
             continue;
         }
@@ -422,18 +543,20 @@ fn join_numbers(text: &str, toks: &mut Vec<Tok>, lone_tag: &dyn Fn(&str) -> Opti
         // one to three digits — unless the word is itself inside an English phrase
         // (`bought 3`), which a preceding Latin word and space show.
         let in_phrase = w >= 2
-            && toks[w - 1].kind == TokenKind::Whitespace
-            && toks[w - 2].kind == TokenKind::Latin;
+            && toks.kind(w - 1) == Some(TokenKind::Whitespace)
+            && toks.kind(w - 2) == Some(TokenKind::Latin);
         if t.kind == TokenKind::Latin && !in_phrase {
             if let (Some(space), Some(model)) = (toks.get(i), toks.get(i + 1)) {
-                if word(space) == " " && digits(model, 1..=3) && model.byte_start == space.byte_end
+                if word(&space) == " "
+                    && digits(&model, 1..=3)
+                    && model.byte_start == space.byte_end
                 {
-                    t = joined(&t, model, text, "eng");
+                    t = joined(&t, &model, text, "eng");
                     i += 2;
                 }
             }
         }
-        toks[w] = t;
+        toks.set(w, t);
         w += 1;
     }
     toks.truncate(w);
@@ -533,23 +656,22 @@ const COMPOUND_MIN_SHARE: f64 = 0.8;
 /// occurrences are in the pair (so 长江 alone elsewhere does not stop 长江经济带, but a noun
 /// that mostly stands free is not glued to its neighbour). One pass, so terms have two parts.
 /// The joined token takes the second part's tag (the head noun in Chinese).
-pub fn join_compounds(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+pub fn join_compounds(text: &str, toks: Tokens) -> Tokens {
     let noun = |t: &Tok| {
         t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2
     };
     let word = |t: &Tok| text.get(t.byte_start..t.byte_end).unwrap_or("");
     let mut singles: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut pairs: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
-    for (i, t) in toks.iter().enumerate() {
-        if !noun(t) {
-            continue;
-        }
-        *singles.entry(word(t)).or_insert(0) += 1;
-        if let Some(next) = toks.get(i + 1) {
-            if noun(next) && next.byte_start == t.byte_end {
-                *pairs.entry((word(t), word(next))).or_insert(0) += 1;
+    let mut previous: Option<Tok> = None;
+    for t in toks.iter() {
+        if noun(&t) {
+            *singles.entry(word(&t)).or_insert(0) += 1;
+            if let Some(p) = previous.filter(|p| noun(p) && p.byte_end == t.byte_start) {
+                *pairs.entry((word(&p), word(&t))).or_insert(0) += 1;
             }
         }
+        previous = Some(t);
     }
     let joins = |a: &Tok, b: &Tok| -> bool {
         if !(noun(a) && noun(b) && a.byte_end == b.byte_start) {
@@ -569,19 +691,14 @@ pub fn join_compounds(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
     let mut toks = toks;
     let (mut w, mut i) = (0, 0);
     while i < toks.len() {
-        let t = toks[i];
-        match toks.get(i + 1).copied() {
+        let t = toks.get(i).unwrap_or_default();
+        match toks.get(i + 1) {
             Some(next) if joins(&t, &next) => {
-                toks[w] = Tok {
-                    end: next.end,
-                    byte_end: next.byte_end,
-                    pos: next.pos,
-                    ..t
-                };
+                toks.set(w, Tok { pos: next.pos, ..t });
                 i += 2;
             }
             _ => {
-                toks[w] = t;
+                toks.set(w, t);
                 i += 1;
             }
         }
@@ -693,7 +810,7 @@ mod tests {
         let text = "会议强调，要推动长江经济带发展。𦡦👪 Hello!\r\n";
         let toks = seg.tokens(text, true);
         let mut at = 0;
-        for t in &toks {
+        for t in toks.iter() {
             assert_eq!(t.byte_start, at);
             at = t.byte_end;
         }
@@ -704,13 +821,13 @@ mod tests {
     fn chunked_segmentation_equals_one_call() {
         let seg = Segmenter::new();
         let text = "会议强调，要推动长江经济带发展。\n第二段落很长很长。👪𦡦\r\n三\n".repeat(50);
-        let whole: Vec<Tok> = {
-            let mut out = Vec::new();
+        let whole = {
+            let mut out = Tokens::default();
             seg.push_tokens(&text, 0, 0, true, &mut out);
             out
         };
         let mut seen = Vec::new();
-        let mut out = Vec::new();
+        let mut out = Tokens::default();
         let (mut b, mut c) = (0, 0);
         for piece in chunks(&text, 100) {
             assert!(
@@ -718,7 +835,7 @@ mod tests {
             );
             seg.push_tokens(piece, b, c, true, &mut out);
             b += piece.len();
-            c = out.last().map_or(c, |t: &Tok| t.end);
+            c = out.end;
             seen.push(b);
         }
         assert_eq!(out, whole);
