@@ -6,6 +6,7 @@
 // is full of tags, and none of them may become markup here. The strict CSP backs this up.
 
 import { createStore, staggered } from './lib/store.js';
+import { takeWorker } from './boot.js';
 import { el } from './lib/dom.js';
 import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
 import { Engine } from './lib/worker-client.js';
@@ -76,6 +77,7 @@ const store = createStore({
 // The analysis worker.
 
 const engine = new Engine({
+  takeWorker,
   // A new worker has a fresh dictionary: give it the user's joined and split words first.
   setup(e) {
     const { added, removed } = store.get().words;

@@ -15,6 +15,7 @@ const CORE = [
   './index.html',
   './style.css',
   './app.js',
+  './boot.js',
   './worker.js',
   './sw.js',
   './lib/store.js',

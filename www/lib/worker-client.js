@@ -14,6 +14,7 @@ export class Engine {
    *   onReady(version)       the worker is ready (after every start)
    *   onFailed({kind, message})  start-up failed; nothing will work until a reload
    *   setup(engine)          called on every start, before queued requests; may send requests
+   *   takeWorker()           a worker already started ({worker, early events}) or null
    */
   constructor(hooks = {}) {
     this.hooks = hooks;
@@ -26,18 +27,23 @@ export class Engine {
 
   start() {
     this.ready = false;
-    const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
+    // The first worker may have been started at load (boot.js), with events already sent.
+    const taken = this.hooks.takeWorker?.() ?? null;
+    const worker = taken?.worker ?? new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
     this.worker = worker;
-    worker.addEventListener('message', (event) => this.onMessage(worker, event.data ?? {}));
-    worker.addEventListener('error', (event) => {
+    const onMessage = (event) => this.onMessage(worker, event.data ?? {});
+    const onError = (event) => {
       // The worker script itself failed to load or threw at top level.
-      event.preventDefault();
+      event.preventDefault?.();
       if (worker !== this.worker) return;
       const error = { kind: 'worker_failed', message: event.message || 'worker error' };
       this.failAll(error);
       this.hooks.onFailed?.(error);
-    });
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
     this.hooks.setup?.(this);
+    for (const event of taken?.early ?? []) (event.type === 'error' ? onError : onMessage)(event);
   }
 
   onMessage(worker, data) {
