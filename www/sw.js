@@ -35,7 +35,7 @@ const CORE = [
 
 /** Cached when present (views may add files the shell does not know of; the page also
  * reports every file it loaded, see the 'message' handler). */
-const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js'];
+const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './cloud-worker.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

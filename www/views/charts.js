@@ -2,10 +2,12 @@
 // `state.ranking`, both selecting a word on click (or Enter) and marking `state.selected`.
 //
 // The cloud's layout is d3-cloud (Jason Davies, BSD-3-Clause), copied by scripts/build.sh from
-// node_modules into www/vendor/d3-cloud/ with its licence. Its build is a classic UMD script,
-// so it is loaded with a <script src> from this origin (the CSP allows 'self'), once, on first
-// use; it defines `d3.layout.cloud` on the window. The layout only places words; the words are
-// drawn here as SVG <text> with textContent.
+// node_modules into www/vendor/d3-cloud/ with its licence, driven by lib/cloud-layout.js. Both
+// are classic scripts: they run in a classic worker (cloud-worker.js, with an OffscreenCanvas
+// to measure glyphs) so that placing a hundred words never blocks the page, or, in a browser
+// without OffscreenCanvas, on the page after <script src> elements from this origin load them
+// (the CSP allows 'self'). The layout only places words; the words are drawn here as SVG
+// <text> with textContent.
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
@@ -45,40 +47,77 @@ const CLOUD_WORDS = 80;
 const value = (k, ranking) => (ranking === 'weight' ? k.weight : ranking === 'textrank' ? k.textrank : k.count);
 const formatValue = (v, ranking) => (ranking === 'count' ? formatNumber(v) : formatNumber(v, 3));
 
-/** A small seeded generator (mulberry32), so the same report gives the same cloud. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+let pageLayout = null;
 
-let cloudLibrary = null;
-
-/** d3.layout.cloud, loaded once from www/vendor/ by a classic script element. */
-export function loadCloudLayout() {
-  cloudLibrary ??= new Promise((resolve, reject) => {
-    if (window.d3?.layout?.cloud) {
-      resolve(window.d3.layout.cloud);
-      return;
-    }
-    // index.html may list the script itself (then no element is added here); wait for it.
-    const src = new URL('../vendor/d3-cloud/d3.layout.cloud.js', import.meta.url).href;
-    let script = [...document.scripts].find((s) => s.src === src);
+/** A classic script from this origin, loaded once by a script element. */
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    let script = [...document.scripts].find((x) => x.src === src);
+    if (script?.dataset.loaded) return resolve();
     if (!script) {
       script = document.createElement('script');
       script.src = src;
       document.head.append(script);
     }
-    script.addEventListener('load', () =>
-      window.d3?.layout?.cloud ? resolve(window.d3.layout.cloud) : reject(new Error('d3-cloud did not define d3.layout.cloud')),
-    );
-    script.addEventListener('error', () => reject(new Error('d3-cloud failed to load')));
+    script.addEventListener('load', () => {
+      script.dataset.loaded = 'true';
+      resolve();
+    });
+    script.addEventListener('error', () => reject(new Error(`${src} failed to load`)));
   });
-  return cloudLibrary;
+}
+
+/** d3-cloud and lib/cloud-layout.js on the page, for a browser without OffscreenCanvas. */
+export function loadPageLayout() {
+  pageLayout ??= (async () => {
+    await loadScript(new URL('../vendor/d3-cloud/d3.layout.cloud.js', import.meta.url).href);
+    await loadScript(new URL('../lib/cloud-layout.js', import.meta.url).href);
+    if (!window.d3?.layout?.cloud || !window.wenxiCloudLayout) throw new Error('the cloud layout did not load');
+    return (request, done) => window.wenxiCloudLayout(window.d3.layout.cloud, request, done);
+  })();
+  return pageLayout;
+}
+
+let cloudWorker = null;
+let cloudRequests = 0;
+
+/**
+ * Lay out a cloud `request` (see lib/cloud-layout.js): in the cloud worker when the browser
+ * has OffscreenCanvas, else on the page. Resolves to the placed words, or to null when a newer
+ * request replaced this one first.
+ */
+function layOutCloud(request) {
+  if (cloudWorker !== false && typeof OffscreenCanvas === 'function') {
+    try {
+      cloudWorker ??= new Worker(new URL('../cloud-worker.js', import.meta.url), { name: 'wenxi-cloud' });
+    } catch {
+      cloudWorker = false;
+    }
+  }
+  if (!cloudWorker) return loadPageLayout().then((layout) => new Promise((resolve) => layout(request, resolve)));
+  const worker = cloudWorker;
+  const id = ++cloudRequests;
+  return new Promise((resolve, reject) => {
+    const onMessage = (event) => {
+      if (event.data?.id !== id) return;
+      settle();
+      resolve(event.data.placed);
+    };
+    const onError = (event) => {
+      // The worker could not start (or load its scripts): lay out on the page from now on.
+      event.preventDefault?.();
+      settle();
+      if (cloudWorker === worker) cloudWorker = false;
+      layOutCloud(request).then(resolve, reject);
+    };
+    const settle = () => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    worker.postMessage({ id, request });
+  });
 }
 
 export function mount(root, ctx) {
@@ -205,11 +244,9 @@ export function mount(root, ctx) {
   }
 
   let cloudRun = 0;
-  let layout = null;
 
   async function drawCloud() {
     const run = ++cloudRun;
-    layout?.stop();
     const state = store.get();
     const { ranking } = state;
     const words = ranked(state.report?.keywords ?? [], ranking).slice(0, CLOUD_WORDS);
@@ -220,17 +257,11 @@ export function mount(root, ctx) {
       return;
     }
     cloudBox.dataset.state = 'loading';
-    cloudBox.replaceChildren(el('p', { className: 'kw-count', text: t('charts.cloud.loading') }));
-    let cloud;
-    try {
-      cloud = await loadCloudLayout();
-    } catch {
-      if (run !== cloudRun) return;
-      cloudBox.replaceChildren(el('p', { className: 'kw-empty', text: t('charts.cloud.failed') }));
-      cloudBox.dataset.state = 'failed';
-      return;
+    // A cloud already shown stays until its successor is laid out (no flash of a message when
+    // the words are only shown in another script, say).
+    if (!cloudBox.querySelector('svg')) {
+      cloudBox.replaceChildren(el('p', { className: 'kw-count', text: t('charts.cloud.loading') }));
     }
-    if (run !== cloudRun) return;
     const W = width(cloudBox);
     const H = Math.round(Math.min(440, Math.max(260, W * 0.62)));
     const values = words.map((k) => value(k, ranking));
@@ -248,28 +279,20 @@ export function mount(root, ctx) {
     let placed = [];
     for (let attempt = 0; attempt < 4; attempt++) {
       const input = words.map((k, i) => ({ text: displayWord(state, k), key: k.key, value: values[i], size: 12 + relative[i] * scale, index: i }));
-      placed = await new Promise((resolve) => {
-        layout = cloud()
-          .size([W, H])
-          .words(input)
-          .padding(2)
-          // Chinese reads across; turned words are hard to read, so none are turned.
-          .rotate(0)
-          .font(FONT)
-          .fontWeight((d) => (d.index < 10 ? 700 : 500))
-          .fontSize((d) => d.size)
-          .random(seeded(words.length * 7919 + attempt))
-          // Lay out in slices of a few ms between frames, never one long task.
-          .timeInterval(CLOUD_SLICE_MS)
-          .on('end', (tags) => resolve(tags));
-        layout.start();
-      });
-      if (run !== cloudRun) return;
+      const request = { size: [W, H], words: input, seed: words.length * 7919 + attempt, font: FONT, sliceMs: CLOUD_SLICE_MS };
+      try {
+        placed = await layOutCloud(request);
+      } catch {
+        if (run !== cloudRun) return;
+        cloudBox.replaceChildren(el('p', { className: 'kw-empty', text: t('charts.cloud.failed') }));
+        cloudBox.dataset.state = 'failed';
+        return;
+      }
+      if (run !== cloudRun || placed === null) return;
       if (placed.length >= words.length * 0.9) break;
       scale *= 0.8;
     }
     if (run !== cloudRun) return;
-    layout = null;
     const fresh = store.get();
     const rankingName = t(`charts.ranking.${ranking}`);
     const items = placed.map((d) => {
