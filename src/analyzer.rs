@@ -1,4 +1,4 @@
-//! The pipeline: normalize → script → sections → segment → keywords → stats, and the
+//! The pipeline: normalize → script → segment → sections → keywords → stats, and the
 //! [`Analyzer`] that holds what is expensive to build.
 
 use std::borrow::Cow;
@@ -10,7 +10,7 @@ use crate::normalize::{self, Cleaned};
 use crate::options::Options;
 use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Tokens};
 use crate::{sections, segment, stats};
 
 /// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
@@ -114,10 +114,7 @@ impl Analyzer {
         options: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, Error> {
-        check_size(text)?;
-        if !options.words.is_empty() {
-            self.add_words(&options.words)?;
-        }
+        self.prepare(text, options)?;
         Ok(self.run(text, options, progress))
     }
 
@@ -130,17 +127,9 @@ impl Analyzer {
     /// # Errors
     /// As [`Analyzer::analyze`].
     pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
-        check_size(text)?;
-        if !options.words.is_empty() {
-            self.add_words(&options.words)?;
-        }
+        self.prepare(text, options)?;
         let cleaned = normalize::clean(text);
-        let (_, simplified) = self.converter.simplify(&cleaned.text, options.convert);
-        let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
-        let mut toks = self.segmenter.tokens(seg_text, options.hmm);
-        if options.compounds {
-            toks = segment::join_compounds(seg_text, toks);
-        }
+        let (_, _, toks) = self.segmented(&cleaned, options, &mut |_| {});
         let mut out = Vec::with_capacity(toks.len() * 2);
         for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
             let (start, end) = span_of(&cleaned, t.start, t.end);
@@ -149,27 +138,50 @@ impl Analyzer {
         Ok(out)
     }
 
+    /// What every entry point does first: refuse a text over the size limit, and add
+    /// `options.words` to the dictionary.
+    fn prepare(&mut self, text: &str, options: &Options) -> Result<(), Error> {
+        check_size(text)?;
+        if !options.words.is_empty() {
+            self.add_words(&options.words)?;
+        }
+        Ok(())
+    }
+
+    /// The script of `cleaned`, the simplified copy it is segmented through (if any: same
+    /// char count, so token offsets carry over) and its tokens as `options` cut them, with
+    /// the bytes segmented so far reported to `progress`.
+    fn segmented(
+        &self,
+        cleaned: &Cleaned,
+        options: &Options,
+        progress: &mut dyn FnMut(usize),
+    ) -> (report::Script, Option<String>, Tokens) {
+        let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
+        let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
+        let mut toks = self
+            .segmenter
+            .tokens_with_progress(seg_text, options.hmm, progress);
+        if options.compounds {
+            toks = segment::join_compounds(seg_text, toks);
+        }
+        (script, simplified, toks)
+    }
+
     fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
         report(Stage::Cleaning, 0.0);
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
-        let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
+        let total = cleaned.text.len().max(1) as f64;
+        let (script, simplified, toks) = self.segmented(&cleaned, options, &mut |done| {
+            report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
+        });
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
-        report(Stage::Sections, 0.15);
+        report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
-        report(Stage::Segmenting, 0.2);
-        let total = seg_text.len().max(1) as f64;
-        let mut toks = self
-            .segmenter
-            .tokens_with_progress(seg_text, options.hmm, &mut |done| {
-                report(Stage::Segmenting, 0.2 + 0.55 * done as f64 / total);
-            });
         report(Stage::Keywords, 0.75);
-        if options.compounds {
-            toks = segment::join_compounds(seg_text, toks);
-        }
         let display = CharIndex::new(&cleaned.text, seg_text);
 
         let mut extra = Stopwords::default();
