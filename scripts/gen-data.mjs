@@ -1,11 +1,22 @@
 #!/usr/bin/env node
-// Regenerates data/jieba/idf.txt from the IDF table that ships inside the jieba-rs crate
-// (Python jieba's idf.txt, MIT), in the form src/idf.rs reads without parsing it all: one
-// `word idf` line per word, sorted by the words' UTF-8 bytes (so a lookup is a binary search),
-// after a first line `#median X` holding the table's lower median (what jieba gives a word it
-// does not list). Run after a jieba-rs upgrade, then commit the result.
+// Regenerates Wenxi's copy of jieba's lexicon (data/jieba/) from the dictionary and IDF table
+// that ship inside the jieba-rs crate (Python jieba's dict.txt and idf.txt, MIT). Run after a
+// jieba-rs upgrade, then commit the result.
 //
 //   node scripts/gen-data.mjs
+//
+// The two tables share most of their words, so they are merged and written in a form brotli
+// compresses well (the .wasm carries them; 6.2 + 5.1 MB of text, 3.2 MB brotli as two tables,
+// 1.6 MB as this):
+// - words.txt: every word of either table, sorted by UTF-8 bytes, front-coded: one line
+//   `K SUFFIX` per word, where the word is the first K bytes of the previous word + SUFFIX
+//   (K always ends on a char boundary).
+//   (Words hold no whitespace: jieba's own format splits on it.)
+// - entries.txt: line for line with words.txt, `FREQ TAG DF`, `-` where the word is not in
+//   that table. DF is the word's document frequency: jieba's IDF is ln(N / DF) for one N
+//   (1,088,899), so the 270,000 IDF values are only 3,328 distinct numbers.
+// - idf-values.txt: `#median X` (jieba's IDF for a word it does not list), then `DF IDF` for
+//   each distinct DF, the IDF exactly as jieba writes it, so TF-IDF weights equal jieba's.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,24 +27,73 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1'], { cwd: ROOT, maxBuffer: 1 << 28 }));
 const jieba = metadata.packages.find((p) => p.name === 'jieba-rs');
 if (!jieba) throw new Error('jieba-rs is not a dependency');
-const source = join(dirname(jieba.manifest_path), 'src', 'data', 'idf.txt');
+const data = join(dirname(jieba.manifest_path), 'src', 'data');
 
-const table = new Map(); // word → idf text, the last line for a word winning (as jieba-rs loads it)
+/** The table's lines split on whitespace, blank lines skipped. */
+const rows = (file) =>
+  readFileSync(join(data, file), 'utf8')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((r) => r[0]);
+
+// The dictionary: word → [freq, tag]; a later line for a word wins, as in jieba-rs.
+const dict = new Map();
+for (const [word, freq, tag] of rows('dict.txt')) {
+  if (!/^\d+$/.test(freq ?? '') || !tag) throw new Error(`dict.txt: unexpected line for ${word}`);
+  dict.set(word, [freq, tag]);
+}
+
+// The IDF table: word → idf text.
+const idf = new Map();
 const values = [];
-for (const line of readFileSync(source, 'utf8').split('\n')) {
-  const [word, idf] = line.trim().split(/\s+/);
-  if (!word || idf === undefined || Number.isNaN(Number(idf))) continue;
-  table.set(word, idf);
-  values.push(Number(idf));
+for (const [word, value] of rows('idf.txt')) {
+  if (value === undefined || Number.isNaN(Number(value))) continue;
+  idf.set(word, value);
+  values.push(Number(value));
 }
 // jieba-rs's median: ascending index (len - 1) / 2, duplicates counted.
 values.sort((a, b) => a - b);
 const median = values[Math.floor((values.length - 1) / 2)];
 
-const words = [...table.keys()].map((w) => Buffer.from(w, 'utf8'));
+// N is the corpus size behind the table: the largest IDF is that of a word seen in one
+// document, ln(N / 1).
+const n = Math.round(Math.exp(values[values.length - 1]));
+const dfOf = new Map(); // idf text → df
+for (const value of new Set(idf.values())) {
+  const df = Math.round(n / Math.exp(Number(value)));
+  const back = Math.log(n / df);
+  if (Math.abs(back - Number(value)) > 1e-6) throw new Error(`idf ${value} is not ln(${n}/DF)`);
+  dfOf.set(value, df);
+}
+const byDf = new Map([...dfOf].map(([value, df]) => [df, value]));
+if (byDf.size !== dfOf.size) throw new Error('two IDF values share a DF');
+
+const words = [...new Set([...dict.keys(), ...idf.keys()])].map((w) => Buffer.from(w, 'utf8'));
 words.sort(Buffer.compare);
-const out = [`#median ${median}`];
-for (const w of words) out.push(`${w.toString('utf8')} ${table.get(w.toString('utf8'))}`);
-mkdirSync(join(ROOT, 'data', 'jieba'), { recursive: true });
-writeFileSync(join(ROOT, 'data', 'jieba', 'idf.txt'), out.join('\n') + '\n');
-console.log(`data/jieba/idf.txt: ${words.length} words from jieba-rs ${jieba.version}, median ${median}`);
+
+const wordLines = [];
+const entryLines = [];
+let previous = [];
+for (const bytes of words) {
+  const word = bytes.toString('utf8');
+  const chars = [...word];
+  let shared = 0;
+  while (shared < previous.length && shared < chars.length && previous[shared] === chars[shared]) shared++;
+  const sharedBytes = Buffer.byteLength(chars.slice(0, shared).join(''), 'utf8');
+  wordLines.push(`${sharedBytes} ${chars.slice(shared).join('')}`);
+  previous = chars;
+  const [freq, tag] = dict.get(word) ?? ['-', '-'];
+  const df = idf.has(word) ? dfOf.get(idf.get(word)) : '-';
+  entryLines.push(`${freq} ${tag} ${df}`);
+}
+
+const out = join(ROOT, 'data', 'jieba');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'words.txt'), wordLines.join('\n') + '\n');
+writeFileSync(join(out, 'entries.txt'), entryLines.join('\n') + '\n');
+const idfLines = [`#median ${median}`, ...[...byDf].sort((a, b) => a[0] - b[0]).map(([df, value]) => `${df} ${value}`)];
+writeFileSync(join(out, 'idf-values.txt'), idfLines.join('\n') + '\n');
+console.log(
+  `data/jieba: ${words.length} words (${dict.size} in the dictionary, ${idf.size} with an IDF, ` +
+    `${byDf.size} distinct) from jieba-rs ${jieba.version}, median IDF ${median}`,
+);

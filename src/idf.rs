@@ -1,41 +1,40 @@
-//! jieba's IDF table (Python jieba's `idf.txt`, MIT), for TF-IDF weights: the value
-//! `extract_tags` would use for a word, or the table's median for a word it does not list.
+//! jieba's IDF table, for TF-IDF weights: the value `extract_tags` would use for a word, or
+//! the table's median for a word it does not list.
 //!
-//! The table is embedded as `data/jieba/idf.txt` in the form `scripts/gen-data.mjs` writes:
-//! `#median X` first, then one `word idf` line per word sorted by the words' UTF-8 bytes. A
-//! lookup is a binary search over line starts, so starting up costs one scan for newlines
-//! (about 1 ms) instead of hashing 270,000 entries, and an analysis reads only the lines of
-//! the words it has.
+//! The values come from the merged lexicon ([`crate::lexicon`]), which stores each word's
+//! document frequency and one table of the distinct IDF values, exactly as jieba writes them.
+//! The word index is built on the first lookup, so an analyzer that never ranks by TF-IDF
+//! never pays for it.
 
-use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-static TABLE: &str = include_str!("../data/jieba/idf.txt");
+use crate::lexicon::{self, Entries};
 
 /// The embedded IDF table, indexed on first use.
 pub struct Idf {
-    text: &'static str,
-    /// Byte offset of every word line (the `#median` line excluded), in sorted order.
-    lines: OnceLock<Vec<u32>>,
+    table: OnceLock<Table>,
+    /// IDF per document frequency, ascending by frequency.
+    values: Vec<(u32, f64)>,
     median: f64,
 }
 
-impl Idf {
-    /// The embedded table. Cheap: the line index is built on the first lookup.
-    pub fn builtin() -> Idf {
-        Idf::from_table(TABLE)
-    }
+/// The words that have an IDF, sorted by UTF-8 bytes.
+struct Table {
+    /// The words, each followed by `\n`.
+    words: String,
+    /// Byte offset of each word in `words`.
+    starts: Vec<u32>,
+    /// Document frequency of each word.
+    dfs: Vec<u32>,
+}
 
-    fn from_table(text: &'static str) -> Idf {
-        let median = text
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("#median "))
-            .and_then(|m| m.trim().parse().ok())
-            .unwrap_or(0.0);
+impl Idf {
+    /// The embedded table. Cheap: the word index is built on the first lookup.
+    pub fn builtin() -> Idf {
+        let (values, median) = lexicon::idf_values();
         Idf {
-            text,
-            lines: OnceLock::new(),
+            table: OnceLock::new(),
+            values,
             median,
         }
     }
@@ -47,40 +46,52 @@ impl Idf {
 
     /// The IDF of `word` (simplified, as jieba's dictionary writes it), or the median.
     pub fn get(&self, word: &str) -> f64 {
-        let lines = self.lines.get_or_init(|| index(self.text));
-        let key = word.as_bytes();
-        let found = lines.binary_search_by(|&at| {
-            let line = &self.text.as_bytes()[at as usize..];
-            let end = line.iter().position(|&b| b == b' ').unwrap_or(line.len());
-            line[..end].cmp(key)
-        });
-        match found {
-            Ok(i) => self.value_at(lines[i] as usize).unwrap_or(self.median),
+        let table = self.table.get_or_init(Table::build);
+        let word_at = |i: usize| {
+            let start = table.starts[i] as usize;
+            let end = table.words[start..]
+                .find('\n')
+                .map_or(table.words.len(), |e| start + e);
+            &table.words.as_bytes()[start..end]
+        };
+        let (mut lo, mut hi) = (0, table.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match word_at(mid).cmp(word.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return self.value_of(table.dfs[mid]),
+            }
+        }
+        self.median
+    }
+
+    fn value_of(&self, df: u32) -> f64 {
+        match self.values.binary_search_by_key(&df, |v| v.0) {
+            Ok(i) => self.values[i].1,
             Err(_) => self.median,
         }
     }
-
-    fn value_at(&self, at: usize) -> Option<f64> {
-        let line = self.text.get(at..)?.lines().next()?;
-        line.split_once(' ')?.1.trim().parse().ok()
-    }
 }
 
-/// Start offsets of the word lines of `text` (all but the `#median` line).
-fn index(text: &str) -> Vec<u32> {
-    let mut lines = Vec::with_capacity(text.len() / 20);
-    let mut at = 0usize;
-    for line in text.split_inclusive('\n') {
-        if !line.starts_with('#') && !line.trim().is_empty() {
-            lines.push(at as u32);
+impl Table {
+    fn build() -> Table {
+        let mut table = Table {
+            words: String::with_capacity(2_700_000),
+            starts: Vec::with_capacity(270_200),
+            dfs: Vec::with_capacity(270_200),
+        };
+        let mut entries = Entries::new();
+        while let Some(e) = entries.next_entry() {
+            if let Some(df) = e.df {
+                table.starts.push(table.words.len() as u32);
+                table.words.push_str(e.word);
+                table.words.push('\n');
+                table.dfs.push(df);
+            }
         }
-        at += line.len();
+        table
     }
-    debug_assert!(lines.windows(2).all(|w| {
-        let word = |at: u32| text[at as usize..].split(' ').next().unwrap_or("");
-        word(w[0]).as_bytes().cmp(word(w[1]).as_bytes()) == Ordering::Less
-    }));
-    lines
 }
 
 #[cfg(test)]
@@ -90,26 +101,24 @@ mod tests {
     #[test]
     fn looks_up_listed_words_and_gives_the_median_otherwise() {
         let idf = Idf::builtin();
-        assert!((idf.get("一") - 3.69538325294).abs() < 1e-12);
-        assert!((idf.get("一一") - 7.2439511278).abs() < 1e-12);
+        assert_eq!(idf.get("一"), 3.69538325294);
+        assert_eq!(idf.get("一一"), 7.2439511278);
         assert_eq!(idf.get("\u{E001}不存在"), idf.median());
         assert_eq!(idf.get(""), idf.median());
         assert!(idf.median() > 10.0 && idf.median() < 13.0);
     }
 
     #[test]
-    fn the_table_is_sorted_by_utf8_bytes() {
+    fn every_listed_word_is_found() {
         let idf = Idf::builtin();
-        let lines = index(idf.text);
-        assert!(lines.len() > 250_000);
-        let word = |at: u32| idf.text[at as usize..].split(' ').next().unwrap_or("");
-        assert!(lines
-            .windows(2)
-            .all(|w| word(w[0]).as_bytes() < word(w[1]).as_bytes()));
-        // First and last words found by the search itself.
-        for at in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
-            let value = idf.value_at(at as usize).expect("a value on every line");
-            assert_eq!(idf.get(word(at)), value);
+        let mut entries = Entries::new();
+        let mut n = 0;
+        while let Some(e) = entries.next_entry() {
+            if let Some(df) = e.df {
+                assert_eq!(idf.get(e.word), idf.value_of(df), "{}", e.word);
+                n += 1;
+            }
         }
+        assert_eq!(n, 270_132);
     }
 }

@@ -30,6 +30,7 @@ pub mod chars;
 pub mod error;
 pub mod idf;
 pub mod keywords;
+pub mod lexicon;
 pub mod normalize;
 pub mod options;
 pub mod report;

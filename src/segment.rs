@@ -5,6 +5,7 @@
 use jieba_rs::Jieba;
 
 use crate::chars::{is_han, is_punctuation};
+use crate::lexicon;
 use crate::report::TokenKind;
 
 /// One token of the segmented text, in offsets of the text that was segmented.
@@ -185,12 +186,15 @@ pub struct Segmenter {
 const NUMBER_UNITS: &[&str] = &["%", "‰"];
 
 impl Segmenter {
-    /// Build jieba's dictionary (about 350k words). This is the slow part of starting up; do
-    /// it once.
+    /// Build jieba's dictionary (about 350k words) from the embedded lexicon. This is the slow
+    /// part of starting up; do it once.
     pub fn new() -> Segmenter {
-        Segmenter {
-            jieba: Jieba::new(),
-        }
+        let dict = lexicon::dictionary_text();
+        // The embedded lexicon's frequencies are all integers (the lexicon's tests read every
+        // line); should that ever break, segmenting with an empty dictionary (single
+        // characters and the HMM) beats a panic that kills the wasm module.
+        let jieba = Jieba::with_dict(&mut dict.as_bytes()).unwrap_or_else(|_| Jieba::empty());
+        Segmenter { jieba }
     }
 
     /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
