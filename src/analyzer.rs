@@ -209,7 +209,7 @@ impl Analyzer {
                 section += 1;
             }
             let seg_word = seg_text.get(t.byte_start..t.byte_end).unwrap_or("");
-            let key = if seg_word.chars().any(char::is_uppercase) {
+            let key = if seg_word.chars().any(changes_in_lowercase) {
                 Cow::Owned(seg_word.to_lowercase())
             } else {
                 Cow::Borrowed(seg_word)
@@ -434,4 +434,18 @@ impl<'a> CharIndex<'a> {
         };
         self.text.get(a..b).unwrap_or("")
     }
+}
+
+/// Whether lower-casing changes `c`: upper case, and also title case (`ǅ`, `ǈ`), which
+/// `char::is_uppercase` does not include. ASCII and Han, nearly every char, are decided
+/// without the Unicode tables.
+fn changes_in_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    if crate::chars::is_han(c) {
+        return false;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() != Some(c) || lower.next().is_some()
 }

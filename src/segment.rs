@@ -3,6 +3,7 @@
 //! table is read by `idf`, without jieba-rs.)
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 
 use crate::chars::{is_han, is_punctuation};
 use crate::lexicon;
@@ -177,6 +178,11 @@ impl Pos {
 /// jieba's dictionary and HMM, built once.
 pub struct Segmenter {
     jieba: Jieba,
+    /// The dictionary's tag of each single-char numeral, demonstrative and measure word, for
+    /// the halves `measure_split` cuts: a word keeps one tag wherever it stands, so a tag-based
+    /// filter (numbers are not keywords) counts every occurrence of it or none (jieba tags a
+    /// lone 种 `m`; tagging the 种 of 这种 `q` once made 种 count half its occurrences).
+    split_tags: FxHashMap<char, Pos>,
 }
 
 /// Signs that belong to the number before them: `3‰` is one token, like jieba's own `3.14%`.
@@ -194,7 +200,17 @@ impl Segmenter {
         // line); should that ever break, segmenting with an empty dictionary (single
         // characters and the HMM) beats a panic that kills the wasm module.
         let jieba = Jieba::with_dict(&mut dict.as_bytes()).unwrap_or_else(|_| Jieba::empty());
-        Segmenter { jieba }
+        let mut segmenter = Segmenter {
+            jieba,
+            split_tags: FxHashMap::default(),
+        };
+        let mut buf = [0u8; 4];
+        for c in QUANTIFIERS.chars().chain(MEASURE_WORDS.chars()) {
+            if let Some(pos) = segmenter.lone_tag(c.encode_utf8(&mut buf)) {
+                segmenter.split_tags.insert(c, pos);
+            }
+        }
+        segmenter
     }
 
     /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
@@ -292,8 +308,15 @@ impl Segmenter {
                     .entry((t.tag.as_ptr() as usize, t.tag.len()))
                     .or_insert_with(|| Pos::of(t.tag)),
             };
-            if let Some((head, head_pos)) = measure_split(t.word).filter(|_| kind == TokenKind::Han)
+            if let Some((head, head_pos, measure)) =
+                measure_split(t.word).filter(|_| kind == TokenKind::Han)
             {
+                let mut head_chars = t.word[..head].chars();
+                let head_pos = match (head_chars.next(), head_chars.next()) {
+                    (Some(c), None) => self.split_tags.get(&c).copied().unwrap_or(head_pos),
+                    _ => head_pos,
+                };
+                let measure_pos = self.split_tags.get(&measure).copied();
                 // `一个` → `一` `个` (the measure word is one char).
                 out.push(Tok {
                     start: t.start,
@@ -309,7 +332,7 @@ impl Segmenter {
                     byte_start: t.byte_start + head,
                     byte_end: t.byte_end,
                     kind,
-                    pos: Pos::of("q"),
+                    pos: measure_pos.unwrap_or_else(|| Pos::of("q")),
                 });
                 continue;
             }
@@ -590,8 +613,9 @@ const MEASURE_WORDS: &str =
 /// the gold segmentations (UD, PKU, CTB) cut them, and a reader counts 个 as a separate
 /// word. Keywords lose nothing: neither half is a content word.
 ///
-/// Returns the byte length of the numeral and its tag when `word` is such a pair.
-fn measure_split(word: &str) -> Option<(usize, Pos)> {
+/// Returns the byte length of the numeral, a tag for it (the caller prefers the dictionary's)
+/// and the measure word, when `word` is such a pair.
+fn measure_split(word: &str) -> Option<(usize, Pos, char)> {
     let mut chars = word.chars();
     let last = chars.next_back()?;
     let first = chars.clone().next()?;
@@ -613,7 +637,7 @@ fn measure_split(word: &str) -> Option<(usize, Pos)> {
     } else {
         "m"
     };
-    Some((head.len(), Pos::of(pos)))
+    Some((head.len(), Pos::of(pos), last))
 }
 
 /// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just

@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
 
+#[allow(dead_code)] // not every test file checks reports
+pub mod invariants;
+
 /// Marsaglia's xorshift64: a fixed seed gives the same inputs on every run and machine, so a
 /// failing random case reproduces, and the tests need no random-number crate.
 pub struct XorShift(pub u64);
@@ -18,6 +21,7 @@ impl XorShift {
         (self.next() % n as u64) as usize
     }
 
+    #[allow(dead_code)] // not every test file picks pieces
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() % items.len() as u64) as usize]
     }
