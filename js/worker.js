@@ -20,7 +20,23 @@
 // A static import: bundlers (Vite's default worker format among them) can then build the worker
 // as one file. A module that fails to load fails the worker itself, which the host sees as an
 // `error` event and reports as kind 'worker_failed'.
-import init, { Analyzer, version } from './wenxi.js';
+import init, { Analyzer, maxInputLength, version } from './wenxi.js';
+
+/**
+ * `data.text` as a string, refused before it is copied into wasm memory when it is longer than
+ * the analyzer takes: a 50 MB paste would otherwise grow the wasm memory by 150 MB (UTF-8)
+ * just to be turned down, and wasm memory never shrinks.
+ */
+function textOf(data) {
+  const text = String(data.text ?? '');
+  const max = maxInputLength();
+  if (text.length > max) {
+    throw Object.assign(new Error(`The text is ${text.length} UTF-16 code units long; the limit is ${max}.`), {
+      kind: 'input_too_large',
+    });
+  }
+  return text;
+}
 
 /** Progress messages at most this often (ms): each one wakes the host's main thread. */
 const PROGRESS_INTERVAL = 50;
@@ -53,10 +69,10 @@ function run(analyzer, data) {
         last = now;
         self.postMessage({ type: 'progress', id: data.id, stage, fraction });
       };
-      return analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress);
+      return analyzer.analyze(textOf(data), data.options ?? {}, onProgress);
     }
     case 'tokenize':
-      return analyzer.tokenize(String(data.text ?? ''), data.options ?? {});
+      return analyzer.tokenize(textOf(data), data.options ?? {});
     case 'addWords':
       return analyzer.addWords(data.words ?? []);
     case 'removeWords':

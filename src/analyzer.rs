@@ -253,7 +253,7 @@ impl Analyzer {
         let keywords = tally.keywords(
             options.top_n,
             |w| self.idf.get(w),
-            |w| self.segmenter.reference_frequency(w),
+            |w| self.idf.frequency(w),
         );
         report(Stage::Keywords, 0.95);
         let section_top = tally.section_top(structure.sections.len(), options.section_keywords);

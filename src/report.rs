@@ -62,7 +62,7 @@ pub struct Keyword {
     pub occurrences: Vec<(u32, u32)>,
     /// Occurrences in the reference corpus (jieba's dictionary, [`Report::reference_total`]
     /// words in all; 0 when it does not list the word), for keyness measures such as
-    /// log-likelihood. May be off by one (see `Segmenter::reference_frequency`).
+    /// log-likelihood.
     pub reference: u64,
     /// Occurrences per section as `[sectionIndex, count]` pairs, by section index; sections
     /// where the word does not occur are left out.

@@ -357,17 +357,6 @@ impl Segmenter {
             _ => None,
         }
     }
-
-    /// How often jieba's dictionary counts `word` (simplified form), 0 for a word it does not
-    /// list: the reference frequencies for keyness. jieba-rs keeps frequencies private;
-    /// `suggest_freq` gives a listed word's frequency plus at most one (it goes through
-    /// `exp(ln f)`), so this can be one low or one high — nothing keyness can see.
-    pub fn reference_frequency(&self, word: &str) -> u64 {
-        if !self.jieba.has_word(word) {
-            return 0;
-        }
-        self.jieba.suggest_freq(word).saturating_sub(1) as u64
-    }
 }
 
 impl Default for Segmenter {
@@ -377,7 +366,7 @@ impl Default for Segmenter {
 }
 
 /// The sum of the frequencies in jieba's dictionary (jieba-rs 0.11's `dict.txt`, 349,045
-/// words), the size of the reference corpus that [`Segmenter::reference_frequency`] counts in.
+/// words), the size of the reference corpus that [`crate::idf::Idf::frequency`] counts in.
 pub const REFERENCE_TOTAL: u64 = 60_101_964;
 
 /// Segmentation works through long texts in chunks of about this many bytes (see
@@ -919,16 +908,5 @@ mod tests {
         assert!(!joined
             .iter()
             .any(|t| &text[t.byte_start..t.byte_end] == "长江经济带"));
-    }
-
-    #[test]
-    fn reference_frequencies_are_the_dictionary_counts() {
-        let seg = Segmenter::new();
-        // From jieba's dict.txt: 发展 68664, 长江 18930, 的 318825.
-        for (word, freq) in [("发展", 68664u64), ("长江", 18930), ("的", 318825)] {
-            let got = seg.reference_frequency(word);
-            assert!(got.abs_diff(freq) <= 1, "{word}: {got} vs {freq}");
-        }
-        assert_eq!(seg.reference_frequency("文析不是词"), 0);
     }
 }

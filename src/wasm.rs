@@ -278,6 +278,14 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+/// The longest text `analyze` and `tokenize` accept, in UTF-16 code units (a JS string's
+/// `length`): 16,777,216. A longer text is refused with an error of kind `input_too_large`;
+/// checking `text.length` against this first spares copying such a text into wasm memory.
+#[wasm_bindgen(js_name = maxInputLength)]
+pub fn max_input_length() -> u32 {
+    crate::MAX_INPUT_UTF16 as u32
+}
+
 /// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value

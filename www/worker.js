@@ -22,10 +22,17 @@
 const ready = (async () => {
   // A dynamic import, so that a missing build (www/pkg/ not there yet) is reported to the page
   // as a message instead of killing the worker before it can say anything.
-  const { default: init, Analyzer, version } = await import('./pkg/wenxi.js');
-  await init();
+  const { default: init, Analyzer, maxInputLength: max, version } = await import('./pkg/wenxi.js');
+  const wasm = await init();
+  maxInputLength = max;
+  // For tests and for anyone chasing memory: the wasm memory's size now, in bytes (it grows
+  // and never shrinks; the page's tests check that repeated analyses do not grow it).
+  self.wenxiMemoryBytes = () => wasm.memory.buffer.byteLength;
   return { analyzer: new Analyzer(), version: version() };
 })();
+
+/** Set once the module has loaded (before any message is handled). */
+let maxInputLength = () => Infinity;
 
 ready.then(
   ({ version }) => self.postMessage({ type: 'ready', version }),
@@ -37,6 +44,22 @@ function describe(error, fallbackKind) {
   const kind = typeof error?.kind === 'string' ? error.kind : fallbackKind;
   const message = error instanceof Error ? error.message : String(error);
   return { kind, message };
+}
+
+/**
+ * `data.text` as a string, refused before it is copied into wasm memory when it is longer than
+ * the analyzer takes: a 50 MB paste would otherwise grow the wasm memory by 150 MB (UTF-8)
+ * just to be turned down, and wasm memory never shrinks.
+ */
+function textOf(data) {
+  const text = String(data.text ?? '');
+  const max = maxInputLength();
+  if (text.length > max) {
+    throw Object.assign(new Error(`The text is ${text.length} UTF-16 code units long; the limit is ${max}.`), {
+      kind: 'input_too_large',
+    });
+  }
+  return text;
 }
 
 /** Progress messages at most this often (ms): each one wakes the page's main thread. */
@@ -52,7 +75,7 @@ function run(analyzer, data) {
         last = now;
         self.postMessage({ type: 'progress', id: data.id, stage, fraction });
       };
-      return packOccurrences(analyzer.analyze(String(data.text ?? ''), data.options ?? {}, onProgress));
+      return packOccurrences(analyzer.analyze(textOf(data), data.options ?? {}, onProgress));
     }
     case 'addWords':
       return analyzer.addWords(data.words ?? []);
