@@ -32,7 +32,10 @@ async function watchCsp(context) {
 
 /** Click `testid`; the download's suggested name and text. */
 async function downloadOf(page, testid) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 15_000 }).catch(() => assert.fail(`${testid} saved no file`)),
+    page.getByTestId(testid).click(),
+  ]);
   return { name: download.suggestedFilename(), text: (await readFile(await download.path())).toString('utf8') };
 }
 
@@ -82,25 +85,44 @@ test('62 XSS and formula payloads: text in every view and export, nothing runs o
     assert.equal(await page.getByTestId('text-input').inputValue(), text, 'the text is untouched');
 
     // Every export: names safe, spreadsheets see no formula, JSON parses, SVG carries no script.
-    const exports = ['keywords-export-csv', 'keywords-export-json', 'keyness-export-csv', 'bars-export-svg'];
+    await page.locator('[data-testid="word-cloud"][data-state="ready"]').waitFor({ timeout: 15_000 });
+    const exports = [
+      'cloud-export-svg', 'bars-export-svg', 'keywords-export-csv', 'keywords-export-json', 'keyness-export-csv',
+      'outline-export-csv', 'outline-export-json', 'heatmap-export', 'heatmap-export-json', 'kwic-export-json', 'kwic-export',
+    ];
+    let payloadInKwic = false;
+    let exporting = page;
+    const more = { errors: [], requests: [] };
     for (const testid of exports) {
-      const { name, text: body } = await downloadOf(page, testid);
+      if (testid === 'kwic-export-json') {
+        // Chromium stops a page's downloads after ten: the KWIC files come from a second page
+        // of the same session, with a keyword selected so that the KWIC view has lines (with
+        // payloads around them).
+        const second = await openPage(env, { context });
+        exporting = second.page;
+        Object.assign(more, { errors: second.errors, requests: second.requests });
+        await pasteAndAnalyze(exporting, text);
+        await exporting.getByTestId('keyword-row').first().click();
+        await exporting.getByTestId('kwic-line').first().waitFor({ timeout: 15_000 });
+      }
+      const { name, text: body } = await downloadOf(exporting, testid);
       assert.match(name, /^[A-Za-z0-9._-]+$/, `${testid}: file name ${name}`);
       if (name.endsWith('.csv')) {
         for (const cell of csvCells(body)) {
           assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `${testid}: a cell a spreadsheet would run: ${cell}`);
         }
       } else if (name.endsWith('.json')) {
-        assert.ok(Array.isArray(JSON.parse(body)) || typeof JSON.parse(body) === 'object', `${testid}: JSON`);
+        const value = JSON.parse(body);
+        if (testid === 'kwic-export-json') payloadInKwic = JSON.stringify(value).includes('onerror=alert(1)');
       } else if (name.endsWith('.svg')) {
         assert.doesNotMatch(body, /<script|<foreignObject|\son\w+\s*=|javascript:|evil\.example/i, `${testid}: active content in the SVG`);
         assert.doesNotMatch(body, /<(img|iframe|svg onload)/i, `${testid}: markup from the text in the SVG`);
       }
     }
-    const csp = await page.evaluate(() => window.__csp);
-    assert.deepEqual(csp, [], 'no CSP violation during the exports');
-    assertSameOrigin(env, requests);
-    assert.deepEqual(errors, [], 'no console errors, no dialog');
+    assert.ok(payloadInKwic, 'the KWIC export carries the payloads around the keyword, as text');
+    for (const p of [page, exporting]) assert.deepEqual(await p.evaluate(() => window.__csp), [], 'no CSP violation during the exports');
+    assertSameOrigin(env, [...requests, ...more.requests]);
+    assert.deepEqual([...errors, ...more.errors], [], 'no console errors, no dialog');
   } finally {
     await context.close();
   }
@@ -290,6 +312,41 @@ test('the same report byte for byte from native, Node, the page’s worker, and 
       assert.equal(fromWorker.first[i], native[i], `${files[i]}: the page's worker = native`);
       assert.equal(fromWorker.second[i], fromWorker.first[i], `${files[i]}: twice in a row`);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('unpaired surrogates from JS: analysed, offsets still index the JS string', { timeout: 60_000 }, async () => {
+  // A lone high surrogate, a lone low one, a reversed pair and one at the very end: what a
+  // clipboard or a careless slice() can hand over. wasm-bindgen passes each as U+FFFD, one
+  // UTF-16 unit like the surrogate it replaces, so offsets stay aligned.
+  const text = 'a\uD800经济\uDC00发展。\uDC00\uD800经济发展\uD83D';
+  const check = (report, where) => {
+    assert.equal(report.stats.utf16Length, text.length, `${where}: length`);
+    const jingji = report.keywords.find((k) => k.word === '经济');
+    assert.ok(jingji, `${where}: 经济 is a keyword`);
+    for (const [s, e] of jingji.occurrences) assert.equal(text.slice(s, e), '经济', `${where}: ${s}..${e}`);
+    const fazhan = report.keywords.find((k) => k.word === '发展');
+    assert.equal(fazhan?.count, 2, `${where}: 发展 twice`);
+  };
+  const { createAnalyzer } = await import(`${REPO}pkg/node.js`);
+  const analyzer = await createAnalyzer();
+  try {
+    check(await analyzer.analyze(text), 'Node');
+    const tokens = await analyzer.tokenize(text);
+    assert.ok(tokens.every((v) => v <= text.length), 'Node: token offsets inside the text');
+  } finally {
+    analyzer.terminate();
+  }
+  const { context, page } = await openPage(env);
+  try {
+    const report = await page.evaluate(async (text) => {
+      const { default: init, Analyzer } = await import('./pkg/wenxi.js');
+      await init();
+      return new Analyzer().analyze(text, {});
+    }, text);
+    check(report, 'browser');
   } finally {
     await context.close();
   }

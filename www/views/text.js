@@ -199,12 +199,25 @@ export function mount(root, ctx) {
     drawPick();
   }
 
-  /** Height in px a chunk will roughly take: its lines at the body's width and line height. */
-  function lineEstimator() {
+  // The body's width and font metrics as last laid out, kept by a ResizeObserver: reading them
+  // in build() would force a synchronous layout of whatever the other views have just changed
+  // (35 ms after an 8.9 MB analysis, inside one long task).
+  let metrics = null;
+  const readMetrics = () => {
     const style = getComputedStyle(body);
     const fontSize = parseFloat(style.fontSize) || 16;
-    const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.8;
-    const perLine = Math.max(8, Math.floor((body.clientWidth || 600) / fontSize));
+    return { fontSize, lineHeight: parseFloat(style.lineHeight) || fontSize * 1.8, width: body.clientWidth };
+  };
+  new ResizeObserver(() => {
+    if (!body.hidden) metrics = readMetrics();
+  }).observe(body);
+
+  /** Height in px a chunk will roughly take: its lines at the body's width and line height. */
+  function lineEstimator() {
+    // Before the body was first laid out (the first report), a guess from the window is good
+    // enough for an estimate that is replaced by the real height as each chunk is drawn.
+    const { fontSize, lineHeight, width } = metrics?.width ? metrics : { fontSize: 16, lineHeight: 28.8, width: Math.min(window.innerWidth, 1100) * 0.6 };
+    const perLine = Math.max(8, Math.floor((width || 600) / fontSize));
     return (chunk) => {
       let lines = 0;
       let from = chunk.start;
