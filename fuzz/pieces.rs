@@ -1,6 +1,8 @@
-//! Turns fuzzer bytes into a text made of the pieces real pastes are made of. Shared by the
-//! `analyze_structured` target and `tests/fuzz_corpus.rs`, which replays its corpus.
+//! How the fuzz targets turn their bytes into text, shared with `tests/fuzz_corpus.rs` (which
+//! replays their corpora) and `tests/invariants.rs` (which draws random texts from the same
+//! pieces).
 //!
+//! [`build`] (`analyze_structured`) makes a text of the pieces real pastes are made of.
 //! Each byte below `PIECES.len()` appends that piece. A byte at or above it starts a
 //! literal char whose class it picks and whose value the next two bytes give, so the fuzzer
 //! can also reach any Han, kana, Latin, astral or control char.
@@ -165,6 +167,7 @@ pub const PIECES: &[&str] = &[
 ];
 
 /// The text `data` describes.
+#[allow(dead_code)] // not every includer builds structured texts
 pub fn build(data: &[u8]) -> String {
     let mut out = String::new();
     let mut i = 0;
@@ -189,4 +192,21 @@ pub fn build(data: &[u8]) -> String {
         out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
     }
     out
+}
+
+/// The text `analyze_bytes` reads from `data`: UTF-8 (invalid sequences become U+FFFD, as a
+/// file decoded leniently), or, when the first byte is odd, UTF-16 code units (unpaired
+/// surrogates become U+FFFD, as wasm-bindgen passes a JS string with broken surrogates).
+#[allow(dead_code)] // not every includer reads raw bytes
+pub fn from_bytes(data: &[u8]) -> String {
+    match data.split_first() {
+        Some((mode, rest)) if mode & 1 == 1 => {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => String::from_utf8_lossy(data).into_owned(),
+    }
 }

@@ -31,20 +31,6 @@ fn inputs(dir: &str) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// As `fuzz/fuzz_targets/analyze_bytes.rs` reads its input.
-fn bytes_text(data: &[u8]) -> String {
-    match data.split_first() {
-        Some((mode, rest)) if mode & 1 == 1 => {
-            let units: Vec<u16> = rest
-                .chunks_exact(2)
-                .map(|p| u16::from_le_bytes([p[0], p[1]]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        _ => String::from_utf8_lossy(data).into_owned(),
-    }
-}
-
 fn replay(dir: &str, text_of: fn(&[u8]) -> String, at_least: usize) {
     let mut analyzer = Analyzer::new();
     let converter = Converter::new();
@@ -64,7 +50,7 @@ fn replay(dir: &str, text_of: fn(&[u8]) -> String, at_least: usize) {
 
 #[test]
 fn bytes_corpus_keeps_its_invariants() {
-    replay("fuzz/corpus/analyze_bytes", bytes_text, 100);
+    replay("fuzz/corpus/analyze_bytes", pieces::from_bytes, 100);
 }
 
 #[test]
@@ -74,6 +60,6 @@ fn structured_corpus_keeps_its_invariants() {
 
 #[test]
 fn past_failures_stay_fixed() {
-    replay("fuzz/regressions/analyze_bytes", bytes_text, 0);
+    replay("fuzz/regressions/analyze_bytes", pieces::from_bytes, 0);
     replay("fuzz/regressions/analyze_structured", pieces::build, 0);
 }

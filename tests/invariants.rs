@@ -7,84 +7,13 @@ use wenxi::{Analyzer, Options};
 mod common;
 use common::{invariants, XorShift as Rng};
 
-const PIECES: &[&str] = &[
-    "经济",
-    "發展",
-    "长江经济带",
-    "會議",
-    "推动",
-    "工作",
-    "的",
-    "了",
-    "是",
-    "數據",
-    "数据",
-    "經(jīng)濟(jì)",
-    "的(de)(de)",
-    "發(fā)展",
-    "（一）",
-    "(WHO)",
-    "(2023)",
-    "一、",
-    "第一章 ",
-    "# ",
-    "## ",
-    "1.",
-    "①",
-    "，",
-    "。",
-    "！",
-    "？",
-    "；",
-    ",",
-    "!",
-    "? ",
-    "……",
-    "、",
-    "「",
-    "」",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "  ",
-    "\u{3000}",
-    "\t",
-    "</p>",
-    "<br/>",
-    "<span class=\"x\">",
-    "&nbsp;",
-    "&amp;",
-    "&#12289;",
-    "ＡＩ",
-    "AI",
-    "ai",
-    "iPhone 15",
-    "5G",
-    "3.14%",
-    "2023年",
-    "COVID-19",
-    "👪",
-    "𦡦",
-    "\u{200B}",
-    "\u{FFFD}",
-    "?!耙粠б",
-    "Hello",
-    "world",
-    "the",
-    "\u{0}",
-    "\u{202E}",
-    "a<b",
-    "&bogus;",
-    "(",
-    ")",
-    "（",
-    "）",
-    "x",
-];
+// The pieces real pastes are made of, shared with the fuzz targets.
+#[path = "../fuzz/pieces.rs"]
+mod pieces;
 
 fn random_text(rng: &mut Rng) -> String {
     let n = (rng.next() % 80) as usize;
-    (0..n).map(|_| rng.pick(PIECES)).collect()
+    (0..n).map(|_| rng.pick(pieces::PIECES)).collect()
 }
 
 #[test]
