@@ -148,11 +148,13 @@ test('the interface follows the browser language, switches, and remembers the ch
   }
 });
 
-test('a 2.5 MB novel: progress, Cancel, then a full analysis while the page stays responsive', { timeout: 60_000 }, async () => {
+test('a novel twice over (5 MB): progress, Cancel, then a full analysis while the page stays responsive', { timeout: 120_000 }, async () => {
   assert.ok(existsSync(NOVEL), `the corpus novel is missing: ${NOVEL} (the shared corpus lies beside the repository)`);
   // A textarea holds line breaks as \n (HTML's value normalisation); the file has \r\n.
-  const novel = readFileSync(NOVEL, 'utf8').replace(/\r\n?/g, '\n');
-  assert.ok(novel.length > 800_000, 'a whole novel');
+  // Twice over, so that the analysis outlasts the checks before Cancel is pressed: the novel
+  // alone (2.5 MB) is analysed in about half a second.
+  const novel = readFileSync(NOVEL, 'utf8').replace(/\r\n?/g, '\n').repeat(2);
+  assert.ok(novel.length > 1_600_000, 'a whole novel, twice');
   const { context, page, errors } = await openPage(env);
   try {
     await page.evaluate((text) => {
@@ -163,9 +165,9 @@ test('a 2.5 MB novel: progress, Cancel, then a full analysis while the page stay
 
     // Watch the main thread: frames keep coming and no task blocks it long.
     await page.evaluate(() => {
-      window.__longest = 0;
+      window.__tasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+        for (const entry of list.getEntries()) window.__tasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
       window.__frames = 0;
       const tick = () => {
@@ -180,24 +182,32 @@ test('a 2.5 MB novel: progress, Cancel, then a full analysis while the page stay
     await bar.waitFor({ state: 'visible' });
     await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')) > 0);
     assert.match(await page.getByTestId('progress-label').textContent(), /^[^.]+：\d+%$/, 'a named stage and a percentage');
-    await page.screenshot({ path: `${OUTPUT}shell-progress.png` });
-    const frames = await page.evaluate(() => window.__frames);
-    await page.waitForTimeout(300);
-    assert.ok((await page.evaluate(() => window.__frames)) - frames >= 5, 'frames keep coming during the analysis');
-
     await page.getByTestId('cancel-button').click();
     await bar.waitFor({ state: 'hidden' });
     assert.match(await page.getByTestId('status').textContent(), /取消|cancelled/);
     assert.equal((await page.getByTestId('text-input').inputValue()).length, novel.length, 'the text stays');
 
-    // The whole analysis, after the fresh worker has loaded.
+    // The whole analysis, after the fresh worker has loaded; frames keep coming while it runs.
     const count = await analysisCount(page);
     await page.getByTestId('analyze-button').click();
+    await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')) > 0);
+    // The screenshot is the test's own work (Chromium paints the 5 MB textarea for it): its
+    // time is left out of the long-task check below.
+    const shot = [await page.evaluate(() => performance.now())];
+    await page.screenshot({ path: `${OUTPUT}shell-progress.png` });
+    shot.push(await page.evaluate(() => performance.now()));
+    const frames = await page.evaluate(() => window.__frames);
+    await page.waitForTimeout(300);
+    assert.ok((await page.evaluate(() => window.__frames)) - frames >= 5, 'frames keep coming during the analysis');
     await waitAnalyzed(page, count);
     await page.waitForTimeout(500); // views that draw in steps
     assert.ok((await shownNumber(page, 'stat-han')) > 500_000, 'the novel was analysed');
-    const longest = await page.evaluate(() => window.__longest);
-    assert.ok(longest < 200, `no task blocked the page for 200 ms or more (longest ${Math.round(longest)} ms)`);
+    const longest = await page.evaluate(
+      ([from, to]) => Math.max(0, ...window.__tasks.filter(([start, d]) => start + d < from || start > to).map(([, d]) => d)),
+      shot,
+    );
+    const tasks = await page.evaluate(() => window.__tasks.map(([s, d]) => [Math.round(s), Math.round(d)]));
+    assert.ok(longest < 200, `no task blocked the page for 200 ms or more (longest ${Math.round(longest)} ms; tasks ${JSON.stringify(tasks)}, screenshot ${shot.map(Math.round)})`);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();
