@@ -24,15 +24,16 @@ const ready = (async () => {
   // as a message instead of killing the worker before it can say anything.
   const { default: init, Analyzer, maxInputLength: max, version } = await import('./pkg/wenxi.js');
   const wasm = await init();
-  maxInputLength = max;
+  maxLength = max();
   // For tests and for anyone chasing memory: the wasm memory's size now, in bytes (it grows
   // and never shrinks; the page's tests check that repeated analyses do not grow it).
   self.wenxiMemoryBytes = () => wasm.memory.buffer.byteLength;
   return { analyzer: new Analyzer(), version: version() };
 })();
 
-/** Set once the module has loaded (before any message is handled). */
-let maxInputLength = () => Infinity;
+/** The analyzer's input limit in UTF-16 units, set once the module has loaded (before any
+ * message is handled). */
+let maxLength = Infinity;
 
 ready.then(
   ({ version }) => self.postMessage({ type: 'ready', version }),
@@ -53,9 +54,8 @@ function describe(error, fallbackKind) {
  */
 function textOf(data) {
   const text = String(data.text ?? '');
-  const max = maxInputLength();
-  if (text.length > max) {
-    throw Object.assign(new Error(`The text is ${text.length} UTF-16 code units long; the limit is ${max}.`), {
+  if (text.length > maxLength) {
+    throw Object.assign(new Error(`The text is ${text.length} UTF-16 code units long; the limit is ${maxLength}.`), {
       kind: 'input_too_large',
     });
   }
