@@ -1,4 +1,5 @@
-// Types of Wenxi's main entry (index.js). The report's types come from the generated wenxi.d.ts.
+// Types of Wenxi's main entry (index.js). The options' and the report's types come from the
+// generated wenxi.d.ts, which carries report.d.ts (generated from the Rust types).
 
 import type { AnalyzeOptions, Progress, Report } from './wenxi.js';
 
@@ -19,7 +20,7 @@ export type {
   WenxiError,
   WordCount,
 } from './wenxi.js';
-export { Analyzer, initSync, version } from './wenxi.js';
+export { Analyzer, initSync, maxInputLength, version } from './wenxi.js';
 export { default as init } from './wenxi.js';
 
 /** Options of `createAnalyzer`. */
@@ -28,30 +29,60 @@ export interface CreateAnalyzerOptions {
   workerUrl?: string | URL;
   /** Where wenxi_bg.wasm is; default beside index.js. Served as `application/wasm`. */
   wasmUrl?: string | URL;
+  /** A worker already started with `webWorker()`, used for the first start only. */
+  worker?: WorkerHandle;
+}
+
+/** A worker in the shape `WorkerAnalyzer` drives (`webWorker()` makes one). */
+export interface WorkerHandle {
+  post(message: unknown): void;
+  terminate(): void;
+  onMessage(handler: (data: any) => void): void;
+  onError(handler: (message: string) => void): void;
+}
+
+/** Progress of a worker analysis: the stage, the fraction done, milliseconds since it began. */
+export interface WorkerProgress extends Progress {
+  ms: number;
+}
+
+/** Milliseconds an analysis took in the worker, in all and per stage. */
+export interface Timings {
+  ms: number;
+  stages: Partial<Record<Progress['stage'], number>>;
 }
 
 /** The third argument of `WorkerAnalyzer.analyze`. */
 export interface AnalyzeCallOptions {
   /** Aborting ends the worker's analysis; the call rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** Called with `{stage, fraction}` as the analysis advances (at most every 50 ms), last with 1. */
-  onProgress?: (progress: Progress) => void;
+  /** Called with `{stage, fraction, ms}` as the analysis advances (at most every 50 ms), last with 1. */
+  onProgress?: (progress: WorkerProgress) => void;
 }
 
 /** Why a `WorkerAnalyzer` call failed: the analyzer's kinds, or the worker's. */
 export interface WorkerAnalyzerError extends Error {
-  kind:
-    | 'invalid_options'
-    | 'invalid_word'
-    | 'input_too_large'
-    | 'internal'
-    | 'init_failed'
-    | 'worker_failed'
-    | 'terminated';
+  kind: ErrorKind;
 }
 
+/** Every kind of failure (an aborted call rejects with its signal's reason instead). */
+export type ErrorKind =
+  | 'invalid_options'
+  | 'invalid_word'
+  | 'invalid_request'
+  | 'input_too_large'
+  | 'internal'
+  | 'init_failed'
+  | 'worker_failed'
+  | 'terminated';
+
+/** The kinds, as a list (protocol.js). */
+export const ERROR_KINDS: readonly ErrorKind[];
+
 export interface WorkerAnalyzerEventMap {
-  progress: CustomEvent<Progress>;
+  progress: CustomEvent<WorkerProgress>;
+  timings: CustomEvent<Timings>;
+  ready: CustomEvent<string>;
 }
 
 /** The analyzer `createAnalyzer` resolves to; every analysis runs in its worker. */
@@ -68,14 +99,18 @@ export declare class WorkerAnalyzer extends EventTarget {
   addWords(words: string[]): Promise<number>;
   /** Remove dictionary words; resolves to how many were removed. */
   removeWords(words: string[]): Promise<number>;
-  /** OpenCC conversion of `text`. */
+  /** Forget every word added or removed: the dictionary is jieba's own again. */
+  resetWords(): Promise<null>;
   /** Segmentation alone: the words as UTF-16 [start, end) pairs, flattened (see `Analyzer.tokenize`). */
   tokenize(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<Uint32Array>;
+  /** OpenCC conversion of `text`. */
   convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
   /** The built-in stopword lists' words. */
   builtinStopwords(): Promise<string[]>;
   /** The crate version (null before the first worker was ready). */
   version(): string | null;
+  /** The longest text `analyze` takes, in UTF-16 code units (null before a worker was ready). */
+  maxInputLength(): number | null;
   /** End the worker; waiting calls reject with kind 'terminated'. A later call starts a new one. */
   terminate(): void;
   /** Resolves once a worker is running and ready (starting one if needed). */
@@ -100,3 +135,9 @@ export declare class WorkerAnalyzer extends EventTarget {
  * ready, rejects with kind 'init_failed' or 'worker_failed' if it cannot start.
  */
 export function createAnalyzer(options?: CreateAnalyzerOptions): Promise<WorkerAnalyzer>;
+
+/** The analyzer `createAnalyzer` resolves to, before its worker is ready (call `start()`). */
+export function analyzerFor(options?: CreateAnalyzerOptions): WorkerAnalyzer;
+
+/** Start a module Web Worker running worker.js; its messages wait until a handler attaches. */
+export function webWorker(url?: string | URL | null): WorkerHandle;

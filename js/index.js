@@ -5,19 +5,17 @@
 //   const wenxi = await createAnalyzer();           // starts a module worker, loads the wasm there
 //   const report = await wenxi.analyze(text, { topN: 20 }, { signal, onProgress });
 //
-// Importing this file costs a few KB of JS: the 8.7 MB wasm is fetched only when a worker
-// starts (or when `init()` is called), by a plain GET that HTTP caches keep.
+// Importing this file costs a few KB of JS: the wasm (about 10 MB, 3.4 MB brotli) is fetched
+// only when a worker starts (or when `init()` is called), by a plain GET that HTTP caches keep.
+// The page, `createAnalyzer` and the <wenxi-analyzer> element all use this one client; the
+// messages it exchanges with the worker are in protocol.js.
 // `new URL('./…', import.meta.url)` is the pattern bundlers (Vite, webpack 5, Parcel, esbuild
 // with its plugin) recognise: they emit the worker and the wasm as files of their own.
 
-import init, { Analyzer, initSync, version } from './wenxi.js';
+import init, { Analyzer, initSync, maxInputLength, version } from './wenxi.js';
+import { ERROR_KINDS, failure, unpackReport } from './protocol.js';
 
-export { Analyzer, init, initSync, version };
-
-/** The error a call gets when its worker went away (`kind` tells why). */
-function failure(kind, message) {
-  return Object.assign(new Error(message), { kind });
-}
+export { Analyzer, ERROR_KINDS, init, initSync, maxInputLength, version };
 
 /** Why `signal` aborted, as fetch() reports it: its reason, an 'AbortError' by default. */
 function abortReason(signal) {
@@ -26,8 +24,12 @@ function abortReason(signal) {
 
 /**
  * The analyzer object `createAnalyzer` resolves to. `spawn()` gives a fresh worker as
- * `{post(message), terminate(), onMessage(handler), onError(handler)}`, so that the same
- * class drives a Web Worker here and a worker thread in node.js.
+ * `{post(message), terminate(), onMessage(handler), onError(handler)}` (see `webWorker`), so
+ * that the same class drives a Web Worker here and a worker thread in node.js.
+ *
+ * Events: 'progress' (detail `{stage, fraction, ms}`), 'timings' (detail `{ms, stages}` after
+ * each analysis: milliseconds in all and per stage, measured in the worker), 'ready' (detail:
+ * the version, after every worker start).
  */
 export class WorkerAnalyzer extends EventTarget {
   #spawn;
@@ -38,9 +40,11 @@ export class WorkerAnalyzer extends EventTarget {
   #nextId = 1;
   /** id → {message, resolve, reject, onProgress} of every request the worker has not answered. */
   #pending = new Map();
-  /** Word changes that succeeded, in order: a fresh worker replays them before anything else. */
+  /** Word changes that succeeded since the last reset, in order: a fresh worker replays them
+   * before anything else, so the dictionary outlives an abort or a crash. */
   #wordLog = [];
   #version = null;
+  #maxInputLength = null;
 
   /** @internal Use `createAnalyzer()`. */
   constructor(spawn, wasmUrl) {
@@ -62,11 +66,13 @@ export class WorkerAnalyzer extends EventTarget {
       if (worker !== this.#worker || !data) return; // a message from a terminated worker
       if (data.type === 'ready') {
         this.#version = data.version;
+        this.#maxInputLength = data.maxInputLength;
         ready.resolve(data.version);
+        this.dispatchEvent(new CustomEvent('ready', { detail: data.version }));
       } else if (data.type === 'progress') {
         const waiter = this.#pending.get(data.id);
         if (!waiter) return;
-        const progress = { stage: data.stage, fraction: data.fraction };
+        const progress = { stage: data.stage, fraction: data.fraction, ms: data.ms };
         waiter.onProgress?.(progress);
         this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
       } else if (data.type === 'result' || data.type === 'error') {
@@ -80,7 +86,8 @@ export class WorkerAnalyzer extends EventTarget {
         this.#pending.delete(data.id);
         if (data.type === 'result') {
           waiter.logWords?.();
-          waiter.resolve(data.value);
+          if (data.timings) this.dispatchEvent(new CustomEvent('timings', { detail: { ms: data.ms, stages: data.timings } }));
+          waiter.resolve(unpackReport(data.value));
         } else {
           waiter.reject(failure(data.kind, data.message));
           // A wasm trap leaves the module unusable: the next call gets a fresh worker.
@@ -93,6 +100,7 @@ export class WorkerAnalyzer extends EventTarget {
       this.#fail(failure('worker_failed', `the Wenxi worker failed: ${message}`), ready.reject);
     });
     worker.post({ type: 'init', wasmUrl: this.#wasmUrl });
+    // Replayed words are answered under id 0, which no call waits on.
     for (const words of this.#wordLog) worker.post({ ...words, id: 0 });
     // Requests that were waiting on a worker that was aborted go to the new one, in order.
     for (const [id, waiter] of this.#pending) worker.post({ ...waiter.message, id });
@@ -174,6 +182,14 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#request(message, { logWords: () => this.#wordLog.push(message) });
   }
 
+  /**
+   * Forget every word added or removed (through `addWords`, `removeWords` or `options.words`):
+   * the dictionary is jieba's own again. To undo one custom word, reset and apply the rest.
+   */
+  resetWords() {
+    return this.#request({ type: 'resetWords' }, { logWords: () => this.#wordLog.splice(0) });
+  }
+
   /** OpenCC conversion of `text` to 'simplified' or 'traditional'. */
   convert(text, to, { signal } = {}) {
     return this.#request({ type: 'convert', text: String(text ?? ''), to }, { signal });
@@ -189,6 +205,11 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#version;
   }
 
+  /** The longest text `analyze` takes, in UTF-16 code units (known once a worker was ready). */
+  maxInputLength() {
+    return this.#maxInputLength;
+  }
+
   /**
    * End the worker and free its memory; calls still waiting reject with kind 'terminated'.
    * The object stays usable: a later call starts a new worker (with the words added so far).
@@ -201,22 +222,35 @@ export class WorkerAnalyzer extends EventTarget {
   }
 }
 
-/** A module Web Worker in the `{post, terminate, onMessage, onError}` shape WorkerAnalyzer drives. */
-function webWorker(url) {
+/**
+ * A module Web Worker running worker.js, in the `{post, terminate, onMessage, onError}` shape
+ * WorkerAnalyzer drives. Events that come before a handler is attached are kept and handed to
+ * it, so a page may start the worker early (while its own modules load) and attach later.
+ * `url`: where worker.js is (default beside this file; it must be same-origin).
+ */
+export function webWorker(url = null) {
   // Written out literally, so that bundlers (Vite, webpack 5) see the worker and bundle it with
   // its imports; a URL held in a variable would be copied alone, without wenxi.js.
   const worker = url
     ? new Worker(url, { type: 'module', name: 'wenxi' })
     : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
+  const early = { message: [], error: [] };
+  const handlers = { message: null, error: null };
+  const deliver = (type, value) => (handlers[type] ? handlers[type](value) : early[type].push(value));
+  worker.addEventListener('message', (event) => deliver('message', event.data));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    deliver('error', event.message || 'the worker script did not load');
+  });
+  const attach = (type) => (handler) => {
+    handlers[type] = handler;
+    for (const value of early[type].splice(0)) handler(value);
+  };
   return {
     post: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
-    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
-    onError: (handler) =>
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        handler(event.message || 'the worker script did not load');
-      }),
+    onMessage: attach('message'),
+    onError: attach('error'),
   };
 }
 
@@ -228,11 +262,27 @@ function webWorker(url) {
  * options.workerUrl  where worker.js is (default: beside this file); a worker must be
  *                    same-origin, so set it when this file is served from elsewhere
  * options.wasmUrl    where wenxi_bg.wasm is (default: beside this file)
+ * options.worker     a worker already started with `webWorker()` (a page that starts the
+ *                    engine early); used for the first start, later starts make their own
  */
 export async function createAnalyzer(options = {}) {
-  const workerUrl = options.workerUrl ?? null; // null: worker.js beside this file
-  const wasmUrl = String(options.wasmUrl ?? new URL('./wenxi_bg.wasm', import.meta.url));
-  const analyzer = new WorkerAnalyzer(() => webWorker(workerUrl), wasmUrl);
+  const analyzer = analyzerFor(options);
   await analyzer.start();
   return analyzer;
+}
+
+/**
+ * The analyzer `createAnalyzer(options)` resolves to, before its worker is ready: for a host
+ * that shows its own loading state (listen for 'ready', or await `start()`).
+ */
+export function analyzerFor(options = {}) {
+  const workerUrl = options.workerUrl ?? null; // null: worker.js beside this file
+  const wasmUrl = String(options.wasmUrl ?? new URL('./wenxi_bg.wasm', import.meta.url));
+  let first = options.worker ?? null;
+  const spawn = () => {
+    const worker = first ?? webWorker(workerUrl);
+    first = null;
+    return worker;
+  };
+  return new WorkerAnalyzer(spawn, wasmUrl);
 }

@@ -10,19 +10,20 @@
 //   wenxi.terminate();                                            // or the process stays alive
 //
 // When this file runs as that worker thread (workerData.wenxiWorker), it becomes the worker:
-// one file, so the package needs no Node-only worker script beside the browser's worker.js.
+// the same Rust loop as in the browser's worker.js (`serve`, src/wasm/worker.rs) answers on
+// the thread's parentPort, so the package needs no Node-only worker script.
 
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Analyzer as RawAnalyzer, initSync, version as rawVersion } from './wenxi.js';
-import { WorkerAnalyzer } from './index.js';
+import { Analyzer as RawAnalyzer, initSync, maxInputLength, serve, version as rawVersion } from './wenxi.js';
+import { ERROR_KINDS, WorkerAnalyzer } from './index.js';
 
-export { initSync, WorkerAnalyzer };
+export { ERROR_KINDS, initSync, maxInputLength, WorkerAnalyzer };
 
 const WASM = new URL('./wenxi_bg.wasm', import.meta.url);
 
 /**
- * Instantiate the wasm from disk, once (about 0.1–0.3 s for 8.7 MB); later calls do nothing.
+ * Instantiate the wasm from disk, once (about 0.1–0.3 s); later calls do nothing.
  * `new Analyzer()` and `version()` call it themselves.
  */
 export function load() {
@@ -83,13 +84,12 @@ export async function createAnalyzer(options = {}) {
 }
 
 if (!isMainThread && workerData?.wenxiWorker) {
-  // worker.js speaks to `self`, as in a Web Worker; give it that face over parentPort.
-  load();
-  globalThis.self = {
-    postMessage: (message) => parentPort.postMessage(message),
-    addEventListener: (type, listener) => {
-      if (type === 'message') parentPort.on('message', (data) => listener({ data }));
-    },
-  };
-  await import('./worker.js');
+  // parentPort is a MessagePort (an EventTarget with postMessage and a transfer list), the
+  // shape the loop takes; messages the client sent before now wait in the port.
+  try {
+    load();
+    serve(parentPort, []);
+  } catch (error) {
+    parentPort.postMessage({ type: 'error', id: null, kind: 'init_failed', message: error?.message ?? String(error) });
+  }
 }

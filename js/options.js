@@ -1,35 +1,35 @@
-// GENERATED from src/options.rs by `UPDATE_TYPES=1 cargo test --test typescript`; do not edit.
+// GENERATED from src/options.rs and src/report.rs by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 // The analysis options' defaults and value types, for code that must know them before (or
 // without) loading the wasm: the page's options panel, the component, saved settings.
 
 /** Every option's default, as `Options::default()` serialises it. */
 export const DEFAULT_OPTIONS = Object.freeze({
-  hmm: true,
-  convert: true,
   compounds: true,
-  topN: 100,
+  convert: true,
+  defaultStopwords: true,
+  hmm: true,
+  includeTokens: false,
+  keepWords: Object.freeze([]),
   minLength: 2,
   pos: Object.freeze([]),
-  stopwords: Object.freeze([]),
-  defaultStopwords: true,
-  keepWords: Object.freeze([]),
-  words: Object.freeze([]),
   sectionKeywords: 5,
-  includeTokens: false,
+  stopwords: Object.freeze([]),
+  topN: 100,
+  words: Object.freeze([]),
 });
 
 /** Every option's value type: "boolean", "integer" (non-negative) or "string[]". */
 export const OPTION_TYPES = Object.freeze({
-  hmm: 'boolean',
-  convert: 'boolean',
   compounds: 'boolean',
-  topN: 'integer',
+  convert: 'boolean',
+  defaultStopwords: 'boolean',
+  hmm: 'boolean',
+  includeTokens: 'boolean',
+  keepWords: 'string[]',
   minLength: 'integer',
   pos: 'string[]',
-  stopwords: 'string[]',
-  defaultStopwords: 'boolean',
-  keepWords: 'string[]',
-  words: 'string[]',
   sectionKeywords: 'integer',
-  includeTokens: 'boolean',
+  stopwords: 'string[]',
+  topN: 'integer',
+  words: 'string[]',
 });

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{Error, MAX_INPUT_UTF16};
+use crate::error::Error;
 use crate::idf::Idf;
 use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
@@ -78,6 +78,13 @@ impl Analyzer {
         Ok(removed)
     }
 
+    /// Forget every word added or removed since the analyzer was built: the dictionary is
+    /// jieba's own again (built anew, as costly as [`Analyzer::new`]'s dictionary). A page
+    /// that lets the reader undo a custom word resets, then applies the words still wanted.
+    pub fn reset_words(&mut self) {
+        self.segmenter = Segmenter::new();
+    }
+
     /// The built-in stopword lists (Chinese and English), sorted: what `defaultStopwords`
     /// leaves out, for a page to show and let the reader edit (through `keep_words`).
     pub fn builtin_stopwords(&self) -> Vec<String> {
@@ -97,7 +104,7 @@ impl Analyzer {
     /// Analyse `text`. Offsets in the report are UTF-16 code units into `text`.
     ///
     /// # Errors
-    /// [`Error::InputTooLarge`] beyond [`MAX_INPUT_UTF16`] code units; [`Error::InvalidWord`]
+    /// [`Error::InputTooLarge`] beyond [`crate::MAX_INPUT_UTF16`] code units; [`Error::InvalidWord`]
     /// for a bad `options.words` entry.
     pub fn analyze(&mut self, text: &str, options: &Options) -> Result<Report, Error> {
         self.analyze_with_progress(text, options, &mut |_| {})
@@ -290,16 +297,9 @@ impl Default for Analyzer {
 }
 
 /// Dictionary words are non-empty, without whitespace, and at most [`MAX_WORD_CHARS`] long.
-/// [`Error::InputTooLarge`] beyond [`MAX_INPUT_UTF16`] code units.
+/// [`Error::InputTooLarge`] beyond [`crate::MAX_INPUT_UTF16`] code units.
 fn check_size(text: &str) -> Result<(), Error> {
-    let utf16_length = text.chars().map(char::len_utf16).sum::<usize>();
-    if utf16_length > MAX_INPUT_UTF16 {
-        return Err(Error::InputTooLarge {
-            utf16_length,
-            max: MAX_INPUT_UTF16,
-        });
-    }
-    Ok(())
+    crate::error::check_input_length(text.chars().map(char::len_utf16).sum::<usize>())
 }
 
 fn validate_words<S: AsRef<str>>(words: &[S]) -> Result<(), Error> {

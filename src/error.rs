@@ -1,7 +1,7 @@
 //! Typed errors with a stable [`Error::kind`] and a readable message.
 //!
 //! Nothing the user can type reaches an `unwrap()`: every failure the input can cause is one of
-//! these, converted once into a JS `Error` (with `kind` set) by `src/wasm.rs`.
+//! these, converted once into a JS `Error` or error message (with `kind` set) by `src/wasm/`.
 
 use std::fmt;
 
@@ -19,18 +19,38 @@ pub enum Error {
     InvalidOptions(String),
     /// A custom dictionary word is empty, too long, or contains whitespace.
     InvalidWord(String),
+    /// A message to the worker that is not a request it knows, or lacks what the request
+    /// needs (`text` that is not a string, `words` that are not a list of strings).
+    InvalidRequest(String),
     /// A fault of Wenxi's, not of the input (the report could not be handed to JS, say).
     Internal(String),
 }
 
+/// `Ok` when a text of `utf16_length` code units is within [`MAX_INPUT_UTF16`]. The one
+/// check of the limit: the analyzer applies it to every text, and the JS edge applies it to a
+/// JS string's `length` before copying the string into wasm memory (which never shrinks).
+///
+/// # Errors
+/// [`Error::InputTooLarge`] for a longer text.
+pub fn check_input_length(utf16_length: usize) -> Result<(), Error> {
+    if utf16_length > MAX_INPUT_UTF16 {
+        return Err(Error::InputTooLarge {
+            utf16_length,
+            max: MAX_INPUT_UTF16,
+        });
+    }
+    Ok(())
+}
+
 impl Error {
     /// A stable identifier for programs: `"input_too_large"`, `"invalid_options"`,
-    /// `"invalid_word"` or `"internal"`. Messages may be reworded; kinds will not.
+    /// `"invalid_word"`, `"invalid_request"` or `"internal"`. Messages may be reworded; kinds will not.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::InputTooLarge { .. } => "input_too_large",
             Error::InvalidOptions(_) => "invalid_options",
             Error::InvalidWord(_) => "invalid_word",
+            Error::InvalidRequest(_) => "invalid_request",
             Error::Internal(_) => "internal",
         }
     }
@@ -45,6 +65,7 @@ impl fmt::Display for Error {
             ),
             Error::InvalidOptions(why) => write!(f, "invalid options: {why}"),
             Error::InvalidWord(why) => write!(f, "invalid dictionary word: {why}"),
+            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
             Error::Internal(why) => write!(f, "internal error: {why}"),
         }
     }
@@ -66,6 +87,18 @@ mod tests {
         assert!(e.to_string().contains("at most 10"));
         assert_eq!(Error::InvalidOptions("x".into()).kind(), "invalid_options");
         assert_eq!(Error::InvalidWord("x".into()).kind(), "invalid_word");
+        assert_eq!(Error::InvalidRequest("x".into()).kind(), "invalid_request");
         assert_eq!(Error::Internal("x".into()).kind(), "internal");
+    }
+
+    #[test]
+    fn the_limit_is_inclusive() {
+        assert_eq!(check_input_length(MAX_INPUT_UTF16), Ok(()));
+        let e = check_input_length(MAX_INPUT_UTF16 + 1).unwrap_err();
+        assert_eq!(e.kind(), "input_too_large");
+        assert!(
+            e.to_string().contains(&(MAX_INPUT_UTF16 + 1).to_string()),
+            "{e}"
+        );
     }
 }

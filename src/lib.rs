@@ -38,6 +38,8 @@ pub mod script;
 pub mod sections;
 pub mod segment;
 pub mod stats;
+#[cfg(test)]
+mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

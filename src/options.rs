@@ -1,11 +1,12 @@
 //! What the caller can change about an analysis.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Options for [`crate::Analyzer::analyze`]. Every field has a default, so `{}` (or
 /// `Options::default()`) is a complete set; unknown fields are an error, so a misspelt
 /// option is reported rather than silently ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Let jieba's HMM find words its dictionary lacks (names, new terms). Default true.

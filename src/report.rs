@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// Everything Wenxi found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The crate version that produced the report.
@@ -27,14 +28,18 @@ pub struct Report {
     pub script: Script,
     /// Size in words of the reference corpus that `keywords[].reference` counts in: the
     /// frequencies of jieba's dictionary.
+    // A JS number: reference counts stay far below 2^53.
+    #[cfg_attr(test, ts(type = "number"))]
     pub reference_total: u64,
     /// Every token in text order, only when `options.include_tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub tokens: Option<Vec<Token>>,
 }
 
 /// One content word and where it is used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyword {
     /// The word as first written in the user's text (traditional stays traditional,
@@ -63,6 +68,7 @@ pub struct Keyword {
     /// Occurrences in the reference corpus (jieba's dictionary, [`Report::reference_total`]
     /// words in all; 0 when it does not list the word), for keyness measures such as
     /// log-likelihood.
+    #[cfg_attr(test, ts(type = "number"))]
     pub reference: u64,
     /// Occurrences per section as `[sectionIndex, count]` pairs, by section index; sections
     /// where the word does not occur are left out.
@@ -71,6 +77,7 @@ pub struct Keyword {
 
 /// A part of the text under one heading (or, for text without headings, one paragraph).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The heading line as written (trimmed, markup such as `#` kept out), or for a section
@@ -97,6 +104,7 @@ pub struct Section {
 
 /// A word and how often it occurs in some part of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WordCount {
     pub word: String,
@@ -105,6 +113,7 @@ pub struct WordCount {
 
 /// Counts over the whole text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// Unicode scalar values in the user's text, everything included.
@@ -131,6 +140,7 @@ pub struct Stats {
 
 /// What cleaning removed or changed. Counts are occurrences in the user's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Cleaning {
     /// Inline pinyin annotations such as `(jīng)` after Han characters.
@@ -149,6 +159,7 @@ pub struct Cleaning {
 
 /// The script of the text's Han characters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Script {
     /// `"simplified"`, `"traditional"`, `"mixed"`, or `"none"` when no character tells.
@@ -162,6 +173,7 @@ pub struct Script {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ScriptKind {
     Simplified,
@@ -172,6 +184,7 @@ pub enum ScriptKind {
 
 /// One token of the segmentation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Token {
     /// The token as written in the cleaned text.
@@ -186,6 +199,7 @@ pub struct Token {
 
 /// What a token is, by its characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum TokenKind {
     /// Han characters (possibly with letters or digits, as in `5G网络` dictionary words).
@@ -204,6 +218,7 @@ pub enum TokenKind {
 /// How far an analysis has got, reported while it runs (see
 /// [`crate::Analyzer::analyze_with_progress`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// The stage now running.
@@ -214,6 +229,7 @@ pub struct Progress {
 
 /// The stages of an analysis, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Stage {
     Cleaning,

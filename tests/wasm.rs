@@ -6,7 +6,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use wenxi::wasm::{version, JsAnalyzer};
+use wenxi::wasm::analyzer::{version, JsAnalyzer};
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
@@ -22,6 +22,19 @@ fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
+/// A JS string, as JS code passes the text.
+fn js(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
+/// A JS array of strings, as JS code passes custom words.
+fn words(ws: &[&str]) -> JsValue {
+    ws.iter()
+        .map(|w| JsValue::from_str(w))
+        .collect::<Array>()
+        .into()
+}
+
 /// JS's own view of the text: `text.slice(start, end)` on a JS string.
 fn js_slice(text: &str, start: f64, end: f64) -> String {
     let s = js_sys::JsString::from(text);
@@ -33,7 +46,7 @@ fn report_has_the_documented_shape() {
     let mut a = JsAnalyzer::new();
     let r = a
         .analyze(
-            "第一章 总则\n长江很长。长江很美。\n",
+            js("第一章 总则\n长江很长。长江很美。\n"),
             JsValue::UNDEFINED,
             None,
         )
@@ -73,7 +86,7 @@ fn offsets_are_utf16_code_units_into_the_original() {
     let text = "👪𦡦<b>經(jīng)濟</b>發(fā)展，👪經濟發展。";
     let r = a
         .analyze(
-            text,
+            js(text),
             options(r#"{"includeTokens": true, "minLength": 2}"#),
             None,
         )
@@ -111,7 +124,7 @@ fn offsets_are_utf16_code_units_into_the_original() {
 fn errors_are_js_errors_with_a_kind() {
     let mut a = JsAnalyzer::new();
     let e = a
-        .analyze("文本", options(r#"{"topn": 3}"#), None)
+        .analyze(js("文本"), options(r#"{"topn": 3}"#), None)
         .unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
@@ -119,17 +132,17 @@ fn errors_are_js_errors_with_a_kind() {
     assert!(msg.contains("topn"), "{msg}");
 
     let e = a
-        .analyze("文本", options(r#"{"topN": "many"}"#), None)
+        .analyze(js("文本"), options(r#"{"topN": "many"}"#), None)
         .unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
 
-    let e = a.add_words(vec!["两个 词".to_string()]).unwrap_err();
+    let e = a.add_words(words(&["两个 词"])).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_word");
 
     // The analyzer still works after errors: nothing was poisoned.
-    assert_eq!(a.add_words(vec!["文析工具".to_string()]).unwrap(), 1);
+    assert_eq!(a.add_words(words(&["文析工具"])).unwrap(), 1);
     let r = a
-        .analyze("文析工具好用，文析工具快。", JsValue::NULL, None)
+        .analyze(js("文析工具好用，文析工具快。"), JsValue::NULL, None)
         .unwrap();
     let top = Array::from(&get(&r, "keywords")).get(0);
     assert_eq!(get(&top, "word").as_string().unwrap(), "文析工具");
@@ -139,7 +152,7 @@ fn errors_are_js_errors_with_a_kind() {
 fn too_large_input_is_refused_cleanly() {
     let mut a = JsAnalyzer::new();
     let text = "字".repeat(wenxi::MAX_INPUT_UTF16 + 1);
-    let e = a.analyze(&text, JsValue::UNDEFINED, None).unwrap_err();
+    let e = a.analyze(js(&text), JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "input_too_large");
 }
 
@@ -150,7 +163,9 @@ fn progress_reaches_js_and_a_throwing_callback_is_harmless() {
     let push = js_sys::Function::new_with_args("p", "this.push(p.fraction); throw new Error('x');");
     let bound = push.bind0(&seen);
     let text = "会议强调，要推动长江经济带发展。\n".repeat(30_000);
-    let r = a.analyze(&text, JsValue::UNDEFINED, Some(bound)).unwrap();
+    let r = a
+        .analyze(js(&text), JsValue::UNDEFINED, Some(bound))
+        .unwrap();
     assert!(Array::from(&get(&r, "keywords")).length() > 0);
     let fractions: Vec<f64> = seen.iter().map(|v| v.as_f64().unwrap()).collect();
     assert!(fractions.len() >= 5, "{fractions:?}");
@@ -162,7 +177,7 @@ fn progress_reaches_js_and_a_throwing_callback_is_harmless() {
 fn occurrences_split_words_and_convert() {
     let mut a = JsAnalyzer::new();
     let text = "經(jīng)濟發展，經濟增長。";
-    let r = a.analyze(text, JsValue::UNDEFINED, None).unwrap();
+    let r = a.analyze(js(text), JsValue::UNDEFINED, None).unwrap();
     let jingji = Array::from(&get(&r, "keywords"))
         .iter()
         .find(|k| get(k, "word").as_string().unwrap() == "經濟")
@@ -185,8 +200,8 @@ fn occurrences_split_words_and_convert() {
     let e = a.convert("发展", "klingon").unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
 
-    assert_eq!(a.remove_words(vec!["生命科学".into()]).unwrap(), 1);
-    let e = a.remove_words(vec!["".into()]).unwrap_err();
+    assert_eq!(a.remove_words(words(&["生命科学"])).unwrap(), 1);
+    let e = a.remove_words(words(&[""])).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_word");
 }
 
@@ -194,7 +209,7 @@ fn occurrences_split_words_and_convert() {
 fn tokenize_gives_utf16_pairs_into_the_text() {
     let mut a = JsAnalyzer::new();
     let text = "𦡦家庭👪很幸福。經(jīng)濟";
-    let pairs = a.tokenize(text, JsValue::UNDEFINED).unwrap();
+    let pairs = a.tokenize(js(text), JsValue::UNDEFINED).unwrap();
     let words: Vec<String> = pairs
         .chunks(2)
         .map(|p| js_slice(text, f64::from(p[0]), f64::from(p[1])))
@@ -202,5 +217,36 @@ fn tokenize_gives_utf16_pairs_into_the_text() {
     assert!(words.contains(&"家庭".to_string()), "{words:?}");
     assert!(words.contains(&"很".to_string()), "{words:?}");
     assert_eq!(words.last().map(String::as_str), Some("經(jīng)濟"));
-    assert!(a.tokenize(text, options(r#"{"nope":1}"#)).is_err());
+    assert!(a.tokenize(js(text), options(r#"{"nope":1}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn requests_of_the_wrong_shape_and_reset_words() {
+    let mut a = JsAnalyzer::new();
+    let e = a
+        .analyze(JsValue::from(42), JsValue::UNDEFINED, None)
+        .unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_request");
+    let e = a.add_words(js("文析工具")).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_request");
+    let e = a
+        .add_words(Array::of1(&JsValue::from(1)).into())
+        .unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_request");
+
+    let text = "文析工具好用，文析工具快。";
+    let top = |a: &mut JsAnalyzer| {
+        let r = a.analyze(js(text), JsValue::UNDEFINED, None).unwrap();
+        get(&Array::from(&get(&r, "keywords")).get(0), "word")
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(a.add_words(words(&["文析工具"])).unwrap(), 1);
+    assert_eq!(top(&mut a), "文析工具");
+    a.reset_words();
+    assert_ne!(
+        top(&mut a),
+        "文析工具",
+        "the dictionary is jieba's own again"
+    );
 }

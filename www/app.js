@@ -7,9 +7,9 @@
 
 import { createStore, staggered } from './lib/store.js';
 import { takeWorker } from './boot.js';
+import { analyzerFor } from './pkg/index.js';
 import { el } from './lib/dom.js';
 import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
-import { Engine } from './lib/worker-client.js';
 import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
@@ -76,24 +76,39 @@ const store = createStore({
 // ---------------------------------------------------------------------------------------------
 // The analysis worker.
 
-const engine = new Engine({
-  takeWorker,
-  // A new worker has a fresh dictionary: give it the user's joined and split words first.
-  setup(e) {
-    const { added, removed } = store.get().words;
-    if (added.length) e.request('addWords', { words: added }).catch(() => {});
-    if (removed.length) e.request('removeWords', { words: removed }).catch(() => {});
-  },
-  onReady(version) {
-    $('version').textContent = `v${version}`;
-    store.set({ engine: 'ready' });
-    if (!store.get().busy) setStatus('status.ready');
-  },
-  onFailed(error) {
-    store.set({ engine: 'failed', busy: false, progress: null, error: { key: `error.${error.kind}`, detail: error.message } });
-    setStatus('status.unavailable');
-  },
+// The engine is the package's own client (pkg/index.js), the one `createAnalyzer` gives
+// embedders; its worker was started by boot.js while this module loaded.
+const engine = analyzerFor({ worker: takeWorker() });
+engine.addEventListener('ready', (event) => {
+  $('version').textContent = `v${event.detail}`;
+  store.set({ engine: 'ready' });
+  if (!store.get().busy) setStatus('status.ready');
 });
+/** Milliseconds the last analysis took in the worker (its 'timings' event comes with each result). */
+let lastMs = null;
+engine.addEventListener('timings', (event) => (lastMs = event.detail.ms));
+
+function engineFailed(error) {
+  store.set({ engine: 'failed', busy: false, progress: null, error: { key: `error.${error.kind}`, detail: error.message } });
+  setStatus('status.unavailable');
+}
+
+/** Start the engine's worker (again, after a cancel), with the user's joined and split words:
+ * the client keeps them and gives them to every new worker. */
+function startEngine() {
+  engine.start().catch((error) => {
+    if (error?.kind === 'init_failed' || error?.kind === 'worker_failed') engineFailed(error);
+  });
+}
+{
+  const { added, removed } = store.get().words;
+  if (added.length) engine.addWords(added).catch(() => {});
+  if (removed.length) engine.removeWords(removed).catch(() => {});
+  startEngine();
+}
+
+/** Aborts the running analysis (Cancel, Escape). */
+let running = null;
 
 let rerun = false;
 let analyses = 0;
@@ -114,12 +129,13 @@ async function analyze() {
   }
   store.set({ busy: true, error: null, progress: { stage: 'sending', fraction: 0 } });
   setStatus('status.analyzing');
+  running = new AbortController();
   try {
-    const { value: report, ms } = await engine.request(
-      'analyze',
-      { text, options: analysisOptions(store.get().options, text) },
-      (progress) => store.set({ progress }),
-    );
+    const report = await engine.analyze(text, analysisOptions(store.get().options, text), {
+      signal: running.signal,
+      onProgress: (progress) => store.set({ progress }),
+    });
+    const ms = lastMs;
     const selected = store.get().selected;
     const keep = selected !== null && report.keywords.some((k) => k.key === selected);
     store.set({
@@ -142,15 +158,18 @@ async function analyze() {
     });
   } catch (error) {
     store.set({ busy: false, progress: null });
-    if (error?.kind === 'cancelled') {
+    if (error?.name === 'AbortError') {
       rerun = false;
       setStatus('status.cancelled');
     } else {
-      // The user's text stays in the textarea as it was; only the message area changes.
-      store.set({ error: { key: `error.${error?.kind ?? 'other'}`, detail: error?.message ?? String(error) } });
+      // The user's text stays in the textarea as it was; only the message area changes. The
+      // limit comes from the engine (the one check is in Rust), formatted for the reader.
+      const vars = { max: formatNumber(engine.maxInputLength() ?? 0) };
+      store.set({ error: { key: `error.${error?.kind ?? 'other'}`, vars, detail: error?.message ?? String(error) } });
       if (store.get().engine !== 'failed') setStatus('status.failed');
     }
   }
+  running = null;
   if (rerun) {
     rerun = false;
     analyze();
@@ -186,7 +205,10 @@ function cancel() {
   if (!store.get().busy) return;
   rerun = false;
   store.set({ engine: 'loading' });
-  engine.cancel(); // the analyze() waiting on it rejects with 'cancelled'
+  // The analysis runs in synchronous wasm: aborting ends its worker, and the analyze() waiting
+  // on it rejects with an AbortError. A new worker starts at once, so the next one is ready.
+  running?.abort();
+  startEngine();
 }
 
 /** Words as the user typed them: trimmed, non-empty, without inner whitespace, unique. */
@@ -206,7 +228,7 @@ async function changeWords(op, words) {
   store.set({ words: next });
   save('words', next);
   try {
-    await engine.request(op, { words });
+    await (op === 'addWords' ? engine.addWords(words) : engine.removeWords(words));
   } catch (error) {
     store.set({ error: { key: `error.${error?.kind ?? 'other'}`, detail: error?.message } });
     return;
@@ -216,17 +238,22 @@ async function changeWords(op, words) {
 
 /**
  * Forget custom words (joined or split): the dictionary cannot give back a word's original
- * entry, so a fresh worker starts from jieba's dictionary with the remaining custom words.
+ * entry, so it is reset to jieba's own and the remaining custom words are applied again.
  */
-function forgetWords(words) {
+async function forgetWords(words) {
   const { added, removed } = store.get().words;
   const next = { added: added.filter((w) => !words.includes(w)), removed: removed.filter((w) => !words.includes(w)) };
-  store.set({ words: next, engine: 'loading' });
+  store.set({ words: next });
   save('words', next);
-  rerun = false;
-  engine.restart({ kind: 'cancelled', message: 'restarted' });
-  // After the cancelled analysis (if any) has settled.
-  if (store.get().analyzedText !== null) setTimeout(analyze, 0);
+  try {
+    await engine.resetWords();
+    if (next.added.length) await engine.addWords(next.added);
+    if (next.removed.length) await engine.removeWords(next.removed);
+  } catch (error) {
+    store.set({ error: { key: `error.${error?.kind ?? 'other'}`, detail: error?.message } });
+    return;
+  }
+  if (store.get().analyzedText !== null) analyze();
 }
 
 let revealSeq = 0;
@@ -237,15 +264,9 @@ const actions = {
   addWords: (words) => changeWords('addWords', words),
   removeWords: (words) => changeWords('removeWords', words),
   forgetWords,
-  async convert(text, to) {
-    const { value } = await engine.request('convert', { text, to });
-    return value;
-  },
+  convert: (text, to) => engine.convert(text, to),
   /** The analyzer's built-in stopword list (sorted). */
-  async builtinStopwords() {
-    const { value } = await engine.request('builtinStopwords');
-    return value;
-  },
+  builtinStopwords: () => engine.builtinStopwords(),
   reveal(start, end) {
     store.set({ reveal: { start, end, seq: ++revealSeq } });
   },

@@ -3,23 +3,18 @@
 // dictionary) is most of the wait before the page can analyse, and it runs in parallel with
 // everything else this way. index.html loads this file as an async module, first.
 //
-// Messages the worker sends before app.js takes it over are kept and handed over with it.
+// The worker is the package's own (pkg/worker.js, through pkg/index.js's `webWorker`, which
+// keeps the worker's messages until app.js's client attaches to it).
 
-let worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
-const early = [];
-const keep = (event) => early.push(event);
-worker.addEventListener('message', keep);
-worker.addEventListener('error', keep);
+import { webWorker } from './pkg/index.js';
 
-/**
- * The worker started at load and the events it sent so far (message and error events, in
- * order), once; null after the first call, so a restarted engine makes its own worker.
- */
+let worker = webWorker();
+// Start loading the wasm now; the client's own 'init' later is answered with 'ready' as well.
+worker.post({ type: 'init' });
+
+/** The worker started at load, once; null after the first call (a restart makes its own). */
 export function takeWorker() {
-  if (!worker) return null;
-  worker.removeEventListener('message', keep);
-  worker.removeEventListener('error', keep);
-  const taken = { worker, early: early.splice(0) };
+  const taken = worker;
   worker = null;
   return taken;
 }

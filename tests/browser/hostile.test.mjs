@@ -268,43 +268,16 @@ test('the same report byte for byte from native, Node, the page’s worker, and 
 
   const { context, page } = await openPage(env);
   try {
+    // The page's engine is the package's client and worker: a second one, in the page,
+    // through the same module the page loads.
     const fromWorker = await page.evaluate(async (texts) => {
-      const worker = new Worker('worker.js', { type: 'module' });
-      let id = 0;
-      const ask = (text) =>
-        new Promise((resolve, reject) => {
-          const mine = ++id;
-          const onMessage = ({ data }) => {
-            if (data.id !== mine) return;
-            if (data.type === 'result') {
-              worker.removeEventListener('message', onMessage);
-              const report = data.value;
-              // The page's worker moves occurrences as flat Uint32Arrays; back to pairs, in
-              // place, so the field order is the report's own.
-              report.keywords = report.keywords.map((k) => {
-                const out = {};
-                for (const [key, value] of Object.entries(k)) {
-                  if (key === 'occurrencesPacked') continue;
-                  if (key === 'reference' && !('occurrences' in out)) {
-                    const pairs = [];
-                    for (let i = 0; i < k.occurrencesPacked.length; i += 2) pairs.push([k.occurrencesPacked[i], k.occurrencesPacked[i + 1]]);
-                    out.occurrences = pairs;
-                  }
-                  out[key] = value;
-                }
-                return out;
-              });
-              resolve(JSON.stringify(report));
-            } else if (data.type === 'error') reject(new Error(data.message));
-          };
-          worker.addEventListener('message', onMessage);
-          worker.postMessage({ type: 'analyze', id: mine, text, options: {} });
-        });
+      const { createAnalyzer } = await import('./pkg/index.js');
+      const wenxi = await createAnalyzer();
       const first = [];
-      for (const t of texts) first.push(await ask(t));
+      for (const t of texts) first.push(JSON.stringify(await wenxi.analyze(t)));
       const second = [];
-      for (const t of texts) second.push(await ask(t));
-      worker.terminate();
+      for (const t of texts) second.push(JSON.stringify(await wenxi.analyze(t)));
+      wenxi.terminate();
       return { first, second };
     }, texts);
     for (let i = 0; i < files.length; i++) {

@@ -59,7 +59,7 @@ test('the header CSP matches the page meta CSP, except frame-ancestors', async (
 
 test('JavaScript, CSS and wasm get their MIME types', async () => {
   assert.equal((await get('/app.js')).headers['content-type'], 'text/javascript; charset=utf-8');
-  assert.equal((await get('/worker.js')).headers['content-type'], 'text/javascript; charset=utf-8');
+  assert.equal((await get('/boot.js')).headers['content-type'], 'text/javascript; charset=utf-8');
   assert.equal((await get('/style.css')).headers['content-type'], 'text/css; charset=utf-8');
   const wasm = await get('/pkg/wenxi_bg.wasm', 'HEAD');
   if (wasm.status === 200) assert.equal(wasm.headers['content-type'], 'application/wasm');

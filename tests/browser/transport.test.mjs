@@ -1,11 +1,11 @@
 // Unit tests, in Node, of how a long text's report reaches the page's views without one long
-// task: occurrences moved from the worker as flat Uint32Arrays (www/worker.js packs them,
-// lib/worker-client.js unpacks them on first read), and a new report delivered to each view in
+// task: occurrences moved from the worker as flat Uint32Arrays (the Rust worker loop packs them,
+// js/protocol.js unpacks them on first read), and a new report delivered to each view in
 // a task of its own (lib/store.js `staggered`).  node --test tests/browser/transport.test.mjs
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unpackOccurrences } from '../../www/lib/worker-client.js';
+import { unpackReport as unpackOccurrences } from '../../js/protocol.js';
 import { createStore, staggered } from '../../www/lib/store.js';
 
 const packed = () => ({

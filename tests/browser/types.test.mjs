@@ -1,5 +1,6 @@
-// The TypeScript types that the build emits into www/pkg/wenxi.d.ts (written in src/wasm.rs)
-// against a real report: every declared field is present (optional ones aside) and every field
+// The TypeScript types that the build emits into www/pkg/wenxi.d.ts (generated from the Rust
+// types into js/report.d.ts by src/typescript.rs, and carried by src/wasm/analyzer.rs) against
+// a real report: every declared field is present (optional ones aside) and every field
 // of the report is declared, for each interface. A field added to src/report.rs without its
 // type, or a type left behind by a rename, fails here.
 //
@@ -14,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DTS = readFileSync(`${REPO}www/pkg/wenxi.d.ts`, 'utf8');
 
-/** Fields of `interface name { … }` in the .d.ts: name → optional? */
+/** Fields of `type name = { … }` (or `interface name { … }`) in the .d.ts: name → optional? */
 function fields(name) {
-  const m = DTS.match(new RegExp(`export interface ${name}(?: extends \\w+)? \\{([\\s\\S]*?)\\n\\}`));
-  assert.ok(m, `wenxi.d.ts declares no interface ${name}`);
+  const m = DTS.match(new RegExp(`export (?:type ${name} =|interface ${name}(?: extends \\w+)?) \\{([\\s\\S]*?)\\n\\}`));
+  assert.ok(m, `wenxi.d.ts declares no type ${name}`);
   const out = new Map();
   for (const line of m[1].split('\n')) {
     const f = line.match(/^\s+(\w+)(\?)?:/);
@@ -70,9 +71,11 @@ test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }
   for (const t of report.tokens) assertShape('Token', t);
   // The analyze signature names the types.
   assert.match(DTS, /analyze\(text: string, options\?: AnalyzeOptions, onProgress\?: \(progress: Progress\) => void\): Report;/);
-  // Every option the Rust side accepts is declared: an unknown one is rejected, a declared one
-  // is not.
-  const declared = [...fields('AnalyzeOptions').keys()];
+  // AnalyzeOptions is every option, each optional; every option the Rust side accepts is
+  // declared: an unknown one is rejected, a declared one is not.
+  assert.match(DTS, /export type AnalyzeOptions = Partial<Options>;/);
+  const declared = [...fields('Options').keys()];
+  assert.equal(declared.length, 12);
   const rejected = await page.evaluate(async (names) => {
     const mod = await import('/pkg/wenxi.js');
     const a = new mod.Analyzer();

@@ -151,8 +151,8 @@ t.register({
 
   'error.empty': { zh: '请先输入或粘贴文本。', en: 'Type or paste some text first.' },
   'error.input_too_large': {
-    zh: '文本太长，无法分析：上限为 16,777,216 个字符（UTF-16 单位，约 1,600 万个汉字）。文本仍保留在输入框中。',
-    en: 'The text is too long to analyze: the limit is 16,777,216 characters (UTF-16 code units, about 16 million Chinese characters). Your text is still in the box.',
+    zh: '文本太长，无法分析：上限为 {max} 个字符（UTF-16 单位，约同样多的汉字）。文本仍保留在输入框中。',
+    en: 'The text is too long to analyze: the limit is {max} characters (UTF-16 code units, about as many Chinese characters). Your text is still in the box.',
   },
   'error.invalid_options': { zh: '分析选项无效。', en: 'The analysis options are invalid.' },
   'error.invalid_word': { zh: '自定义词无效。', en: 'A custom dictionary word is invalid.' },

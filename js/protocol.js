@@ -1,0 +1,71 @@
+// The one message protocol between a client (index.js's WorkerAnalyzer, which the page, the
+// component and `createAnalyzer` all use) and the engine's worker (worker.js, which loads the
+// wasm and hands the port to the Rust loop `serve` in src/wasm/worker.rs). Every message is a
+// plain object.
+//
+//   client → worker  {type: 'init', wasmUrl?}                      loads the wasm; every init
+//                                                                   is answered with 'ready'
+//                    {type: 'analyze', id, text, options}
+//                    {type: 'tokenize', id, text, options}
+//                    {type: 'addWords' | 'removeWords', id, words}
+//                    {type: 'resetWords', id}
+//                    {type: 'convert', id, text, to}
+//                    {type: 'builtinStopwords', id}
+//   worker → client  {type: 'ready', version, maxInputLength}
+//                    {type: 'progress', id, stage, fraction, ms}    while 'analyze' runs, at
+//                                                                   most one per 50 ms and the
+//                                                                   last (fraction 1)
+//                    {type: 'result', id, value, ms, timings?}      timings: ms per stage
+//                    {type: 'error', id, kind, message}             id null: start-up failed
+//
+// Requests are answered one at a time in the order sent. An analysis's report arrives with its
+// keywords' occurrences packed (`occurrencesPacked`, one Uint32Array each, transferred rather
+// than copied); `unpackReport` gives it back the analyzer's shape.
+
+/**
+ * Every `kind` a failed call can have: the analyzer's own (src/error.rs), and the worker's.
+ * An aborted call rejects with its signal's reason instead (an 'AbortError' by default).
+ */
+export const ERROR_KINDS = Object.freeze([
+  'invalid_options', // an option has the wrong type, or is not an option
+  'invalid_word', // a custom word is empty, too long or has whitespace
+  'invalid_request', // a message the worker does not know (a bug of the caller's)
+  'input_too_large', // the text is longer than maxInputLength
+  'internal', // a bug of Wenxi's; the worker is replaced
+  'init_failed', // the wasm could not be loaded or compiled
+  'worker_failed', // the worker script could not run
+  'terminated', // terminate() was called while the call waited
+]);
+
+/** An Error with a stable `kind`. */
+export function failure(kind, message) {
+  return Object.assign(new Error(message), { kind });
+}
+
+/**
+ * The report as the analyzer gives it: each keyword's `occurrencesPacked` turns back into
+ * `occurrences` ([[start, end], …]) the first time it is read (views read the selected
+ * keyword's only), an ordinary enumerable property after that, so JSON exports see the usual
+ * shape. The worker leaves `occurrences` in its place (empty), and redefining a property keeps
+ * its place, so the field order stays the analyzer's. Anything that is not a packed report
+ * passes through untouched.
+ */
+export function unpackReport(report) {
+  if (!Array.isArray(report?.keywords)) return report;
+  for (const keyword of report.keywords) {
+    const flat = keyword.occurrencesPacked;
+    if (!(flat instanceof Uint32Array)) continue;
+    delete keyword.occurrencesPacked;
+    Object.defineProperty(keyword, 'occurrences', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const pairs = [];
+        for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+        Object.defineProperty(keyword, 'occurrences', { value: pairs, enumerable: true, writable: true, configurable: true });
+        return pairs;
+      },
+    });
+  }
+  return report;
+}

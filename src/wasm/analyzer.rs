@@ -1,0 +1,176 @@
+//! The synchronous `Analyzer` class and the module's free functions, for JS code that
+//! already runs off the main thread or may block (the worker loop in [`super::worker`] drives
+//! the same `crate::Analyzer`).
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::{js_error, parse_options, text_of, to_js, words_of};
+use crate::Error;
+
+// The TypeScript shapes of the options and the report: generated from `src/options.rs` and
+// `src/report.rs` by ts-rs (`UPDATE_TYPES=1 cargo test --lib typescript`; the same test fails
+// when the file is stale), and emitted into the generated `wenxi.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TYPES: &str = include_str!("../../js/report.d.ts");
+
+// The methods whose optional parameters read better written than generated, merged into the
+// generated `Analyzer` class, and the error every call throws.
+#[wasm_bindgen(typescript_custom_section)]
+const ANALYZER_TYPES: &str = r#"
+/** Merged into the generated `Analyzer` class. */
+export interface Analyzer {
+  /**
+   * Analyse `text`. Offsets in the report are UTF-16 code units into `text`.
+   * `onProgress` is called with `{stage, fraction}` as the analysis advances, last with 1.
+   * Throws a `WenxiError`.
+   */
+  analyze(text: string, options?: AnalyzeOptions, onProgress?: (progress: Progress) => void): Report;
+  /**
+   * Segmentation alone, as `analyze` cuts: every word except whitespace as a UTF-16
+   * `[start, end)` pair into `text`, flattened (`[start0, end0, start1, end1, …]`). Only the
+   * options that change the cut (hmm, convert, compounds, words) matter. Throws a `WenxiError`.
+   */
+  tokenize(text: string, options?: AnalyzeOptions): Uint32Array;
+}
+
+/** The Error thrown by the analyzer's methods. */
+export interface WenxiError extends Error {
+  kind: "invalid_options" | "invalid_word" | "invalid_request" | "input_too_large" | "internal";
+}
+"#;
+
+/// Analyses texts; build one and reuse it (the constructor loads the dictionary).
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct JsAnalyzer {
+    inner: crate::Analyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Load jieba's dictionary, the conversion tables and the stopword lists.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsAnalyzer {
+        JsAnalyzer {
+            inner: crate::Analyzer::new(),
+        }
+    }
+
+    /// Analyse `text` with `options` (an object with camelCase fields, or undefined) and return
+    /// the report as a plain object. Offsets are UTF-16 code units into `text`.
+    ///
+    /// Throws an `Error` whose `kind` is `"invalid_options"`, `"invalid_word"`,
+    /// `"invalid_request"` (`text` not a string) or `"input_too_large"` (checked before the
+    /// text is copied into wasm memory).
+    ///
+    /// `onProgress`, if given, is called with `{stage, fraction}` as the analysis advances
+    /// (about every 256 KB of text while segmenting), last with fraction 1; what it throws is
+    /// ignored.
+    // Typed in ANALYZER_TYPES (optional parameters read better there than generated).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn analyze(
+        &mut self,
+        text: JsValue,
+        options: JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_of(&text).map_err(js_error)?;
+        let options = parse_options(&options).map_err(js_error)?;
+        let report = self
+            .inner
+            .analyze_with_progress(&text, &options, &mut |p| {
+                if let (Some(f), Ok(p)) = (&on_progress, to_js(&p)) {
+                    // A throwing callback must not abort the analysis it watches.
+                    let _ = f.call1(&JsValue::NULL, &p);
+                }
+            })
+            .map_err(js_error)?;
+        to_js(&report).map_err(js_error)
+    }
+
+    /// Segmentation alone: the words of `text` as UTF-16 `[start, end)` pairs, flattened into
+    /// one `Uint32Array` so that nothing per word crosses into JS.
+    // Typed in ANALYZER_TYPES.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn tokenize(&mut self, text: JsValue, options: JsValue) -> Result<Vec<u32>, JsValue> {
+        let text = text_of(&text).map_err(js_error)?;
+        let options = parse_options(&options).map_err(js_error)?;
+        self.inner.tokenize(&text, &options).map_err(js_error)
+    }
+
+    /// Forget the words added or removed so far: the dictionary is jieba's own again.
+    #[wasm_bindgen(js_name = resetWords)]
+    pub fn reset_words(&mut self) {
+        self.inner.reset_words();
+    }
+
+    /// The built-in Chinese and English stopwords, sorted.
+    #[wasm_bindgen(js_name = builtinStopwords)]
+    pub fn builtin_stopwords(&self) -> Vec<String> {
+        self.inner.builtin_stopwords()
+    }
+
+    /// Take words out of the dictionary so segmentation splits them; returns how many entries
+    /// were removed. Throws an `Error` of kind `"invalid_word"` like `addWords`.
+    #[wasm_bindgen(js_name = removeWords)]
+    pub fn remove_words(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] words: JsValue,
+    ) -> Result<u32, JsValue> {
+        let words = words_of(&words).map_err(js_error)?;
+        self.inner
+            .remove_words(&words)
+            .map(|n| n as u32)
+            .map_err(js_error)
+    }
+
+    /// `text` converted to `"simplified"` or `"traditional"` characters (OpenCC, phrase level),
+    /// for showing words in the script the reader prefers. Throws `"invalid_options"` for any
+    /// other target.
+    pub fn convert(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"simplified\" | \"traditional\"")] to: &str,
+    ) -> Result<String, JsValue> {
+        match to {
+            "simplified" => Ok(self.inner.to_simplified(text)),
+            "traditional" => Ok(self.inner.to_traditional(text)),
+            _ => Err(js_error(Error::InvalidOptions(format!(
+                "convert to \"simplified\" or \"traditional\", not {to:?}"
+            )))),
+        }
+    }
+
+    /// Add words to the dictionary; returns how many entries were new. Throws an `Error` of
+    /// kind `"invalid_word"` for an empty word or one with whitespace.
+    #[wasm_bindgen(js_name = addWords)]
+    pub fn add_words(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] words: JsValue,
+    ) -> Result<u32, JsValue> {
+        let words = words_of(&words).map_err(js_error)?;
+        self.inner
+            .add_words(&words)
+            .map(|n| n as u32)
+            .map_err(js_error)
+    }
+}
+
+impl Default for JsAnalyzer {
+    fn default() -> Self {
+        JsAnalyzer::new()
+    }
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// The longest text `analyze` and `tokenize` accept, in UTF-16 code units (a JS string's
+/// `length`): 16,777,216. A longer text is refused with an error of kind `input_too_large`;
+/// checking `text.length` against this first spares copying such a text into wasm memory.
+#[wasm_bindgen(js_name = maxInputLength)]
+pub fn max_input_length() -> u32 {
+    crate::MAX_INPUT_UTF16 as u32
+}

@@ -1,0 +1,102 @@
+//! Values across the edge: options from JS objects, reports and errors to JS values.
+
+use js_sys::{Array, Reflect, Uint32Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{Error, Options, Report};
+
+/// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// Options from a JS object; `undefined` and `null` are the defaults.
+///
+/// # Errors
+/// [`Error::InvalidOptions`] naming the field at fault.
+pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    // Through JSON rather than `serde_wasm_bindgen::from_value`, which reads only the fields
+    // it knows and so would let a misspelt option (`topn`) pass unnoticed.
+    let json = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| Error::InvalidOptions("options must be a plain object".into()))?;
+    Options::from_json(&json)
+}
+
+/// A JS string's contents, refused before they are copied into wasm memory when the string is
+/// longer than the analyzer takes: a 50 MB paste would otherwise grow the wasm memory by
+/// 150 MB (UTF-8) just to be turned down, and wasm memory never shrinks. `undefined` and
+/// `null` read as the empty text.
+///
+/// # Errors
+/// [`Error::InputTooLarge`]; [`Error::InvalidRequest`] for a value that is not a string.
+pub(crate) fn text_of(value: &JsValue) -> Result<String, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(String::new());
+    }
+    let text: &js_sys::JsString = value
+        .dyn_ref()
+        .ok_or_else(|| Error::InvalidRequest("the text must be a string".into()))?;
+    crate::error::check_input_length(text.length() as usize)?;
+    // Lone surrogates (possible in a JS string) become U+FFFD, one for one, so UTF-16
+    // offsets into the caller's string stay right.
+    Ok(String::from(text))
+}
+
+/// A list of words from a JS array of strings.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else.
+pub(crate) fn words_of(value: &JsValue) -> Result<Vec<String>, Error> {
+    let not_words = || Error::InvalidRequest("words must be an array of strings".into());
+    let array: &Array = value.dyn_ref().ok_or_else(not_words)?;
+    array
+        .iter()
+        .map(|w| w.as_string().ok_or_else(not_words))
+        .collect()
+}
+
+/// The report as a JS object whose keywords carry their occurrences as one flat
+/// `Uint32Array` (`occurrencesPacked`: start, end, start, end, …), their `occurrences` left
+/// empty in place (so that the unpacked report keeps the analyzer's field order), with the
+/// arrays' buffers listed for a transfer. A novel
+/// has hundreds of thousands of occurrences: as small arrays they would cost the receiving
+/// thread one long task to clone, as buffers they move for free. `js/protocol.js` unpacks
+/// them into the usual shape when they are first read.
+pub(crate) fn packed_report(mut report: Report) -> Result<(JsValue, Array), Error> {
+    let occurrences: Vec<Vec<(u32, u32)>> = report
+        .keywords
+        .iter_mut()
+        .map(|k| std::mem::take(&mut k.occurrences))
+        .collect();
+    let value = to_js(&report)?;
+    let transfer = Array::new();
+    let keywords = Reflect::get(&value, &"keywords".into())
+        .map_err(|_| Error::Internal("the report has no keywords".into()))?;
+    let keywords: Array = keywords.unchecked_into();
+    for (keyword, pairs) in keywords.iter().zip(occurrences) {
+        let flat: Vec<u32> = pairs.into_iter().flat_map(|(s, e)| [s, e]).collect();
+        let packed = Uint32Array::from(flat.as_slice());
+        Reflect::set(&keyword, &"occurrencesPacked".into(), &packed)
+            .map_err(|_| Error::Internal("could not pack a keyword's occurrences".into()))?;
+        transfer.push(&packed.buffer());
+    }
+    Ok((value, transfer))
+}
+
+/// A real JS `Error` with the message and a stable `kind` property.
+pub(crate) fn js_error(e: Error) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    // Setting a property on a fresh Error object cannot fail; if it ever did, the message
+    // alone still reaches the caller.
+    let _ = Reflect::set(&error, &"kind".into(), &e.kind().into());
+    error.into()
+}

@@ -1,0 +1,329 @@
+//! The worker's side of the message protocol: one loop that every host of the engine runs
+//! (the page's worker, `createAnalyzer`'s Web Worker, Node's worker thread), so that requests,
+//! progress, transfers and failures behave alike everywhere. `js/protocol.js` documents the
+//! messages; `js/worker.js` loads the module and calls [`serve`]; `js/index.js` is the client.
+//!
+//! Requests are handled one at a time, in the order they arrive (each is a synchronous wasm
+//! call), so words added before an analysis are in the dictionary when it runs. Every failure
+//! becomes an `error` message with a stable `kind`: one bad request never leaves the client
+//! waiting. A panic (a bug of Wenxi's) is reported as kind `internal` for the request that
+//! caused it before the module traps; the client then replaces the worker.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint32Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
+
+use super::convert::{packed_report, parse_options, text_of, to_js, words_of};
+use crate::report::{Progress, Stage};
+use crate::Error;
+
+/// Progress messages at most this often (ms): each one wakes the client's main thread.
+const PROGRESS_INTERVAL_MS: f64 = 50.0;
+
+/// Where requests come from and answers go: the dedicated worker's global scope in a browser,
+/// or a `MessagePort` (Node's `worker_threads.parentPort`, or a port of a `MessageChannel`).
+/// Both post with a transfer list and dispatch `message` events with the request as `data`.
+#[derive(Clone)]
+enum Port {
+    Worker(DedicatedWorkerGlobalScope),
+    Channel(MessagePort),
+}
+
+impl Port {
+    fn post(&self, message: &JsValue, transfer: &Array) {
+        // Posting fails only for a value that cannot be cloned, and every message here is
+        // plain data; there is nobody to tell if it did.
+        let _ = match self {
+            Port::Worker(scope) => scope.post_message_with_transfer(message, transfer),
+            Port::Channel(port) => port.post_message_with_transferable(message, transfer),
+        };
+    }
+
+    fn listen(&self, on_message: &js_sys::Function) -> Result<(), JsValue> {
+        match self {
+            Port::Worker(scope) => scope.add_event_listener_with_callback("message", on_message),
+            Port::Channel(port) => {
+                port.add_event_listener_with_callback("message", on_message)?;
+                // A port delivers nothing until started (Node starts it only for `on`).
+                port.start();
+                Ok(())
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The port and the id of the request being handled, for the panic hook: a panic must
+    /// still answer that request before the module traps.
+    static CURRENT: RefCell<Option<(Port, JsValue)>> = const { RefCell::new(None) };
+}
+
+/// Serve requests on `port` until the worker ends: build the analyzer (loading the
+/// dictionary), post `{type: 'ready', version, maxInputLength}`, handle the `early` requests
+/// (received while the module loaded) in order, then every request that arrives.
+///
+/// `port` is a `MessagePort`-shaped object (Node's `parentPort`), or `undefined` for the
+/// dedicated worker's own global scope.
+///
+/// # Errors
+/// A JS `Error` when `port` is neither, or when no listener can be added.
+#[wasm_bindgen]
+pub fn serve(port: JsValue, early: Option<Array>) -> Result<(), JsValue> {
+    let port = if port.is_undefined() || port.is_null() {
+        js_sys::global()
+            .dyn_into::<DedicatedWorkerGlobalScope>()
+            .map(Port::Worker)
+            .map_err(|_| js_sys::Error::new("serve(): not in a dedicated worker; pass a port"))?
+    } else if Reflect::has(&port, &"postMessage".into()).unwrap_or(false) {
+        // Node's MessagePort is not an instance of a global `MessagePort` class, so it is
+        // taken by its shape, which web-sys's bindings call structurally.
+        Port::Channel(port.unchecked_into())
+    } else {
+        return Err(js_sys::Error::new("serve(): the port has no postMessage").into());
+    };
+    std::panic::set_hook(Box::new(report_panic));
+
+    let server = Rc::new(RefCell::new(Server::new(port.clone())));
+    server.borrow().post_ready();
+    for request in early.iter().flat_map(|a| a.iter()) {
+        server.borrow_mut().handle(&request);
+    }
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        server.borrow_mut().handle(&event.data());
+    });
+    port.listen(handler.as_ref().unchecked_ref())?;
+    // The listener lives as long as the worker does.
+    handler.forget();
+    Ok(())
+}
+
+/// Answers the request being handled with kind `internal` and the panic's message.
+fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
+    CURRENT.with(|current| {
+        if let Some((port, id)) = current.borrow().as_ref() {
+            let e = Error::Internal(info.to_string());
+            port.post(&error_message(id, &e), &Array::new());
+        }
+    });
+}
+
+struct Server {
+    analyzer: crate::Analyzer,
+    port: Port,
+    clock: Option<Performance>,
+}
+
+impl Server {
+    fn new(port: Port) -> Server {
+        // `performance` is a global in workers and in Node alike.
+        let clock = Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .filter(|p| !p.is_undefined())
+            .map(JsCast::unchecked_into::<Performance>);
+        Server {
+            analyzer: crate::Analyzer::new(),
+            port,
+            clock,
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.clock.as_ref().map_or(0.0, Performance::now)
+    }
+
+    fn post_ready(&self) {
+        let message = object(&[
+            ("type", "ready".into()),
+            ("version", crate::VERSION.into()),
+            ("maxInputLength", (crate::MAX_INPUT_UTF16 as u32).into()),
+        ]);
+        self.port.post(&message, &Array::new());
+    }
+
+    /// Handle one request; anything without a string `type` is not for us and is ignored.
+    fn handle(&mut self, data: &JsValue) {
+        let Some(kind) = get(data, "type").as_string() else {
+            return;
+        };
+        if kind == "init" {
+            // The JS side started the module; a client that attached late asks again.
+            self.post_ready();
+            return;
+        }
+        let id = match get(data, "id") {
+            id if id.is_undefined() => JsValue::NULL,
+            id => id,
+        };
+        CURRENT.with(|c| *c.borrow_mut() = Some((self.port.clone(), id.clone())));
+        let started = self.now();
+        let answer = self.run(&kind, data, &id);
+        let ms = self.now() - started;
+        match answer {
+            Ok(Answer {
+                value,
+                transfer,
+                timings,
+            }) => {
+                let mut fields = vec![
+                    ("type", "result".into()),
+                    ("id", id.clone()),
+                    ("value", value),
+                    ("ms", ms.into()),
+                ];
+                if let Some(timings) = timings {
+                    fields.push(("timings", timings));
+                }
+                self.port.post(&object(&fields), &transfer);
+            }
+            Err(e) => self.port.post(&error_message(&id, &e), &Array::new()),
+        }
+        CURRENT.with(|c| *c.borrow_mut() = None);
+    }
+
+    fn run(&mut self, kind: &str, data: &JsValue, id: &JsValue) -> Result<Answer, Error> {
+        match kind {
+            "analyze" => self.analyze(data, id),
+            "tokenize" => {
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                let pairs = self.analyzer.tokenize(&text, &options)?;
+                let pairs = Uint32Array::from(pairs.as_slice());
+                let transfer = Array::of1(&pairs.buffer());
+                Ok(Answer::with_transfer(pairs.into(), transfer))
+            }
+            "addWords" => {
+                let words = words_of(&get(data, "words"))?;
+                Ok(Answer::plain(
+                    (self.analyzer.add_words(&words)? as u32).into(),
+                ))
+            }
+            "removeWords" => {
+                let words = words_of(&get(data, "words"))?;
+                Ok(Answer::plain(
+                    (self.analyzer.remove_words(&words)? as u32).into(),
+                ))
+            }
+            "resetWords" => {
+                self.analyzer.reset_words();
+                Ok(Answer::plain(JsValue::NULL))
+            }
+            "convert" => {
+                let text = text_of(&get(data, "text"))?;
+                let converted = match get(data, "to").as_string().as_deref() {
+                    Some("simplified") => self.analyzer.to_simplified(&text),
+                    Some("traditional") => self.analyzer.to_traditional(&text),
+                    other => {
+                        return Err(Error::InvalidOptions(format!(
+                            "convert to \"simplified\" or \"traditional\", not {other:?}"
+                        )))
+                    }
+                };
+                Ok(Answer::plain(converted.into()))
+            }
+            "builtinStopwords" => Ok(Answer::plain(to_js(&self.analyzer.builtin_stopwords())?)),
+            other => Err(Error::InvalidRequest(format!(
+                "unknown request type {other:?}"
+            ))),
+        }
+    }
+
+    /// `analyze`: progress messages while it runs (at most one per 50 ms, and the last one),
+    /// each with the milliseconds since the request began; the time each stage took goes with
+    /// the result as `timings` (the report itself stays the same for the same input).
+    fn analyze(&mut self, data: &JsValue, id: &JsValue) -> Result<Answer, Error> {
+        let text = text_of(&get(data, "text"))?;
+        let options = parse_options(&get(data, "options"))?;
+        let (port, clock) = (self.port.clone(), self.clock.clone());
+        let now = move || clock.as_ref().map_or(0.0, Performance::now);
+        let started = now();
+        let mut last_post = f64::NEG_INFINITY;
+        let mut stage: Option<(Stage, f64)> = None;
+        let timings = Object::new();
+        let mut on_progress = |p: Progress| {
+            let t = now();
+            if stage.is_none_or(|(s, _)| s != p.stage) {
+                if let Some((s, since)) = stage {
+                    let _ = Reflect::set(&timings, &stage_name(s), &(t - since).into());
+                }
+                stage = Some((p.stage, t));
+            }
+            if t - last_post < PROGRESS_INTERVAL_MS && p.fraction < 1.0 {
+                return;
+            }
+            last_post = t;
+            if let Ok(message) = to_js(&p) {
+                let _ = Reflect::set(&message, &"type".into(), &"progress".into());
+                let _ = Reflect::set(&message, &"id".into(), id);
+                let _ = Reflect::set(&message, &"ms".into(), &(t - started).into());
+                port.post(&message, &Array::new());
+            }
+        };
+        let report = self
+            .analyzer
+            .analyze_with_progress(&text, &options, &mut on_progress)?;
+        let (value, transfer) = packed_report(report)?;
+        Ok(Answer {
+            value,
+            transfer,
+            timings: Some(timings.into()),
+        })
+    }
+}
+
+/// What a request resolves to, with the buffers to move rather than copy.
+struct Answer {
+    value: JsValue,
+    transfer: Array,
+    timings: Option<JsValue>,
+}
+
+impl Answer {
+    fn plain(value: JsValue) -> Answer {
+        Answer::with_transfer(value, Array::new())
+    }
+
+    fn with_transfer(value: JsValue, transfer: Array) -> Answer {
+        Answer {
+            value,
+            transfer,
+            timings: None,
+        }
+    }
+}
+
+/// `{type: 'error', id, kind, message}`.
+fn error_message(id: &JsValue, e: &Error) -> JsValue {
+    object(&[
+        ("type", "error".into()),
+        ("id", id.clone()),
+        ("kind", e.kind().into()),
+        ("message", e.to_string().into()),
+    ])
+}
+
+/// A stage's name as the progress messages spell it (`"segmenting"`).
+fn stage_name(stage: Stage) -> JsValue {
+    to_js(&stage).unwrap_or(JsValue::NULL)
+}
+
+/// `value[key]`, `undefined` when `value` is not an object.
+fn get(value: &JsValue, key: &str) -> JsValue {
+    if !value.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A plain object with these fields.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in fields {
+        // Defining a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &(*key).into(), value);
+    }
+    o.into()
+}

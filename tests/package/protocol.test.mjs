@@ -1,0 +1,127 @@
+// The worker protocol (js/protocol.js) as the Rust loop (`serve`, src/wasm/worker.rs) answers
+// it, spoken raw to the package's worker thread in Node (node.js on its parentPort, the same
+// loop as the browser's worker.js), and through the client's resetWords and 'timings'.
+//
+//   bash scripts/build.sh && node --test tests/package/protocol.test.mjs
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { PKG, assertPackaged } from './helpers.mjs';
+
+before(() => assertPackaged());
+
+/** The package's worker thread, with every message it sends kept in order. */
+function rawWorker() {
+  const worker = new Worker(new URL(`file://${PKG}node.js`), { workerData: { wenxiWorker: true } });
+  const messages = [];
+  const waiters = [];
+  worker.on('message', (data) => {
+    messages.push(data);
+    for (const w of waiters.splice(0)) w();
+  });
+  /** The first message after `from` (an index into `messages`) that `pick` accepts. */
+  const next = async (pick, from = 0) => {
+    for (;;) {
+      const found = messages.slice(from).find(pick);
+      if (found) return found;
+      await new Promise((resolve) => waiters.push(resolve));
+    }
+  };
+  return { worker, messages, next, answer: (id) => next((m) => m.id === id && (m.type === 'result' || m.type === 'error')) };
+}
+
+test('the Rust loop: ready on every init, answers in order, typed errors, packed occurrences', { timeout: 60_000 }, async () => {
+  const { worker, messages, next, answer } = rawWorker();
+  try {
+    worker.postMessage({ type: 'init' });
+    const ready = await next((m) => m.type === 'ready');
+    assert.equal(typeof ready.version, 'string');
+    assert.equal(ready.maxInputLength, 16 * 1024 * 1024);
+
+    const text = '推动长江经济带发展，推动绿色发展。'.repeat(3);
+    worker.postMessage({ type: 'analyze', id: 1, text, options: { topN: 2 } });
+    worker.postMessage({ type: 'frobnicate', id: 2 });
+    worker.postMessage({ type: 'analyze', id: 3, text: 42 });
+    worker.postMessage({ type: 'addWords', id: 4, words: 'not a list' });
+    worker.postMessage({ type: 'addWords', id: 5, words: ['有 空格'] });
+    worker.postMessage({ type: 'analyze', id: 6, text, options: { topn: 2 } });
+    worker.postMessage({ type: 'convert', id: 7, text: '发展', to: 'traditional' });
+    worker.postMessage({ type: 'convert', id: 8, text: '发展', to: 'klingon' });
+    worker.postMessage({ type: 'init' });
+
+    const result = await answer(1);
+    assert.equal(result.type, 'result');
+    const top = result.value.keywords[0];
+    assert.equal(top.word, '发展', '6 each of 发展 and 推动: ties go by code point');
+    assert.ok(top.occurrencesPacked instanceof Uint32Array);
+    assert.deepEqual([...top.occurrencesPacked].slice(0, 4), [7, 9, 14, 16]);
+    assert.deepEqual(top.occurrences, [], 'left empty in place, so the field order stays');
+    assert.deepEqual(Object.keys(top).slice(0, 9), ['word', 'key', 'count', 'share', 'weight', 'textrank', 'pos', 'first', 'occurrences']);
+    assert.ok(result.ms >= 0);
+    assert.deepEqual(Object.keys(result.timings).sort(), ['cleaning', 'keywords', 'script', 'sections', 'segmenting'].sort());
+    const progress = messages.filter((m) => m.type === 'progress' && m.id === 1);
+    assert.ok(progress.length >= 1);
+    assert.equal(progress.at(-1).fraction, 1);
+    assert.equal(progress.at(-1).stage, 'done');
+    assert.ok(progress.every((p) => p.ms >= 0));
+
+    const kinds = {};
+    for (const id of [2, 3, 4, 5, 6, 8]) kinds[id] = (await answer(id)).kind;
+    assert.deepEqual(kinds, {
+      2: 'invalid_request',
+      3: 'invalid_request',
+      4: 'invalid_request',
+      5: 'invalid_word',
+      6: 'invalid_options',
+      8: 'invalid_options',
+    });
+    assert.match((await answer(2)).message, /unknown request type "frobnicate"/);
+    assert.equal((await answer(7)).value, '發展');
+    // Answered in the order asked, and the second init got its own 'ready'.
+    const order = messages.filter((m) => m.type === 'result' || m.type === 'error').map((m) => m.id);
+    assert.deepEqual(order, [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.equal(messages.filter((m) => m.type === 'ready').length, 2);
+  } finally {
+    await worker.terminate();
+  }
+});
+
+test('a text over the limit is refused with the one message, and the worker goes on', { timeout: 60_000 }, async () => {
+  const { worker, next, answer } = rawWorker();
+  try {
+    worker.postMessage({ type: 'init' });
+    const { maxInputLength } = await next((m) => m.type === 'ready');
+    worker.postMessage({ type: 'analyze', id: 1, text: 'a'.repeat(maxInputLength + 1) });
+    worker.postMessage({ type: 'tokenize', id: 2, text: '长江经济带' });
+    const refused = await answer(1);
+    assert.equal(refused.kind, 'input_too_large');
+    assert.equal(refused.message, `the text is ${maxInputLength + 1} UTF-16 code units long; Wenxi analyses at most ${maxInputLength}`);
+    const tokens = await answer(2);
+    assert.ok(tokens.value instanceof Uint32Array);
+    assert.deepEqual([...tokens.value], [0, 2, 2, 5], "长江 | 经济带");
+  } finally {
+    await worker.terminate();
+  }
+});
+
+test('the client: resetWords forgets custom words, timings follow each analysis', { timeout: 60_000 }, async () => {
+  const { createAnalyzer } = await import(`${PKG}node.js`);
+  const wenxi = await createAnalyzer();
+  try {
+    const text = '我们推动长江经济带发展。长江经济带发展很重要。';
+    const timings = [];
+    wenxi.addEventListener('timings', (event) => timings.push(event.detail));
+    await wenxi.addWords(['长江经济带发展']);
+    const joined = await wenxi.analyze(text);
+    assert.ok(joined.keywords.some((k) => k.word === '长江经济带发展'));
+    assert.equal(await wenxi.resetWords(), null);
+    const plain = await wenxi.analyze(text);
+    assert.ok(!plain.keywords.some((k) => k.word === '长江经济带发展'), 'the added word is gone');
+    assert.equal(timings.length, 2);
+    assert.ok(timings.every((t) => t.ms >= 0 && typeof t.stages.segmenting === 'number'));
+    assert.equal(wenxi.maxInputLength(), 16 * 1024 * 1024);
+  } finally {
+    wenxi.terminate();
+  }
+});
