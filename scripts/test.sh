@@ -15,6 +15,9 @@ step "lint native and wasm32 (clippy, warnings are errors)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
+step "API docs build (rustdoc, warnings are errors: broken intra-doc links and the like)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+
 step "native tests: units, golden reports, invariants, corpus checks, doc examples"
 cargo test
 

@@ -449,3 +449,6 @@ fn changes_in_lowercase(c: char) -> bool {
     let mut lower = c.to_lowercase();
     lower.next() != Some(c) || lower.next().is_some()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,4 @@
-//! Stage 4: keyword frequency. Counts content words, weighs them by TF-IDF and TextRank, and
+//! Stage 5: keyword frequency. Counts content words, weighs them by TF-IDF and TextRank, and
 //! says where each is used.
 //!
 //! A content word is a Han or Latin token that is long enough, has an allowed part of speech

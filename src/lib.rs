@@ -21,8 +21,9 @@
 //! assert_eq!(report.cleaning.annotations, 2);
 //! ```
 //!
-//! Pipeline stages, one module each: [`normalize`] → [`script`] → [`sections`] → [`segment`]
-//! → [`keywords`] → [`stats`]; [`report`] defines the output and `wasm` (wasm32 only) is the
+//! Pipeline stages, one module each, in the order [`Analyzer::analyze`] runs them (and reports
+//! them as [`report::Stage`]s): [`normalize`] → [`script`] → [`segment`] → [`sections`] →
+//! [`keywords`] → [`stats`]; [`report`] defines the output and `wasm` (wasm32 only) is the
 //! thin JavaScript shell.
 
 mod analyzer;

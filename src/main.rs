@@ -68,17 +68,18 @@ fn run() -> Result<(), String> {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
+    let mut analyzer = Analyzer::new();
     if tokens {
-        options.include_tokens = true;
-        options.top_n = 0;
+        // Segmentation alone: the words the analysis cuts, without counting them.
+        let spans = analyzer
+            .tokenize(&text, &options)
+            .map_err(|e| format!("{} ({})", e, e.kind()))?;
+        let mut out = io::stdout().lock();
+        return write_tokens(&mut out, &text, &spans).map_err(|e| e.to_string());
     }
-    let report = Analyzer::new()
+    let report = analyzer
         .analyze(&text, &options)
         .map_err(|e| format!("{} ({})", e, e.kind()))?;
-    if tokens {
-        let mut out = io::stdout().lock();
-        return write_tokens(&mut out, &text, &report).map_err(|e| e.to_string());
-    }
     let json = if pretty {
         serde_json::to_string_pretty(&report)
     } else {
@@ -90,13 +91,15 @@ fn run() -> Result<(), String> {
 }
 
 /// Write each line of `text` as its words separated by single spaces, one output line per input
-/// line (a final line without a line break included). Words are the report's non-whitespace
-/// tokens, as written in `text` (their UTF-16 ranges sliced out of it).
-fn write_tokens(out: &mut impl Write, text: &str, report: &wenxi::Report) -> io::Result<()> {
-    use wenxi::report::TokenKind;
+/// line (a final line without a line break included). Words are the spans of
+/// [`Analyzer::tokenize`] (UTF-16 `[start, end)` pairs, whitespace left out), as written in
+/// `text`.
+fn write_tokens(out: &mut impl Write, text: &str, spans: &[u32]) -> io::Result<()> {
     let units: Vec<u16> = text.encode_utf16().collect();
-    let tokens = report.tokens.as_deref().unwrap_or_default();
-    let mut next = tokens.iter().peekable();
+    let mut next = spans
+        .chunks_exact(2)
+        .map(|pair| (pair[0] as usize, pair[1] as usize))
+        .peekable();
     let mut line_start = 0usize;
     let line_ends = units
         .iter()
@@ -108,11 +111,11 @@ fn write_tokens(out: &mut impl Write, text: &str, report: &wenxi::Report) -> io:
         );
     for end in line_ends {
         let mut words: Vec<String> = Vec::new();
-        while let Some(t) = next.next_if(|t| (t.start as usize) < end) {
-            if t.kind == TokenKind::Whitespace || (t.start as usize) < line_start {
+        while let Some((start, stop)) = next.next_if(|&(start, _)| start < end) {
+            if start < line_start {
                 continue;
             }
-            let slice = &units[t.start as usize..(t.end as usize).min(end)];
+            let slice = &units[start..stop.min(end)];
             let word: String = String::from_utf16_lossy(slice)
                 .chars()
                 .filter(|c| !c.is_whitespace())

@@ -1,9 +1,12 @@
-//! The serialisable result of [`crate::analyze`]: the one place the output shape is defined.
+//! The serialisable result of [`Analyzer::analyze`]: the one place the output shape is defined.
 //!
 //! Every offset is a UTF-16 code unit index into the text the user gave (what JS `slice()`
 //! takes), even though the analysis ran on a cleaned, possibly converted copy. Every list has
 //! a documented order so that the same input gives byte-identical JSON. Field names are
-//! camelCase in JSON; the README's field table and `www/wenxi.d.ts` mirror this file.
+//! camelCase in JSON; the README's field table mirrors this file, and the TypeScript types in
+//! `js/report.d.ts` are generated from it.
+//!
+//! [`Analyzer::analyze`]: crate::Analyzer::analyze
 
 use serde::Serialize;
 
@@ -227,15 +230,18 @@ pub struct Progress {
     pub fraction: f64,
 }
 
-/// The stages of an analysis, in order.
+/// The stages of an analysis, in the order it runs them: cleaning, telling the script (and
+/// making the simplified copy), segmenting, finding the sections, counting and ranking
+/// keywords, done. Serialised by name (`"cleaning"`, `"script"`, `"segmenting"`, `"sections"`,
+/// `"keywords"`, `"done"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Stage {
     Cleaning,
     Script,
-    Sections,
     Segmenting,
+    Sections,
     Keywords,
     Done,
 }

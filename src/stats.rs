@@ -1,4 +1,4 @@
-//! Stage 5: whole-text statistics.
+//! Stage 6: whole-text statistics.
 
 use crate::chars::is_han;
 use crate::report::{Stats, TokenKind};

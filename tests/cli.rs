@@ -57,3 +57,71 @@ fn report_mode_and_errors() {
         "{err}"
     );
 }
+
+/// The lines `--tokens` should write for `input`, worked out from the report's own tokens
+/// (`includeTokens`): each line's non-whitespace tokens as written, separated by spaces.
+fn lines_from_report(input: &str, report: &serde_json::Value) -> Vec<String> {
+    let units: Vec<u16> = input.encode_utf16().collect();
+    let mut lines = Vec::new();
+    let mut line_start = 0usize;
+    let mut ends: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i] == u16::from(b'\n'))
+        .collect();
+    if !units.is_empty() && units.last() != Some(&u16::from(b'\n')) {
+        ends.push(units.len());
+    }
+    let tokens = report["tokens"].as_array().unwrap();
+    let mut next = tokens.iter().peekable();
+    for end in ends {
+        let mut words = Vec::new();
+        while let Some(t) = next.next_if(|t| (t["start"].as_u64().unwrap() as usize) < end) {
+            let (start, stop) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            if t["kind"] == "whitespace" || start < line_start {
+                continue;
+            }
+            let word: String = String::from_utf16_lossy(&units[start..stop.min(end)])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if !word.is_empty() {
+                words.push(word);
+            }
+        }
+        lines.push(words.join(" "));
+        line_start = end + 1;
+    }
+    lines
+}
+
+#[test]
+fn tokens_mode_writes_the_words_of_the_report() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut inputs: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    inputs.push(
+        "會議強(qiáng)調，<b>推動</b>長江經濟帶&nbsp;發展。\r\n\n  ＡＢＣ 1,234 iPhone 15\n".into(),
+    );
+    inputs.push("没有换行的最后一行".into());
+    for options in [
+        r#"{}"#,
+        r#"{"convert": false, "compounds": false, "words": ["经济带发展"]}"#,
+    ] {
+        for input in &inputs {
+            let (tokens, _, ok) = wenxi(&["--tokens", "--options", options, "-"], input);
+            assert!(ok);
+            let with_tokens = options.replacen('{', r#"{"includeTokens": true, "#, 1);
+            let with_tokens = with_tokens.replace(", }", "}");
+            let (json, err, ok) = wenxi(&["--options", &with_tokens, "-"], input);
+            assert!(ok, "{err}");
+            let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let want = lines_from_report(input, &report);
+            let got: Vec<&str> = tokens.lines().collect();
+            assert_eq!(got, want, "options {options}");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Golden reports: each fixture in `tests/fixtures/` analysed with default options, rendered as
-//! readable text and compared with `tests/golden/<fixture>.txt`. A change in segmentation,
-//! cleaning or structure shows up here as a readable diff.
+//! readable text and compared with `tests/golden/<fixture stem>.golden` (`news-trad-annotated.txt`
+//! → `news-trad-annotated.golden`). A change in segmentation, cleaning or structure shows up
+//! here as a readable diff.
 //!
 //! After an intended change, regenerate and review the diff:
 //!     UPDATE_GOLDEN=1 cargo test --test golden
@@ -100,7 +101,8 @@ fn golden_reports() {
         let text = std::fs::read_to_string(root.join("fixtures").join(name)).unwrap();
         let report = analyzer.analyze(&text, &Options::default()).unwrap();
         let got = render(name, &text, &report);
-        let path = root.join("golden").join(format!("{name}.txt"));
+        let stem = Path::new(name).file_stem().unwrap().to_string_lossy();
+        let path = root.join("golden").join(format!("{stem}.golden"));
         if update {
             std::fs::write(&path, &got).unwrap();
             continue;

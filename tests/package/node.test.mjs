@@ -29,7 +29,7 @@ const run = (args) => execFileSync(process.execPath, args, { cwd: dir, encoding:
 test('the Node example prints script, sections and top keywords per file', () => {
   const out = run(['node-analyze.mjs', `${REPO}tests/fixtures/report-headings-simp.txt`, `${REPO}tests/fixtures/news-trad-annotated.txt`]);
   const [simp, trad] = out.split(/^# /m).filter(Boolean);
-  // The expected words are the golden reports' first keywords (tests/golden/*.txt).
+  // The expected words are the golden reports' first keywords (tests/golden/*.golden).
   assert.match(simp, /^script: simplified$/m);
   assert.match(simp, /^sections: 8$/m);
   assert.match(simp, /^ {4}（一）数字基础设施建设$/m, 'a level-2 heading indented under its parent');

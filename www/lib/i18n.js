@@ -141,11 +141,12 @@ t.register({
   'progress.sending': { zh: '传送文本', en: 'Sending the text' },
   'progress.receiving': { zh: '接收结果', en: 'Receiving the results' },
   'progress.stage': { zh: '{stage}：{percent}%', en: '{stage}: {percent}%' },
-  // The analyzer's stages (src/report.rs Stage, camelCase).
+  // The analyzer's stages, in the order it runs them (src/report.rs Stage, camelCase).
   'stage.cleaning': { zh: '清理', en: 'Cleaning' },
-  'stage.script': { zh: '识别字体', en: 'Detecting the script' },
-  'stage.sections': { zh: '结构', en: 'Sections' },
+  // Simplified or traditional (简繁), not a typeface.
+  'stage.script': { zh: '识别简繁', en: 'Detecting the script' },
   'stage.segmenting': { zh: '分词', en: 'Segmenting' },
+  'stage.sections': { zh: '结构', en: 'Sections' },
   'stage.keywords': { zh: '关键词', en: 'Keywords' },
   'stage.done': { zh: '完成', en: 'Done' },
 

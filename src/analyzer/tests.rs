@@ -1,0 +1,274 @@
+//! Unit tests of what [`Analyzer`] promises: words added stay added until removed, `tokenize`
+//! cuts as `analyze` does, progress rises to 1 through the stages in pipeline order, the size
+//! limit and bad words are refused before any work, and the same text gives the same report.
+
+use super::*;
+
+/// The words of `text` as `tokenize` cuts it, sliced out of `text`.
+fn words(a: &mut Analyzer, text: &str, options: &Options) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let spans = a.tokenize(text, options).unwrap();
+    spans
+        .chunks(2)
+        .map(|p| String::from_utf16_lossy(&units[p[0] as usize..p[1] as usize]))
+        .collect()
+}
+
+/// Every stage and fraction `analyze_with_progress` reports for `text`.
+fn progress_of(a: &mut Analyzer, text: &str) -> (Report, Vec<Progress>) {
+    let mut seen = Vec::new();
+    let r = a
+        .analyze_with_progress(text, &Options::default(), &mut |p| seen.push(p))
+        .unwrap();
+    (r, seen)
+}
+
+#[test]
+fn added_words_stay_added_and_remove_words_undoes_them() {
+    let text = "文析工具很好用。數據中臺上線了。数据中台很稳。";
+    let fresh = words(&mut Analyzer::new(), text, &Options::default());
+    assert!(!fresh.iter().any(|w| w == "文析工具"), "{fresh:?}");
+    let mut a = Analyzer::new();
+    // Added through the options, the word stays for later calls without them.
+    let with_word = Options {
+        words: vec!["文析工具".into()],
+        ..Options::default()
+    };
+    a.analyze(text, &with_word).unwrap();
+    assert!(words(&mut a, text, &Options::default()).contains(&"文析工具".to_string()));
+    assert_eq!(a.add_words(&["文析工具"]).unwrap(), 0, "already there");
+    // A traditional word is added in both scripts, and traditional text (segmented
+    // through its simplified copy) keeps it whole too.
+    assert_eq!(a.add_words(&["數據中臺"]).unwrap(), 2);
+    let w = words(&mut a, text, &Options::default());
+    for whole in ["文析工具", "數據中臺", "数据中台"] {
+        assert!(w.iter().any(|x| x == whole), "{whole} in {w:?}");
+    }
+    // Removing them, in either script, gives back the fresh segmentation.
+    assert_eq!(a.remove_words(&["文析工具", "數據中臺"]).unwrap(), 3);
+    assert_eq!(words(&mut a, text, &Options::default()), fresh);
+    assert_eq!(a.remove_words(&["从未加过的词"]).unwrap(), 0);
+}
+
+#[test]
+fn tokenize_cuts_exactly_as_analyze() {
+    let texts = [
+        "經(jīng)濟發展<b>很快</b>，iPhone 15 賣得好 👪𦡦。\n第二段 text here",
+        "长江经济带很重要。推动长江经济带发展。长江经济带的生态。",
+        "# 标题\n\n访问 https://example.com/a?b=1 或发邮件到 wenxi@example.org。\r\n",
+        "增长3.14%，达到1,234,567元和8000万美元，第6次，一个这种。ＡＢＣ　ｄｅｆ",
+        "",
+    ];
+    let variants = [
+        Options::default(),
+        Options {
+            convert: false,
+            compounds: false,
+            ..Options::default()
+        },
+        Options {
+            hmm: false,
+            words: vec!["经济带发展".into()],
+            ..Options::default()
+        },
+    ];
+    let mut a = Analyzer::new();
+    for options in &variants {
+        let with_tokens = Options {
+            include_tokens: true,
+            ..options.clone()
+        };
+        for text in texts {
+            let report = a.analyze(text, &with_tokens).unwrap();
+            let want: Vec<u32> = report
+                .tokens
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.kind != TokenKind::Whitespace)
+                .flat_map(|t| [t.start, t.end])
+                .collect();
+            assert_eq!(a.tokenize(text, options).unwrap(), want, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn progress_rises_to_one_through_the_stages_in_pipeline_order() {
+    let mut a = Analyzer::new();
+    // Several segmentation chunks, one chunk, and none (an empty text has nothing to
+    // segment, so that stage alone is not reported).
+    let line = "会议强调，要推动长江经济带发展。\n";
+    let long = line.repeat(3 * crate::segment::CHUNK_BYTES / line.len() + 1);
+    for text in [long.as_str(), "推动发展。", ""] {
+        let (_, seen) = progress_of(&mut a, text);
+        if text.len() > crate::segment::CHUNK_BYTES {
+            let chunks = seen.iter().filter(|p| p.stage == Stage::Segmenting).count();
+            assert!(chunks >= 3, "each chunk reported: {chunks}");
+        }
+        assert!(seen.iter().all(|p| (0.0..=1.0).contains(&p.fraction)));
+        for w in seen.windows(2) {
+            assert!(w[0].fraction <= w[1].fraction, "{w:?}");
+            // Stage declares the stages in the order they run.
+            assert!(w[0].stage as u8 <= w[1].stage as u8, "{w:?}");
+        }
+        let mut stages: Vec<Stage> = seen.iter().map(|p| p.stage).collect();
+        stages.dedup();
+        let pipeline = [
+            Stage::Cleaning,
+            Stage::Script,
+            Stage::Segmenting,
+            Stage::Sections,
+            Stage::Keywords,
+            Stage::Done,
+        ];
+        let want: Vec<Stage> = pipeline
+            .into_iter()
+            .filter(|&s| s != Stage::Segmenting || !text.is_empty())
+            .collect();
+        assert_eq!(stages, want, "{} bytes", text.len());
+        let last = seen.last().unwrap();
+        assert_eq!((last.stage, last.fraction), (Stage::Done, 1.0));
+        assert_eq!(seen.iter().filter(|p| p.fraction == 1.0).count(), 1);
+    }
+}
+
+#[test]
+fn texts_over_the_size_limit_are_refused_before_any_work() {
+    assert_eq!(check_size(&"字".repeat(MAX_INPUT_UTF16)), Ok(()));
+    // The limit counts UTF-16 code units: an astral char is two.
+    let astral = "𦡦".repeat(MAX_INPUT_UTF16 / 2) + "a";
+    assert_eq!(
+        check_size(&astral),
+        Err(Error::InputTooLarge {
+            utf16_length: MAX_INPUT_UTF16 + 1,
+            max: MAX_INPUT_UTF16
+        })
+    );
+    let mut a = Analyzer::new();
+    let with_word = Options {
+        words: vec!["文析工具".into()],
+        ..Options::default()
+    };
+    let mut called = false;
+    let e = a
+        .analyze_with_progress(&astral, &with_word, &mut |_| called = true)
+        .unwrap_err();
+    assert_eq!(e.kind(), "input_too_large");
+    assert!(!called, "no progress for a refused text");
+    assert_eq!(
+        a.tokenize(&astral, &with_word).unwrap_err().kind(),
+        "input_too_large"
+    );
+    // Nothing was added, and the analyzer still works.
+    let w = words(&mut a, "文析工具很好用。", &Options::default());
+    assert!(!w.iter().any(|x| x == "文析工具"), "{w:?}");
+}
+
+#[test]
+fn bad_option_words_are_refused_and_none_of_them_added() {
+    let mut a = Analyzer::new();
+    let longest = "字".repeat(MAX_WORD_CHARS);
+    let too_long = "字".repeat(MAX_WORD_CHARS + 1);
+    assert_eq!(validate_words(&[longest.as_str(), "文析工具"]), Ok(()));
+    for bad in ["", "有 空格", "tab\there", "行\n尾", too_long.as_str()] {
+        let options = Options {
+            words: vec!["文析工具".into(), bad.into()],
+            ..Options::default()
+        };
+        let mut called = false;
+        let e = a
+            .analyze_with_progress("文析工具很好用。", &options, &mut |_| called = true)
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidWord(_)), "{bad:?}: {e:?}");
+        assert!(!called);
+        assert!(matches!(
+            a.tokenize("文析工具", &options),
+            Err(Error::InvalidWord(_))
+        ));
+        assert!(matches!(a.add_words(&[bad]), Err(Error::InvalidWord(_))));
+        assert!(matches!(a.remove_words(&[bad]), Err(Error::InvalidWord(_))));
+    }
+    let w = words(&mut a, "文析工具很好用。", &Options::default());
+    assert!(!w.iter().any(|x| x == "文析工具"), "{w:?}");
+}
+
+#[test]
+fn the_same_text_gives_the_same_report() {
+    let text = "會議強(qiáng)調，要推動長江經濟帶發展。\n# 二、任务\n推动发展，推动改革。iPhone 15";
+    let options = Options {
+        include_tokens: true,
+        ..Options::default()
+    };
+    let mut a = Analyzer::new();
+    let first = a.analyze(text, &options).unwrap();
+    let json = serde_json::to_string(&first).unwrap();
+    // Again, after another text, with progress, and from a fresh analyzer.
+    a.analyze("别的文本。Other text.", &Options::default())
+        .unwrap();
+    let again = a.analyze(text, &options).unwrap();
+    let with_progress = a
+        .analyze_with_progress(text, &options, &mut |_| {})
+        .unwrap();
+    let fresh = Analyzer::new().analyze(text, &options).unwrap();
+    for r in [again, with_progress, fresh] {
+        assert_eq!(r, first);
+        assert_eq!(serde_json::to_string(&r).unwrap(), json);
+    }
+}
+
+#[test]
+fn sections_tile_the_users_text_even_when_cleaning_empties_it() {
+    let mut a = Analyzer::new();
+    assert!(a
+        .analyze("", &Options::default())
+        .unwrap()
+        .sections
+        .is_empty());
+    // Cleaning leaves nothing of `&#8203;` (a zero-width space): one untitled section.
+    let r = a.analyze("&#8203;", &Options::default()).unwrap();
+    let s: Vec<_> = r
+        .sections
+        .iter()
+        .map(|s| (s.start, s.end, s.level, s.heading, s.title.as_str()))
+        .collect();
+    assert_eq!(s, [(0, 7, 0, false, "")]);
+    // Markup before the first heading belongs to the first section.
+    let r = a
+        .analyze("<p>\n# 标题\n正文。", &Options::default())
+        .unwrap();
+    let s: Vec<_> = r
+        .sections
+        .iter()
+        .map(|s| (s.start, s.end, s.heading))
+        .collect();
+    assert_eq!(s, [(0, 12, true)]);
+}
+
+#[test]
+fn char_index_maps_token_chars_to_the_cleaned_text() {
+    // Same chars, different bytes: `é` is two bytes, `e` one.
+    let index = CharIndex::new("é字x", "e字x");
+    assert_eq!(index.slice(1, 2, 1, 4), "字");
+    assert_eq!(index.slice(0, 3, 0, 5), "é字x");
+    // Same bytes: the token's own byte range is used.
+    let text = "发展x";
+    let index = CharIndex::new(text, text);
+    assert!(index.bytes.is_empty());
+    assert_eq!(index.slice(0, 2, 0, 6), "发展");
+}
+
+#[test]
+fn lower_casing_is_decided_per_char() {
+    for (c, changes) in [
+        ('A', true),
+        ('a', false),
+        ('字', false),
+        ('Ω', true),
+        ('ǅ', true),
+        ('ß', false),
+        ('İ', true),
+        ('1', false),
+    ] {
+        assert_eq!(changes_in_lowercase(c), changes, "{c}");
+    }
+}

@@ -1,0 +1,230 @@
+//! The outline: where sections start, their levels and parents, and the sections built from
+//! the lines, headings and paragraphs, with their paragraph, sentence and character counts.
+
+use super::headings::{Head, Kind};
+use super::lines::{opening_clause, Line};
+use super::paragraphs::Para;
+use super::sentences::count_sentences;
+use super::{SectionSpan, Structure};
+
+/// Where a section starts and what it is.
+struct Start {
+    line: usize,
+    title: String,
+    level: u8,
+    heading: bool,
+}
+
+/// The outline: the kinds of the open headings, outermost first.
+#[derive(Default)]
+struct Outline {
+    open: Vec<Kind>,
+}
+
+impl Outline {
+    /// Open a heading of `kind` and return its level.
+    fn enter(&mut self, kind: Kind) -> u8 {
+        if let Some(i) = self.open.iter().position(|&k| k == kind) {
+            self.open.truncate(i);
+        } else if let Some((family, rank)) = kind.rank() {
+            let same = |k: &Kind| k.rank().is_some_and(|(f, _)| f == family);
+            let above = self
+                .open
+                .iter()
+                .rposition(|k| k.rank().is_some_and(|(f, r)| f == family && r < rank));
+            if let Some(j) = above {
+                self.open.truncate(j + 1);
+            } else if let Some(j) = self.open.iter().position(same) {
+                self.open.truncate(j);
+            }
+        }
+        self.open.push(kind);
+        u8::try_from(self.open.len()).unwrap_or(u8::MAX)
+    }
+}
+
+fn section_starts(lines: &[Line], heads: &[Option<Head>], paras: &[Para]) -> Vec<Start> {
+    let mut found: Vec<(usize, &Head)> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
+        .collect();
+
+    // The document title: the first heading, when it is a plain title line. A Markdown `#`
+    // title is not special: its author nested the rest under it with `##`, and readers of
+    // Markdown expect the outline to follow the marks.
+    let title_line = found
+        .first()
+        .and_then(|&(i, h)| (h.kind == Kind::Title).then_some(i));
+
+    let mut starts = Vec::new();
+    let first_heading = found.first().map(|&(i, _)| i);
+    let first_para = paras.first().map(|p| p.first);
+    match (first_heading, first_para) {
+        (Some(h), Some(p)) if p < h => starts.push(Start {
+            line: 0,
+            title: opening_clause(lines[p].text),
+            level: 0,
+            heading: false,
+        }),
+        (None, _) => {}
+        _ => {}
+    }
+
+    if found.len() == usize::from(title_line.is_some()) {
+        // No headings but perhaps a title: a section per paragraph.
+        if let Some(t) = title_line {
+            starts.push(Start {
+                line: t,
+                title: found[0].1.title.clone(),
+                level: 1,
+                heading: true,
+            });
+        }
+        let after = title_line.unwrap_or(0);
+        for p in paras
+            .iter()
+            .filter(|p| title_line.is_none() || p.first > after)
+        {
+            starts.push(Start {
+                line: p.first,
+                title: opening_clause(lines[p.first].text),
+                level: 1,
+                heading: false,
+            });
+        }
+        return starts;
+    }
+
+    let mut outline = Outline::default();
+    if title_line.is_some() {
+        let (i, h) = found.remove(0);
+        starts.push(Start {
+            line: i,
+            title: h.title.clone(),
+            level: 1,
+            heading: true,
+        });
+    }
+    for (i, h) in found {
+        starts.push(Start {
+            line: i,
+            title: h.title.clone(),
+            level: outline.enter(h.kind),
+            heading: true,
+        });
+    }
+    starts
+}
+
+pub(super) fn build(
+    lines: &[Line],
+    heads: &[Option<Head>],
+    paras: &[Para],
+    total: usize,
+) -> Structure {
+    let mut starts = section_starts(lines, heads, paras);
+    if starts.is_empty() {
+        // Whitespace only.
+        starts.push(Start {
+            line: 0,
+            title: String::new(),
+            level: 1,
+            heading: false,
+        });
+    }
+
+    let mut sections: Vec<SectionSpan> = Vec::with_capacity(starts.len());
+    let mut parents: Vec<(u8, usize)> = Vec::new();
+    for (k, s) in starts.iter().enumerate() {
+        let start = if k == 0 { 0 } else { lines[s.line].start };
+        let end = starts.get(k + 1).map_or(total, |n| lines[n.line].start);
+        while parents.last().is_some_and(|&(level, _)| level >= s.level) {
+            parents.pop();
+        }
+        let parent = match s.level {
+            0 => None,
+            _ => parents.last().map(|&(_, i)| i),
+        };
+        if s.level > 0 {
+            parents.push((s.level, k));
+        }
+        sections.push(SectionSpan {
+            title: s.title.clone(),
+            level: s.level,
+            parent,
+            heading: s.heading,
+            start,
+            end,
+            paragraphs: 0,
+            sentences: 0,
+            characters: 0,
+        });
+    }
+
+    // Each line belongs to the last section starting at or before it.
+    let mut owner = vec![0usize; lines.len()];
+    let mut k = 0;
+    for (i, slot) in owner.iter_mut().enumerate() {
+        while starts.get(k + 1).is_some_and(|s| s.line <= i) {
+            k += 1;
+        }
+        *slot = k;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let n = line
+            .text
+            .chars()
+            .filter(|&c| !c.is_whitespace() && c != '\u{FFFD}')
+            .count();
+        let s = &mut sections[owner[i]];
+        s.characters = s
+            .characters
+            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    let (mut paragraphs, mut sentences) = (0u32, 0u32);
+    for p in paras {
+        let n = count_sentences(lines[p.first..=p.last].iter().map(|l| l.text));
+        let s = &mut sections[owner[p.first]];
+        s.paragraphs = s.paragraphs.saturating_add(1);
+        s.sentences = s.sentences.saturating_add(n);
+        paragraphs = paragraphs.saturating_add(1);
+        sentences = sentences.saturating_add(n);
+    }
+    Structure {
+        sections,
+        paragraphs,
+        sentences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sections::detect;
+
+    #[test]
+    fn preamble_and_levels() {
+        let text = "下载\n打印\n# 标题\n## 一\n正文。\n### 二\n## 三\n";
+        let s = detect(text);
+        let got: Vec<_> = s
+            .sections
+            .iter()
+            .map(|x| (x.level, x.parent, x.heading))
+            .collect();
+        assert_eq!(
+            got,
+            // Markdown levels follow the marks: the `#` title holds the `##` sections.
+            [
+                (0, None, false),
+                (1, None, true),
+                (2, Some(1), true),
+                (3, Some(2), true),
+                (2, Some(1), true)
+            ]
+        );
+        // Leading whitespace joins the first section.
+        let s = detect("\n\n  \n# 标题\n正文。\n## 小节\n");
+        assert_eq!(s.sections[0].start, 0);
+        assert!(s.sections[0].heading);
+    }
+}

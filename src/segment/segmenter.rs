@@ -1,0 +1,303 @@
+//! The [`Segmenter`] over jieba-rs: builds the dictionary, adds and removes words, and cuts a
+//! text into tokens chunk by chunk (with progress), applying the number, measure-word and link
+//! passes of the sibling modules.
+
+use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
+
+use super::classify::classify;
+use super::links::join_links;
+use super::numbers::{join_numbers, measure_split, MEASURE_WORDS, NUMBER_UNITS, QUANTIFIERS};
+use super::tokens::{Pos, Tok, Tokens};
+use crate::lexicon;
+use crate::report::TokenKind;
+
+/// jieba's dictionary and HMM, built once.
+pub struct Segmenter {
+    jieba: Jieba,
+    /// The dictionary's tag of each single-char numeral, demonstrative and measure word, for
+    /// the halves `measure_split` cuts: a word keeps one tag wherever it stands, so a tag-based
+    /// filter (numbers are not keywords) counts every occurrence of it or none (jieba tags a
+    /// lone 种 `m`; tagging the 种 of 这种 `q` once made 种 count half its occurrences).
+    split_tags: FxHashMap<char, Pos>,
+}
+
+impl Segmenter {
+    /// Build jieba's dictionary (about 350k words) from the embedded lexicon. This is the slow
+    /// part of starting up; do it once.
+    pub fn new() -> Segmenter {
+        let dict = lexicon::dictionary_text();
+        // The embedded lexicon's frequencies are all integers (the lexicon's tests read every
+        // line); should that ever break, segmenting with an empty dictionary (single
+        // characters and the HMM) beats a panic that kills the wasm module.
+        let jieba = Jieba::with_dict(&mut dict.as_bytes()).unwrap_or_else(|_| Jieba::empty());
+        let mut segmenter = Segmenter {
+            jieba,
+            split_tags: FxHashMap::default(),
+        };
+        let mut buf = [0u8; 4];
+        for c in QUANTIFIERS.chars().chain(MEASURE_WORDS.chars()) {
+            if let Some(pos) = segmenter.lone_tag(c.encode_utf8(&mut buf)) {
+                segmenter.split_tags.insert(c, pos);
+            }
+        }
+        segmenter
+    }
+
+    /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
+    /// jieba suggests for that (which also restores a removed word). Returns whether it was
+    /// new to the dictionary.
+    pub fn add_word(&mut self, word: &str) -> bool {
+        let new = !self.jieba.has_word(word);
+        self.jieba.add_word(word, None, None);
+        new
+    }
+
+    /// Take a word out of the dictionary, so segmentation splits it (jieba's `del_word`: a
+    /// frequency of 0 makes every route through it impossible). The HMM may still join its
+    /// characters when they are single-character runs unknown to the dictionary.
+    pub fn remove_word(&mut self, word: &str) -> bool {
+        if !self.jieba.has_word(word) {
+            return false;
+        }
+        self.jieba.add_word(word, Some(0), None);
+        true
+    }
+
+    /// Segment `text` into tokens covering it entirely, in order.
+    pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Tokens {
+        self.tokens_with_progress(text, hmm, &mut |_| {})
+    }
+
+    /// [`Segmenter::tokens`], reporting the bytes of `text` segmented so far after each chunk
+    /// of about [`CHUNK_BYTES`], so a page can show progress on a long text. Chunks end after a
+    /// line break or a `。`, characters at which jieba starts a new block anyway, so the tokens
+    /// are the same as in one call.
+    pub fn tokens_with_progress<'a>(
+        &'a self,
+        text: &'a str,
+        hmm: bool,
+        progress: &mut dyn FnMut(usize),
+    ) -> Tokens {
+        // The token vector is the largest buffer of a long text's analysis, and letting it
+        // grow would double it at its peak. So it is sized once: the first chunk gets room
+        // for a token per char (never fewer chars than tokens: a measure-word split makes two
+        // tokens of two chars), then the whole text at that chunk's density plus a margin.
+        let mut out = Tokens::with_capacity(0);
+        let (mut byte_base, mut char_base) = (0usize, 0usize);
+        for chunk in chunks(text, CHUNK_BYTES) {
+            if byte_base == 0 {
+                out.reserve_exact(chunk.chars().count());
+            }
+            self.push_tokens(chunk, byte_base, char_base, hmm, &mut out);
+            if byte_base == 0 && chunk.len() < text.len() {
+                let per_byte = out.len() as f64 / chunk.len().max(1) as f64;
+                let estimate = (per_byte * text.len() as f64 * 1.1) as usize + 1024;
+                out.reserve_exact(estimate.saturating_sub(out.len()));
+            }
+            byte_base += chunk.len();
+            char_base = if out.is_empty() { char_base } else { out.end };
+            progress(byte_base);
+        }
+        join_numbers(text, &mut out, &|w| self.lone_tag(w));
+        join_links(text, &mut out);
+        out
+    }
+
+    /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
+    fn push_tokens<'a>(
+        &'a self,
+        chunk: &'a str,
+        byte_base: usize,
+        char_base: usize,
+        hmm: bool,
+        out: &mut Tokens,
+    ) {
+        let mut tags: rustc_hash::FxHashMap<(usize, usize), Pos> = Default::default();
+        for t in self.jieba.tag(chunk, hmm) {
+            let t = jieba_rs::Tag {
+                start: t.start + char_base,
+                end: t.end + char_base,
+                byte_start: t.byte_start + byte_base,
+                byte_end: t.byte_end + byte_base,
+                ..t
+            };
+            let kind = classify(t.word);
+            // `3` `‰` → `3‰`.
+            if out.kind(out.len().wrapping_sub(1)) == Some(TokenKind::Number)
+                && out.byte_end == t.byte_start
+                && NUMBER_UNITS.contains(&t.word)
+            {
+                out.extend_last(t.end, t.byte_end);
+                continue;
+            }
+            let pos = match kind {
+                TokenKind::Number => Pos::of("m"),
+                TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => Pos::of("x"),
+                // jieba's tags are interned: one lookup per distinct tag, by address.
+                _ => *tags
+                    .entry((t.tag.as_ptr() as usize, t.tag.len()))
+                    .or_insert_with(|| Pos::of(t.tag)),
+            };
+            if let Some((head, head_pos, measure)) =
+                measure_split(t.word).filter(|_| kind == TokenKind::Han)
+            {
+                let mut head_chars = t.word[..head].chars();
+                let head_pos = match (head_chars.next(), head_chars.next()) {
+                    (Some(c), None) => self.split_tags.get(&c).copied().unwrap_or(head_pos),
+                    _ => head_pos,
+                };
+                let measure_pos = self.split_tags.get(&measure).copied();
+                // `一个` → `一` `个` (the measure word is one char).
+                out.push(Tok {
+                    start: t.start,
+                    end: t.end - 1,
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_start + head,
+                    kind,
+                    pos: head_pos,
+                });
+                out.push(Tok {
+                    start: t.end - 1,
+                    end: t.end,
+                    byte_start: t.byte_start + head,
+                    byte_end: t.byte_end,
+                    kind,
+                    pos: measure_pos.unwrap_or_else(|| Pos::of("q")),
+                });
+                continue;
+            }
+            out.push(Tok {
+                start: t.start,
+                end: t.end,
+                byte_start: t.byte_start,
+                byte_end: t.byte_end,
+                kind,
+                pos,
+            });
+        }
+    }
+
+    /// jieba's tag for `word` when its dictionary has it as one word, else `None`.
+    fn lone_tag(&self, word: &str) -> Option<Pos> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        match self.jieba.tag(word, false).as_slice() {
+            [t] => Some(Pos::of(t.tag)),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+/// The sum of the frequencies in jieba's dictionary (jieba-rs 0.11's `dict.txt`, 349,045
+/// words), the size of the reference corpus that [`crate::idf::Idf::frequency`] counts in.
+pub const REFERENCE_TOTAL: u64 = 60_101_964;
+
+/// Segmentation works through long texts in chunks of about this many bytes (see
+/// [`Segmenter::tokens_with_progress`]).
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
+/// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just
+/// after a `\n` or `。` where there is one; a text with neither is one piece.
+fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let from = size.min(rest.len());
+        let cut = rest
+            .get(from..)
+            .or_else(|| {
+                // `from` is inside a character: move to its end.
+                (from..rest.len())
+                    .find(|&i| rest.is_char_boundary(i))
+                    .and_then(|i| rest.get(i..))
+            })
+            .and_then(|tail| tail.find(['\n', '。']).map(|i| rest.len() - tail.len() + i))
+            .map_or(rest.len(), |i| {
+                i + if rest[i..].starts_with('\n') {
+                    1
+                } else {
+                    '。'.len_utf8()
+                }
+            });
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(seg: &Segmenter, text: &str) -> Vec<String> {
+        seg.tokens(text, true)
+            .iter()
+            .map(|t| text[t.byte_start..t.byte_end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn mixed_tokens_stay_whole() {
+        let seg = Segmenter::new();
+        let w = words(
+            &seg,
+            "2023年发布了5G和DDR5，增长3.14%，千分之3‰，COVID-19疫情",
+        );
+        for whole in ["2023", "5G", "DDR5", "3.14%", "3‰", "COVID-19"] {
+            assert!(w.iter().any(|x| x == whole), "{whole} not whole in {w:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_tile_the_text() {
+        let seg = Segmenter::new();
+        let text = "会议强调，要推动长江经济带发展。𦡦👪 Hello!\r\n";
+        let toks = seg.tokens(text, true);
+        let mut at = 0;
+        for t in toks.iter() {
+            assert_eq!(t.byte_start, at);
+            at = t.byte_end;
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn chunked_segmentation_equals_one_call() {
+        let seg = Segmenter::new();
+        let text = "会议强调，要推动长江经济带发展。\n第二段落很长很长。👪𦡦\r\n三\n".repeat(50);
+        let whole = {
+            let mut out = Tokens::default();
+            seg.push_tokens(&text, 0, 0, true, &mut out);
+            out
+        };
+        let mut seen = Vec::new();
+        let mut out = Tokens::default();
+        let (mut b, mut c) = (0, 0);
+        for piece in chunks(&text, 100) {
+            assert!(
+                piece.ends_with('\n') || piece.ends_with('。') || b + piece.len() == text.len()
+            );
+            seg.push_tokens(piece, b, c, true, &mut out);
+            b += piece.len();
+            c = out.end;
+            seen.push(b);
+        }
+        assert_eq!(out, whole);
+        assert!(seen.len() > 10);
+        assert_eq!(chunks("", 10).count(), 0);
+        assert_eq!(
+            chunks("没有换行的一句话", 3).collect::<Vec<_>>(),
+            ["没有换行的一句话"]
+        );
+    }
+}

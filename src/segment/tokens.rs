@@ -1,0 +1,187 @@
+//! The token store: [`Tok`], the packed [`Tokens`] that hold a text's tokens in 12 bytes each,
+//! and [`Pos`], a part-of-speech tag in one byte.
+
+use crate::report::TokenKind;
+
+/// One token of the segmented text, in offsets of the text that was segmented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// Char range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range `[byte_start, byte_end)`.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub kind: TokenKind,
+    /// jieba's part-of-speech tag.
+    pub pos: Pos,
+}
+
+impl Default for Tok {
+    /// An empty token at the start of the text.
+    fn default() -> Tok {
+        Tok {
+            start: 0,
+            end: 0,
+            byte_start: 0,
+            byte_end: 0,
+            kind: TokenKind::Other,
+            pos: Pos::default(),
+        }
+    }
+}
+
+/// A token as stored: where it starts. It ends where the next one starts (tokens tile the
+/// text), so a long text's millions of tokens take 12 bytes each, not 20.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    start: u32,
+    byte_start: u32,
+    kind: TokenKind,
+    pos: Pos,
+}
+
+impl Packed {
+    fn of(t: &Tok) -> Packed {
+        Packed {
+            start: t.start as u32,
+            byte_start: t.byte_start as u32,
+            kind: t.kind,
+            pos: t.pos,
+        }
+    }
+}
+
+/// The tokens of a text, in order, covering it entirely; read them as [`Tok`]s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    packed: Vec<Packed>,
+    /// Where the last token ends (chars, bytes).
+    pub(super) end: usize,
+    pub(super) byte_end: usize,
+}
+
+impl Tokens {
+    pub(super) fn with_capacity(n: usize) -> Tokens {
+        Tokens {
+            packed: Vec::with_capacity(n),
+            ..Tokens::default()
+        }
+    }
+
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Token `i`.
+    pub fn get(&self, i: usize) -> Option<Tok> {
+        let p = self.packed.get(i)?;
+        let (end, byte_end) = self
+            .packed
+            .get(i + 1)
+            .map_or((self.end, self.byte_end), |n| {
+                (n.start as usize, n.byte_start as usize)
+            });
+        Some(Tok {
+            start: p.start as usize,
+            end,
+            byte_start: p.byte_start as usize,
+            byte_end,
+            kind: p.kind,
+            pos: p.pos,
+        })
+    }
+
+    /// The kind of token `i` (without working out where it ends).
+    pub(super) fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.packed.get(i).map(|p| p.kind)
+    }
+
+    /// Every token, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Tok> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Append `t`, which starts where the last token ends.
+    pub(super) fn push(&mut self, t: Tok) {
+        self.packed.push(Packed::of(&t));
+        self.end = t.end;
+        self.byte_end = t.byte_end;
+    }
+
+    /// Extend the last token to `end` / `byte_end`.
+    pub(super) fn extend_last(&mut self, end: usize, byte_end: usize) {
+        self.end = end;
+        self.byte_end = byte_end;
+    }
+
+    /// Rewrite in place: token `w` becomes `t`, which must end where token `w + 1` will
+    /// start (the passes only ever join neighbours or cut one in two).
+    pub(super) fn set(&mut self, w: usize, t: Tok) {
+        if let Some(p) = self.packed.get_mut(w) {
+            *p = Packed::of(&t);
+        }
+    }
+
+    /// Keep the first `n` tokens; the last of them now ends where the text does.
+    pub(super) fn truncate(&mut self, n: usize) {
+        self.packed.truncate(n);
+    }
+
+    pub(super) fn reserve_exact(&mut self, n: usize) {
+        self.packed.reserve_exact(n);
+    }
+}
+
+/// Every part-of-speech tag jieba gives: its dictionary's, its POS HMM's, `eng` and `m` for
+/// Latin and digits, and `""` for a word added without one.
+const POS_TAGS: [&str; 66] = [
+    "", "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h",
+    "i", "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns",
+    "nt", "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug",
+    "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
+];
+
+/// A part-of-speech tag as one byte (an index into `POS_TAGS`): a long text has millions
+/// of tokens, and a `&str` per token would be most of their size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pos(u8);
+
+impl Pos {
+    /// The tag `tag` names; an unknown tag reads as `x`.
+    pub fn of(tag: &str) -> Pos {
+        let i = POS_TAGS
+            .binary_search(&tag)
+            .or_else(|_| POS_TAGS.binary_search(&"x"))
+            .unwrap_or(0);
+        Pos(i as u8)
+    }
+
+    /// The tag as jieba writes it.
+    pub fn as_str(self) -> &'static str {
+        POS_TAGS.get(usize::from(self.0)).copied().unwrap_or("x")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pos_tags_round_trip_through_one_byte() {
+        assert!(
+            POS_TAGS.windows(2).all(|w| w[0] < w[1]),
+            "sorted for binary search"
+        );
+        for tag in POS_TAGS {
+            assert_eq!(Pos::of(tag).as_str(), tag);
+        }
+        assert_eq!(Pos::of("not-a-tag").as_str(), "x");
+    }
+}
