@@ -310,7 +310,7 @@ export type Progress = {
   fraction: number,
 };
 
-export type Stage = "cleaning" | "script" | "sections" | "segmenting" | "keywords" | "done";
+export type Stage = "cleaning" | "script" | "segmenting" | "sections" | "keywords" | "done";
 
 /** Options for `analyze`: every field may be left out, for its default. */
 export type AnalyzeOptions = Partial<Options>;

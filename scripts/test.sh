@@ -31,10 +31,10 @@ step "wasm tests in headless Chromium"
 # Without this the runner keeps a Node-configured suite out of the browser.
 WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm
 
-step "build the page's wasm package"
+step "build the wasm once: the npm package in pkg/, and the page's copy of it in www/pkg/"
 bash scripts/build.sh
 
-step "assemble the npm package (pkg/): one wasm, the worker API, the component, Node entry"
+step "what npm would publish from pkg/ (size and files)"
 bash scripts/package.sh
 
 step "TypeScript: the generated types compile, used as the README uses them"

@@ -3,6 +3,7 @@
 //! limit and bad words are refused before any work, and the same text gives the same report.
 
 use super::*;
+use crate::MAX_INPUT_UTF16;
 
 /// The words of `text` as `tokenize` cuts it, sliced out of `text`.
 fn words(a: &mut Analyzer, text: &str, options: &Options) -> Vec<String> {
@@ -48,6 +49,28 @@ fn added_words_stay_added_and_remove_words_undoes_them() {
     assert_eq!(a.remove_words(&["文析工具", "數據中臺"]).unwrap(), 3);
     assert_eq!(words(&mut a, text, &Options::default()), fresh);
     assert_eq!(a.remove_words(&["从未加过的词"]).unwrap(), 0);
+}
+
+#[test]
+fn reset_words_gives_back_jiebas_own_dictionary() {
+    // 长江 is one of jieba's words: removing it splits it, and only a reset gives it back
+    // (adding it again would not restore its original frequency). Without the HMM, which
+    // would find 长江 again as an unknown word.
+    let text = "长江很长。文析工具很好用。";
+    let o = Options {
+        hmm: false,
+        ..Options::default()
+    };
+    let fresh = words(&mut Analyzer::new(), text, &o);
+    let mut a = Analyzer::new();
+    a.add_words(&["文析工具"]).unwrap();
+    a.remove_words(&["长江"]).unwrap();
+    let changed = words(&mut a, text, &o);
+    assert_ne!(changed, fresh);
+    assert!(changed.contains(&"文析工具".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"长江".to_string()), "{changed:?}");
+    a.reset_words();
+    assert_eq!(words(&mut a, text, &o), fresh);
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! - [`worker`]: the worker's side of the message protocol (`serve`), which every host of the
 //!   engine runs: the page's worker, `createAnalyzer`'s Web Worker and Node's worker thread.
 //!   `js/protocol.js` documents the messages; `js/index.js` is the other side.
-//! - [`convert`]: options in, reports and errors out.
+//! - `convert` (private): options in, reports and errors out.
 
 pub mod analyzer;
 mod convert;
