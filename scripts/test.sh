@@ -17,6 +17,7 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "API docs build (rustdoc, warnings are errors: broken intra-doc links and the like)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 
 step "native tests: units, golden reports, invariants, corpus checks, doc examples"
 cargo test

@@ -3,7 +3,7 @@
 // define.js loads twice, a new analysis aborts the previous one, text stays text, no CSS leaks
 // out, the strict CSP holds and nothing leaves the origin. Screenshot: test-output/component.png.
 //
-//   bash scripts/package.sh          # makes pkg/ (the npm package the example loads)
+//   bash scripts/build.sh          # makes pkg/ (the npm package the example loads)
 //   node --test tests/browser/component.test.mjs
 //
 // The repository root is served (so /examples/ and /pkg/ both are), with the page's CSP header.
@@ -25,7 +25,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   for (const file of ['define.js', 'component.js', 'index.js', 'worker.js', 'wenxi.js', 'wenxi_bg.wasm']) {
-    assert.ok(existsSync(`${REPO}pkg/${file}`), `pkg/${file} is missing: run \`bash scripts/package.sh\` first`);
+    assert.ok(existsSync(`${REPO}pkg/${file}`), `pkg/${file} is missing: run \`bash scripts/build.sh\` first`);
   }
   await mkdir(OUTPUT, { recursive: true });
   server = await serve({ root: REPO, port: 0 });

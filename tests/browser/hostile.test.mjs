@@ -3,7 +3,7 @@
 // 50 MB paste refused with the text kept; 100 analyses without the wasm memory growing; and
 // the same report, byte for byte, from native, Node and the page's worker.
 //
-//   bash scripts/build.sh && bash scripts/package.sh && cargo build && node --test tests/browser/
+//   bash scripts/build.sh && cargo build && node --test tests/browser/
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -251,7 +251,7 @@ test('100 analyses in a row: the wasm memory does not grow after the first', { t
 test('the same report byte for byte from native, Node, the page’s worker, and twice in a row', { timeout: 120_000 }, async () => {
   const cli = `${REPO}target/debug/wenxi`;
   assert.ok(existsSync(cli), `${cli} is missing: run \`cargo build\` (the test command's cargo test builds it)`);
-  assert.ok(existsSync(`${REPO}pkg/node.js`), 'pkg/ is missing: run `bash scripts/package.sh`');
+  assert.ok(existsSync(`${REPO}pkg/node.js`), 'pkg/ is missing: run `bash scripts/build.sh`');
   const files = ['tests/fixtures/news-trad-annotated.txt', 'tests/fixtures/markdown-mixed.md'];
   const texts = files.map((f) => readFileSync(`${REPO}${f}`, 'utf8'));
   // One serialisation for all: JSON.stringify in object order (serde keeps field order on

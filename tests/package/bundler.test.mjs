@@ -4,7 +4,7 @@
 // must emit the worker as a chunk of its own (bundled with its imports) and the wasm once, as a
 // file; the built app, served with the page's strict CSP, must analyse in Chromium.
 //
-//   bash scripts/package.sh && node --test tests/package/bundler.test.mjs
+//   bash scripts/build.sh && node --test tests/package/bundler.test.mjs
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

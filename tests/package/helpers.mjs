@@ -10,5 +10,5 @@ export const PKG = `${REPO}pkg/`;
 
 /** Fails with the command to run when pkg/ has not been assembled. */
 export function assertPackaged() {
-  assert.ok(existsSync(`${PKG}package.json`), `${PKG}package.json is missing: run \`bash scripts/package.sh\` first`);
+  assert.ok(existsSync(`${PKG}package.json`), `${PKG}package.json is missing: run \`bash scripts/build.sh\` first`);
 }

@@ -2,7 +2,7 @@
 // page's CSP from the repository root, so /pkg/ and /examples/ are both reachable) analyses
 // text with createAnalyzer, reports progress, cancels, and never blocks the main thread.
 //
-//   bash scripts/package.sh && node --test tests/package/
+//   bash scripts/build.sh && node --test tests/package/
 //
 // Uses the system Chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core.
 

@@ -1,7 +1,7 @@
 // The documented Node example (examples/node-analyze.mjs) runs against the built package,
 // imported by its name as a user would after `npm install wenxi`; and node.js's worker API.
 //
-//   bash scripts/package.sh && node --test tests/package/
+//   bash scripts/build.sh && node --test tests/package/
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // The npm package ships exactly the intended files, with a manifest that resolves every entry.
 //
-//   bash scripts/package.sh && node --test tests/package/
+//   bash scripts/build.sh && node --test tests/package/
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,7 +4,7 @@
 // drives). Only the package's import is pointed at pkg/; each `console.log(...) // expected`
 // line must print what its comment says.
 //
-//   bash scripts/package.sh && node --test tests/package/readme.test.mjs
+//   bash scripts/build.sh && node --test tests/package/readme.test.mjs
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 // The package's TypeScript types resolve through package.json `exports` and describe the API
 // as the README uses it (strict mode). A compile error fails the test with tsc's message.
 //
-//   bash scripts/package.sh && node --test tests/package/
+//   bash scripts/build.sh && node --test tests/package/
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
