@@ -164,10 +164,18 @@ fn a_hundred_thousand_headings() {
 
 #[test]
 fn deeply_nested_heading_levels() {
-    // Every numbering form at once, then numbered headings 300 levels deep (1.1.1…): levels
-    // are relative and must not overflow or recurse.
+    // Every heading form at once, then numbered headings 300 levels deep (1.1.1…): levels
+    // are relative and must not overflow or recurse. A text that marks its headings with `#`
+    // has no numbered headings (its numbered lines are list items), so the Markdown levels
+    // come in a text of their own.
+    let marked = String::from(
+        "# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六\n第一编 总则\n第一分编 通则\n第一章 目的\n第一节 范围\n第一条 内容。\n附件一\n",
+    );
+    let r = checked_within("nested Markdown headings", MINUTE, marked);
+    assert_eq!(r.sections.iter().filter(|s| s.heading).count(), 11);
+    assert!(r.sections.iter().all(|s| s.level >= 1));
     let mut text = String::from(
-        "# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六\n第一编 总则\n第一章 目的\n第一节 范围\n第一条 内容。\n一、总体\n（一）部分\n1. 条目\n1.1 细目\n（1）小项\n① 要点\n",
+        "第一编 总则\n第一章 目的\n第一节 范围\n第一条 内容。\n一、总体\n（一）部分\n1. 条目\n1.1 细目\n（1）小项\n① 要点\n",
     );
     let mut number = String::from("1");
     for _ in 0..300 {
@@ -175,7 +183,7 @@ fn deeply_nested_heading_levels() {
         number.push_str(".1");
     }
     let r = checked_within("nested headings", MINUTE, text);
-    assert!(r.sections.iter().filter(|s| s.heading).count() >= 16);
+    assert!(r.sections.iter().filter(|s| s.heading).count() >= 10);
     assert!(r.sections.iter().all(|s| s.level >= 1));
 }
 

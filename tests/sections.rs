@@ -528,11 +528,16 @@ fn corpus_prc_laws_with_and_without_markdown_marks() {
                 .into_iter()
                 .filter(|(l, x)| !is_article(&x.title) && *l != 0)
                 .collect();
-            // `序言` carries no 编/章/节 marker: only the Markdown variant can find it.
+            // `序言` carries no 编/章/节 marker: only the Markdown variant can find it. 刑法's
+            // `附件一` is labelled as an appendix in both.
             let gold: Vec<&(usize, u8)> = gold
                 .iter()
                 .filter(|g| {
-                    variant == "marked" || marked.lines().nth(g.0).is_some_and(|l| l.contains('第'))
+                    variant == "marked"
+                        || marked.lines().nth(g.0).is_some_and(|l| {
+                            let l = l.trim_start_matches('#').trim();
+                            l.contains('第') || l.starts_with("附件")
+                        })
                 })
                 .collect();
             let hits = heads
@@ -654,6 +659,14 @@ fn corpus_gov_reports_levels() {
             .filter(|(_, l)| is_han_paren(l.trim()))
             .map(|(i, _)| i)
             .collect();
+        // An appendix (`附件` on a line of its own, 内蒙古's list of 民生实事) is a top-level
+        // section of its own.
+        let appendix_gold: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim().starts_with("附件") && l.trim().chars().count() <= 10)
+            .map(|(i, _)| i)
+            .collect();
         let heads: Vec<(usize, &SectionSpan)> = heading_lines(&text, &s)
             .into_iter()
             .filter(|(_, x)| !x.title.starts_with(|c: char| c.is_ascii_digit()))
@@ -669,6 +682,11 @@ fn corpus_gov_reports_levels() {
             .filter(|(l, _)| sub_gold.contains(l))
             .map(|(_, x)| *x)
             .collect();
+        let appendices: Vec<&SectionSpan> = heads
+            .iter()
+            .filter(|(l, _)| appendix_gold.contains(l))
+            .map(|(_, x)| *x)
+            .collect();
         let subs_ok = subs
             .iter()
             .filter(|x| {
@@ -680,9 +698,11 @@ fn corpus_gov_reports_levels() {
         expected += top_gold.len();
         found_top += top.len();
         gov.0 += heads.len();
-        gov.1 += top_gold.len() + sub_gold.len();
-        gov.2 += top.len() + subs.len();
-        gov.3 += top.iter().filter(|x| x.level == top_level).count() + subs_ok;
+        gov.1 += top_gold.len() + sub_gold.len() + appendix_gold.len();
+        gov.2 += top.len() + subs.len() + appendices.len();
+        gov.3 += top.iter().filter(|x| x.level == top_level).count()
+            + subs_ok
+            + appendices.iter().filter(|x| x.level == 1).count();
         level_ok += subs_ok;
         level_all += subs.len();
         assert!(
@@ -696,7 +716,9 @@ fn corpus_gov_reports_levels() {
         }
         let extra: Vec<&str> = heads
             .iter()
-            .filter(|(l, _)| !top_gold.contains(l) && !sub_gold.contains(l))
+            .filter(|(l, _)| {
+                !top_gold.contains(l) && !sub_gold.contains(l) && !appendix_gold.contains(l)
+            })
             .map(|(_, x)| x.title.as_str())
             .collect();
         eprintln!(

@@ -1,10 +1,15 @@
-//! Heading detection: the heading kinds, and the decision, per line, of which marked lines are
-//! headings given the text around them (lists of short items are not; articles 第X条 count only
-//! in a text of articles; code fences hide everything). The one-line recognisers are in
-//! `markers.rs`, short title lines in `title_lines.rs`.
+//! Heading detection: the heading kinds, the shape of what follows a list marker, and the
+//! decision, per line, of which marked lines are headings (articles 第X条 count only in a text
+//! of articles and only where their label stands apart from the text; code fences hide
+//! everything). The one-line recognisers are in `markers.rs`, the list context in `lists.rs`,
+//! short title lines in `title_lines.rs`.
 
 use super::lines::{clip, Line, MAX_CLAUSE, MAX_TITLE};
-use super::markers::{chapter_label, list_marker, markdown_heading};
+use super::lists::{list_headings, ListLine, Mark};
+use super::markers::{
+    appendix_label, chapter_label, label_number, list_marker, markdown_heading, marker_number,
+    stands_apart, Unit,
+};
 use super::sentences::{is_closer, is_final};
 
 /// The kind of a heading, which decides its level.
@@ -12,8 +17,10 @@ use super::sentences::{is_closer, is_final};
 pub(super) enum Kind {
     /// Markdown `#`…`######`: the number of `#`s.
     Markdown(u8),
-    /// `第X编/章/节/…`: the rank (编 1 … 条 6).
-    Chapter(u8),
+    /// `第X编/章/节/…`: the unit.
+    Chapter(Unit),
+    /// `附件1`: an appendix, which starts the outline afresh at the top level.
+    Appendix,
     /// `一、`
     HanComma,
     /// `（一）` or `(一)`
@@ -35,7 +42,7 @@ impl Kind {
     pub(super) fn rank(self) -> Option<(u8, u8)> {
         match self {
             Kind::Markdown(n) => Some((0, n)),
-            Kind::Chapter(r) => Some((1, r)),
+            Kind::Chapter(u) => Some((1, u as u8)),
             Kind::Dotted(d) => Some((2, d)),
             _ => None,
         }
@@ -49,6 +56,9 @@ pub(super) struct Head {
     pub(super) title: String,
     /// The line holds a paragraph's text after the heading (a run-in heading or an article).
     pub(super) run_in: bool,
+    /// The number of a numbered heading (`第九回` 9, `（四）` 4), which tells where a sequence
+    /// resumes.
+    pub(super) number: Option<u32>,
 }
 
 /// Longest heading line of the 第X章 family, in chars.
@@ -63,7 +73,7 @@ const MAX_DIGIT_SENTENCE: usize = 25;
 
 /// What follows a list marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(super) enum Shape {
     /// A short phrase without sentence punctuation: `一、工作回顾`.
     Phrase,
     /// One short sentence: `（一）坚持……增长。` (its length in chars).
@@ -80,8 +90,10 @@ fn shape(body: &str, max_sentence: usize) -> (Shape, usize) {
     let body = body.trim();
     let mut chars = body.char_indices().enumerate();
     for (n, (i, c)) in chars.by_ref() {
-        if is_final(c) || c == '!' || c == '?' {
-            if n == 0 || n > max_sentence {
+        if is_final(c) || c == '!' || c == '?' || c == ';' {
+            // A head sentence ends with a full stop; a clause that ends in `；` is one item of
+            // an enumeration (`（一）质量要求不明确的，按照……履行；没有……`).
+            if n == 0 || n > max_sentence || c == '；' || c == ';' {
                 return (Shape::Prose, i);
             }
             let rest = body[i..].trim_start_matches(|c: char| {
@@ -109,16 +121,12 @@ fn shape(body: &str, max_sentence: usize) -> (Shape, usize) {
 #[derive(Debug, Clone)]
 enum Candidate {
     None,
-    /// Markdown or 第X章: a heading as it stands.
+    /// Markdown, 第X章 or an appendix: a heading as it stands.
     Fixed(Head),
     /// 第X条: a heading if the text has enough of them.
     Article(Head),
     /// A list marker line.
-    List {
-        kind: Kind,
-        shape: Shape,
-        head: String,
-    },
+    List(ListLine),
 }
 
 fn candidate(t: &str, len: usize) -> Candidate {
@@ -127,12 +135,22 @@ fn candidate(t: &str, len: usize) -> Candidate {
             kind: Kind::Markdown(n),
             title: clip(title, MAX_TITLE),
             run_in: false,
+            number: None,
         });
     }
-    if let Some((rank, label_len)) = chapter_label(t) {
-        let label = &t[..label_len];
-        let rest = t[label_len..].trim();
-        if rank == 6 {
+    if let Some(label) = chapter_label(t) {
+        let rest = t[label.len..].trim();
+        let after = &t[label.len..];
+        let unit = label.unit;
+        let label = &t[..label.len];
+        if unit == Unit::Article {
+            // An article's label stands apart from its text: alone on its line (Taiwan's
+            // `第 78 條`), before a space (`第一条 为了……`) or a bracketed caption. A line that
+            // runs on from the label into a sentence is article text that begins with a
+            // reference: `第七十八條至第八十三條規定，於……準用之。`, `第一百條之規定，……`.
+            if !stands_apart(after, unit) {
+                return Candidate::None;
+            }
             // An article's title is its label, with a short caption if one follows.
             let caption = !rest.is_empty()
                 && rest.chars().nth(MAX_CLAUSE).is_none()
@@ -142,19 +160,29 @@ fn candidate(t: &str, len: usize) -> Candidate {
                 false => label.to_string(),
             };
             return Candidate::Article(Head {
-                kind: Kind::Chapter(rank),
+                kind: Kind::Chapter(unit),
                 title,
                 run_in: !rest.is_empty() && !caption,
+                number: None,
             });
         }
         if len <= MAX_CHAPTER_LINE && !t.ends_with(is_final) {
             return Candidate::Fixed(Head {
-                kind: Kind::Chapter(rank),
+                kind: Kind::Chapter(unit),
                 title: clip(t, MAX_TITLE),
                 run_in: false,
+                number: label_number(label),
             });
         }
         return Candidate::None;
+    }
+    if appendix_label(t).is_some() && len <= MAX_CHAPTER_LINE {
+        return Candidate::Fixed(Head {
+            kind: Kind::Appendix,
+            title: clip(t, MAX_TITLE),
+            run_in: false,
+            number: None,
+        });
     }
     if let Some((kind, marker_len)) = list_marker(t) {
         let body = &t[marker_len..];
@@ -177,7 +205,12 @@ fn candidate(t: &str, len: usize) -> Candidate {
                 clip(&head, MAX_TITLE)
             }
         };
-        return Candidate::List { kind, shape, head };
+        return Candidate::List(ListLine {
+            kind,
+            number: marker_number(&t[..marker_len]),
+            shape,
+            head,
+        });
     }
     Candidate::None
 }
@@ -211,94 +244,42 @@ pub(super) fn strong_headings(lines: &[Line]) -> Vec<Option<Head>> {
         .iter()
         .filter(|c| matches!(c, Candidate::Article(_)))
         .count();
-    let runs = list_runs(lines, &cands);
-
-    cands
-        .into_iter()
-        .zip(runs)
-        .map(|(c, run)| match c {
-            Candidate::None => None,
-            Candidate::Fixed(head) => Some(head),
-            // Article lines are headings only in a text made of articles, not where a news
-            // report happens to start a line with 第一条.
-            Candidate::Article(head) => (articles >= 3).then_some(head),
-            Candidate::List { kind, shape, head } => {
-                let alone = run.count == 1;
-                // Lines of one kind with no text between them are a list, not headings; but
-                // paragraphs that each open with a head sentence are sections (government
-                // reports), and one such line among a list of sentences is a list item.
-                let sections = alone || run.run_in * 2 >= run.count;
-                let heading = match shape {
-                    Shape::Phrase => sections,
-                    // `①` marks notes more often than headings.
-                    _ if kind == Kind::Circled => false,
-                    Shape::Sentence => alone,
-                    Shape::RunIn => sections,
-                    Shape::Prose => false,
-                };
-                heading.then(|| Head {
-                    kind,
-                    title: head,
-                    run_in: shape != Shape::Phrase,
+    // Article lines are headings only in a text made of articles, not where a news report
+    // happens to start a line with 第一条.
+    let articles = articles >= 3;
+    // Two Markdown headings make a text whose headings are marked.
+    let marked = cands
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Candidate::Fixed(Head {
+                    kind: Kind::Markdown(_),
+                    ..
                 })
-            }
+            )
         })
-        .collect()
-}
-
-/// For each list line, the run of same-kind list lines it belongs to (consecutive non-blank
-/// lines).
-#[derive(Debug, Clone, Copy, Default)]
-struct Run {
-    count: usize,
-    /// Members shaped as a head sentence and more.
-    run_in: usize,
-}
-
-fn list_runs(lines: &[Line], cands: &[Candidate]) -> Vec<Run> {
-    let mut runs = vec![Run::default(); cands.len()];
-    let mut i = 0;
-    while i < cands.len() {
-        let Candidate::List { kind, .. } = cands[i] else {
-            i += 1;
-            continue;
+        .count()
+        >= 2;
+    let mut heads: Vec<Option<Head>> = Vec::with_capacity(cands.len());
+    let mut marks = Vec::with_capacity(cands.len());
+    for c in cands {
+        let (head, mark) = match c {
+            Candidate::None => (None, Mark::Text),
+            Candidate::Fixed(head) => (Some(head), Mark::Heading),
+            Candidate::Article(head) if articles => (Some(head), Mark::Article),
+            Candidate::Article(_) => (None, Mark::Text),
+            Candidate::List(item) => (None, Mark::List(item)),
         };
-        let mut members = vec![i];
-        let mut j = i + 1;
-        loop {
-            while j < lines.len() && lines[j].blank {
-                j += 1;
-            }
-            match cands.get(j) {
-                Some(Candidate::List { kind: k, .. }) if *k == kind => {
-                    members.push(j);
-                    j += 1;
-                }
-                _ => break,
-            }
-        }
-        let run_in = members
-            .iter()
-            .filter(|&&m| {
-                matches!(
-                    cands[m],
-                    Candidate::List {
-                        shape: Shape::RunIn,
-                        ..
-                    }
-                )
-            })
-            .count();
-        let run = Run {
-            count: members.len(),
-            run_in,
-        };
-        for &m in &members {
-            runs[m] = run;
-        }
-        i = members.last().map_or(i + 1, |&m| m + 1);
+        heads.push(head);
+        marks.push(mark);
     }
-    runs
+    for (head, list) in heads.iter_mut().zip(list_headings(lines, marks, marked)) {
+        if list.is_some() {
+            *head = list;
+        }
+    }
+    heads
 }
 
 #[cfg(test)]
@@ -323,13 +304,25 @@ mod tests {
             ("### 第一节 概述 ###", Some((Markdown(3), "第一节 概述"))),
             ("#标签", None),
             ("####### 七级", None),
-            ("第一章 总则", Some((Chapter(2), "第一章 总则"))),
-            ("第 十一 章 地方制度", Some((Chapter(2), "第 十一 章 地方制度"))),
-            ("第一百二十回 甄士隐详说太虚情", Some((Chapter(2), "第一百二十回 甄士隐详说太虚情"))),
-            ("第一○○回：漢兵劫寨破曹真", Some((Chapter(2), "第一○○回：漢兵劫寨破曹真"))),
-            ("第二编 分则", Some((Chapter(1), "第二编 分则"))),
-            ("第三節 國民經濟", Some((Chapter(3), "第三節 國民經濟"))),
-            ("第一部分 总体要求", Some((Chapter(1), "第一部分 总体要求"))),
+            ("第一章 总则", Some((Chapter(Unit::Chapter), "第一章 总则"))),
+            ("第 十一 章 地方制度", Some((Chapter(Unit::Chapter), "第 十一 章 地方制度"))),
+            ("第一百二十回 甄士隐详说太虚情", Some((Chapter(Unit::Chapter), "第一百二十回 甄士隐详说太虚情"))),
+            ("第一○○回：漢兵劫寨破曹真", Some((Chapter(Unit::Chapter), "第一○○回：漢兵劫寨破曹真"))),
+            ("第二编 分则", Some((Chapter(Unit::Part), "第二编 分则"))),
+            ("第三節 國民經濟", Some((Chapter(Unit::Section), "第三節 國民經濟"))),
+            ("第一部分 总体要求", Some((Chapter(Unit::Part), "第一部分 总体要求"))),
+            ("第一分编  通则", Some((Chapter(Unit::Subpart), "第一分编  通则"))),
+            // U+2002 spaces inside the title (民法典's 合同编).
+            ("第三分编\u{2002}准\u{2002}合\u{2002}同", Some((Chapter(Unit::Subpart), "第三分编\u{2002}准\u{2002}合\u{2002}同"))),
+            ("第二分編 物權", Some((Chapter(Unit::Subpart), "第二分編 物權"))),
+            ("第 五 章之一 沒收", Some((Chapter(Unit::Chapter), "第 五 章之一 沒收"))),
+            ("附件1", Some((Appendix, "附件1"))),
+            ("附件", Some((Appendix, "附件"))),
+            ("附件2 名词解释", Some((Appendix, "附件2 名词解释"))),
+            ("附录一：术语表", Some((Appendix, "附录一：术语表"))),
+            // An announcement of attachments, and a sentence, are not appendices.
+            ("附件：", None),
+            ("附表所列项目，按年度更新。", None),
             ("第二章讲述了他的童年。", None),
             ("第二日，母親同他到隔壁。", None),
             // A lone article line is not enough to make articles headings.
@@ -379,6 +372,42 @@ mod tests {
         let heads = strong_headings(&split_lines(text));
         let titles: Vec<_> = heads.iter().flatten().map(|h| h.title.as_str()).collect();
         assert_eq!(titles, ["第一条", "第二条", "第三条"]);
+    }
+
+    #[test]
+    fn article_labels_stand_apart_from_their_text() {
+        // Issue 13: in Taiwan's 民法 (labels alone on their lines) 52 lines of article text
+        // that begin with a reference became headings.
+        let text = "第 84 條\n法定代理人允許限制行為能力人處分之財產，就該財產有處分之能力。\n\
+            第 85 條\n法定代理人允許限制行為能力人獨立營業者，關於其營業，有行為能力。\n\
+            第七十八條至第八十三條規定，於未依前項規定得輔助人同意之情形，準用之。\n\
+            第 85-1 條\n第一百條之規定，於前二項情形準用之。\n\
+            第六百三十一條、第六百三十五條之規定，於前項情形準用之。\n\
+            第一百二十条之一 帮助恐怖活动组织的，处五年以下有期徒刑。\n\
+            第四条（禁止行为） 任何单位和个人不得有下列行为：\n";
+        let heads = strong_headings(&split_lines(text));
+        let titles: Vec<_> = heads.iter().flatten().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "第 84 條",
+                "第 85 條",
+                "第 85-1 條",
+                "第一百二十条之一",
+                "第四条"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_ending_in_a_semicolon_is_no_head_sentence() {
+        let (shape_of, _) = shape(
+            "质量要求不明确的，按照国家标准履行；没有国家标准的，按照通常标准履行。",
+            MAX_SENTENCE,
+        );
+        assert_eq!(shape_of, Shape::Prose);
+        let (shape_of, _) = shape("加强政治建设。持续深入学习，提升政治能力。", MAX_SENTENCE);
+        assert_eq!(shape_of, Shape::RunIn);
     }
 
     #[test]

@@ -48,10 +48,47 @@ pub(super) fn markdown_heading(t: &str) -> Option<(u8, &str)> {
     Some((hashes as u8, title))
 }
 
-/// `第X章` at the start of `t`: the rank of the unit and the label's byte length. Ranks follow
-/// the hierarchy of Chinese statutes (编 > 章 > 节, Taiwan's 編/章/節/款/目) with articles
-/// (条/條) deepest; 部分 ranks with 编, a novel's 回 with 章.
-pub(super) fn chapter_label(t: &str) -> Option<(u8, usize)> {
+/// The units of the `第X章` family, outermost first. They follow the hierarchy of Chinese
+/// statutes: 编 > 分编 > 章 > 节 (Taiwan's 編 > 章 > 節 > 款 > 目), with articles (条/條)
+/// deepest. A novel's 回 ranks with 章, a report's 部分 with 编. 民法典's 合同编 and 物权编 are
+/// divided into 分编 between the 编 and its 章 (`第一分编  通则`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Unit {
+    Part,
+    Subpart,
+    Chapter,
+    Section,
+    Subsection,
+    Item,
+    Article,
+}
+
+/// A `第X章` label at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Label {
+    pub(super) unit: Unit,
+    /// Byte length of the label (`第 15-1 條`, `第一百二十条之一`).
+    pub(super) len: usize,
+}
+
+/// The article number's tail after `第` and its numerals: `-1` in Taiwan's `第 15-1 條` (an
+/// article inserted after article 15). Returns its byte length.
+fn inserted_number(rest: &str) -> usize {
+    let Some(after) = rest.strip_prefix(['-', '－']) else {
+        return 0;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        rest.len() - after.len() + digits
+    } else {
+        0
+    }
+}
+
+/// `第X章` at the start of `t`: the unit and the label's byte length. Numerals may be Han or
+/// digits, with spaces between (`第 十一 章`). An article label may carry the number of an
+/// inserted article: `第 15-1 條` in Taiwan's laws, `第一百二十条之一` in the PRC's.
+pub(super) fn chapter_label(t: &str) -> Option<Label> {
     let rest = t.strip_prefix('第')?;
     let mut numerals = 0;
     let mut used = 0;
@@ -69,38 +106,116 @@ pub(super) fn chapter_label(t: &str) -> Option<(u8, usize)> {
     if numerals == 0 || used == 0 {
         return None;
     }
-    let unit = &rest[used..];
-    let (rank, unit_len) = if unit.starts_with("部分") {
-        (1, "部分".len())
+    let inserted = inserted_number(&rest[used..]);
+    let after_number = used + inserted;
+    let unit = rest[after_number..].trim_start();
+    let used = rest.len() - unit.len();
+    let (unit, unit_len) = if unit.starts_with("部分") {
+        (Unit::Part, "部分".len())
+    } else if unit.starts_with("分编") || unit.starts_with("分編") {
+        (Unit::Subpart, "分编".len())
     } else {
         let c = unit.chars().next()?;
-        let rank = match c {
-            '编' | '編' => 1,
-            '章' | '回' => 2,
-            '节' | '節' => 3,
-            '款' => 4,
-            '目' => 5,
-            '条' | '條' => 6,
+        let unit = match c {
+            '编' | '編' => Unit::Part,
+            '章' | '回' => Unit::Chapter,
+            '节' | '節' => Unit::Section,
+            '款' => Unit::Subsection,
+            '目' => Unit::Item,
+            '条' | '條' => Unit::Article,
             _ => return None,
         };
-        (rank, c.len_utf8())
+        (unit, c.len_utf8())
     };
-    let end = '第'.len_utf8() + used + unit_len;
-    // `第一章 总则` and `第一章总则` are headings; `第四回中既將薛家母子…，` is a wrapped line of a
-    // novel's prose that happens to begin with a chapter reference. Without a separator after
-    // the label, the rest must read as a short title. Articles (条) run straight into their
-    // text and are judged elsewhere.
-    let after = t.get(end..).unwrap_or("");
-    let separated = after
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || "：:、.．".contains(c));
-    let title_like =
-        after.chars().count() <= 24 && !after.contains(['，', ',', '。', '．', '；', ';']);
-    if rank != 6 && !separated && !title_like {
+    if inserted > 0 && unit != Unit::Article {
         return None;
     }
-    Some((rank, end))
+    let mut end = '第'.len_utf8() + used + unit_len;
+    if unit == Unit::Article {
+        // `第一百二十条之一`: 之 and a numeral number an inserted article; `第一百條之規定` is a
+        // reference to article 100 in a sentence.
+        if let Some(tail) = t[end..].strip_prefix('之') {
+            let n: usize = tail
+                .chars()
+                .take_while(|&c| is_han_numeral(c))
+                .map(char::len_utf8)
+                .sum();
+            if n > 0 {
+                end += '之'.len_utf8() + n;
+            }
+        }
+        return Some(Label { unit, len: end });
+    }
+    // `第一章 总则` and `第一章总则` are headings; `第四回中既將薛家母子…，` is a wrapped line of a
+    // novel's prose that happens to begin with a chapter reference. Without a separator after
+    // the label, the rest must read as a short title. Articles run straight into their text in
+    // some layouts and are judged in `headings.rs`.
+    let after = t.get(end..).unwrap_or("");
+    let title_like =
+        after.chars().count() <= 24 && !after.contains(['，', ',', '。', '．', '；', ';']);
+    if !stands_apart(after, unit) && !title_like {
+        return None;
+    }
+    Some(Label { unit, len: end })
+}
+
+/// The number a `第X章` label counts: `第九回` 9, `第 十一 章` 11, `第一○○回` 100.
+pub(super) fn label_number(label: &str) -> Option<u32> {
+    let numerals: String = label
+        .chars()
+        .skip(1)
+        .take_while(|&c| c.is_ascii_digit() || is_han_numeral(c) || c.is_whitespace())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if numerals.chars().all(|c| c.is_ascii_digit()) {
+        return numerals.parse().ok();
+    }
+    han_number(&numerals)
+}
+
+/// Whether what follows a label sets it apart from a sentence: nothing, a space, a colon, or
+/// a bracketed caption (`第四条（禁止行为）`); for the units above articles also list
+/// punctuation (`第一章、总则`), which after an article label lists more references
+/// (`第六百三十一條、第六百三十五條……`).
+pub(super) fn stands_apart(after: &str, unit: Unit) -> bool {
+    let marks = if unit == Unit::Article {
+        "：:（(【〔"
+    } else {
+        "：:、.．（(【〔"
+    };
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || marks.contains(c))
+}
+
+/// `附件`, `附件1`, `附件二`, `附录A`, `附表`, alone or with a short title (`附件2 名词解释`):
+/// the label of an appendix, whose byte length is returned. `附件：` followed by nothing or
+/// by a numbered list introduces a list of attachments, not an appendix.
+pub(super) fn appendix_label(t: &str) -> Option<usize> {
+    let rest = ["附件", "附录", "附錄", "附表"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
+    let number: usize = rest
+        .chars()
+        .take_while(|&c| c.is_ascii_alphanumeric() || is_han_numeral(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let len = t.len() - rest.len() + number;
+    let title =
+        rest[number..].trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
+    if title.is_empty() {
+        // `附件：` alone announces a list; `附件` and `附件1` alone label an appendix.
+        return (!rest[number..].contains(['：', ':'])).then_some(len);
+    }
+    let separated =
+        rest[number..].starts_with(|c: char| c.is_whitespace() || c == '：' || c == ':');
+    let listed = title.starts_with(|c: char| c.is_ascii_digit() || c == '（' || c == '(')
+        || list_marker(title).is_some();
+    let short = title.chars().count() <= 30;
+    let sentence = title.contains(['。', '，', '；', '！', '？', ',', ';']);
+    (separated && short && !listed && !sentence).then_some(len)
 }
 
 /// A list marker at the start of `t`: its kind and byte length.
@@ -207,6 +322,59 @@ pub(super) fn list_marker(t: &str) -> Option<(Kind, usize)> {
     None
 }
 
+/// The number a list marker counts: `三、` 3, `（十二）` 12, `4.` 4, `（5）` 5, `⑥` 6. `None`
+/// for dotted numbers below the first level (`1.2`), which count within their parent.
+pub(super) fn marker_number(marker: &str) -> Option<u32> {
+    if let Some(c) = marker.chars().find(|c| ('①'..='⑳').contains(c)) {
+        return Some(c as u32 - '①' as u32 + 1);
+    }
+    let body = marker.trim_matches(|c: char| "（）()、.．".contains(c));
+    if body.chars().all(|c| c.is_ascii_digit()) {
+        return body.parse().ok();
+    }
+    han_number(body)
+}
+
+/// The value of a Han numeral up to the thousands: `十二` 12, `二十` 20, `一百零五` 105, and
+/// digit by digit `一○○` 100.
+fn han_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        Some(match c {
+            '〇' | '○' | '零' => 0,
+            '一' => 1,
+            '二' | '两' | '兩' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    if s.is_empty() {
+        return None;
+    }
+    if !s.contains(['十', '百', '千']) {
+        return s.chars().try_fold(0u32, |n, c| Some(n * 10 + digit(c)?));
+    }
+    let (mut total, mut current) = (0u32, None::<u32>);
+    for c in s.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                current = Some(digit(c)?);
+                continue;
+            }
+        };
+        total += current.take().unwrap_or(1) * unit;
+    }
+    Some(total + current.unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +388,68 @@ mod tests {
         assert!(chapter_label("第一章总则").is_some());
         assert!(chapter_label("第三回").is_some());
         assert!(chapter_label("第 一 章 總綱").is_some());
+    }
+
+    #[test]
+    fn label_units_and_lengths() {
+        fn label(t: &str) -> Option<(Unit, &str)> {
+            chapter_label(t).map(|l| (l.unit, &t[..l.len]))
+        }
+        assert_eq!(label("第一分编  通则"), Some((Unit::Subpart, "第一分编")));
+        assert_eq!(label("第二分編 物權"), Some((Unit::Subpart, "第二分編")));
+        assert_eq!(label("第 15-1 條"), Some((Unit::Article, "第 15-1 條")));
+        assert_eq!(
+            label("第一百二十条之一 帮助"),
+            Some((Unit::Article, "第一百二十条之一"))
+        );
+        // 之 before a word is a reference's grammar, not an inserted article's number.
+        assert_eq!(
+            label("第一百條之規定，於前二項情形準用之。"),
+            Some((Unit::Article, "第一百條"))
+        );
+        assert_eq!(label("第 3-1 章"), None);
+        assert!(Unit::Part < Unit::Subpart && Unit::Subpart < Unit::Chapter);
+        assert!(stands_apart("", Unit::Article) && stands_apart(" 为了", Unit::Article));
+        assert!(!stands_apart("至第八十三條規定，", Unit::Article));
+        assert!(!stands_apart("、第六百三十五條", Unit::Article));
+        assert!(stands_apart("、总则", Unit::Chapter));
+    }
+
+    #[test]
+    fn marker_numbers() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("三、", Some(3)),
+            ("（十二）", Some(12)),
+            ("(二十)", Some(20)),
+            ("（二十一）", Some(21)),
+            ("4.", Some(4)),
+            ("12、", Some(12)),
+            ("（5）", Some(5)),
+            ("⑥", Some(6)),
+            ("1.2", None),
+        ];
+        for (marker, want) in cases {
+            assert_eq!(marker_number(marker), *want, "{marker:?}");
+        }
+        assert_eq!(han_number("一百零五"), Some(105));
+        assert_eq!(han_number("一○○"), Some(100));
+        assert_eq!(han_number("十"), Some(10));
+    }
+
+    #[test]
+    fn appendix_labels() {
+        for (t, want) in [
+            ("附件1", Some("附件1")),
+            ("附件", Some("附件")),
+            ("附件二", Some("附件二")),
+            ("附件2 名词解释", Some("附件2")),
+            ("附录A：术语", Some("附录A")),
+            ("附件：", None),
+            ("附件：1.关于禁毒的决定", None),
+            ("附件1：关于……的决定，自公布之日起施行。", None),
+            ("附表所列", None),
+        ] {
+            assert_eq!(appendix_label(t).map(|n| &t[..n]), want, "{t:?}");
+        }
     }
 }

@@ -11,18 +11,27 @@
 //! | convention                                   | example                     | kept when             |
 //! |----------------------------------------------|-----------------------------|-----------------------|
 //! | Markdown ATX, outside ``` / ~~~ fences       | `## 第一章 总则`             | always                |
-//! | 编/部分 > 章/回 > 节 > 款 > 目 > 条 (and 編節條) | `第 一 章 總綱`, `第十二回`   | line ≤ 50 chars, no final `。！？；` |
-//! | articles 第X条 / 條                           | `第一条 为了……。`            | ≥ 3 article lines in the text |
+//! | 编/部分 > 分编 > 章/回 > 节 > 款 > 目 > 条 (and 編節條) | `第 一 章 總綱`, `第一分编  通则` | line ≤ 50 chars, no final `。！？；` |
+//! | articles 第X条 / 條 (`第 15-1 條`, `第十条之一`) | `第一条 为了……。`            | ≥ 3 article lines in the text; label set apart |
+//! | appendices `附件` `附件1` `附录一`, alone or with a short title | `附件2 名词解释` | line ≤ 50 chars |
 //! | list markers `一、` `（一）` `1.` `1.1` `1、` `（1）` `①` | `（一）加力扩内需稳增长` | see below             |
 //! | a short title line                           | `2026年上海市政府工作报告`    | see below             |
 //!
+//! An article's label stands apart from its text: alone on its line (Taiwan's laws), before a
+//! space, or before a bracketed caption. A line that runs on from a label into a sentence is
+//! article text that begins with a reference (`第七十八條至第八十三條規定，……準用之。`).
+//!
 //! A list-marker line is a heading when what follows the marker is a short phrase without
 //! sentence punctuation (`一、工作回顾`); or a single short sentence (`（一）坚持……增长。`) that
-//! is not one item of a list of such lines; or a short "run-in" head sentence opening a longer
-//! paragraph (`（一）加强政治建设。持续深入……`), the style of Chinese government reports, unless
-//! the line is one of a list of short items. A long sentence after a marker is a list item of
-//! its paragraph, not a heading (`1.加强…，…。`). Markers in the middle of a line (`一是……，二是……`)
-//! are never headings.
+//! is not one item of a list of such lines; or a short "run-in" head sentence, ending in a full
+//! stop, opening a longer paragraph (`（一）加强政治建设。持续深入……`), the style of Chinese
+//! government reports, unless the line is one of a list of short items. A long sentence after a
+//! marker is a list item of its paragraph, not a heading (`1.加强…，…。`), and so is a clause
+//! ending in `；`; but a line numbered between two headings of its kind (`（四）` between `（三）`
+//! and `（五）`) is a heading like its siblings, however long. The numbered items of an article
+//! are its clauses, never headings. A text that marks its headings with `#` has no numbered
+//! headings: its numbered lines are list items. Markers in the middle of a line
+//! (`一是……，二是……`) are never headings.
 //!
 //! A short title line (5–30 chars, with Han, no punctuation at its end, no colon, no space
 //! between Han characters as in a by-line `市长 龚 正`) is a heading only when the next line is
@@ -37,7 +46,11 @@
 //! short title line, or a `#` heading that no other `#` heading follows — is level 1 but does not
 //! contain the rest: the outline below it starts at level 1 again. So `一、` is level 1 in a report
 //! whether or not its title was recognised, and a law's 编 has the same level with or without
-//! Markdown marks. Text before the first heading is a level-0 preamble.
+//! Markdown marks. An appendix (`附件1`) is a document appended: it is level 1, closes every
+//! heading before it, its title line is level 2 and holds nothing, and its own numbering starts
+//! afresh at level 2; a heading that takes up the body's numbering where the body left it
+//! (西游记's `附录` between `第八回` and `第九回`) closes the appendix again. Text before the
+//! first heading is a level-0 preamble.
 //!
 //! # Paragraphs and sentences
 //! Paragraphs are separated by blank lines and line breaks, except in hard-wrapped text (the
@@ -53,15 +66,17 @@
 //!
 //! # Where things are
 //! - `lines.rs`: the text as lines; clipping titles, a paragraph's opening clause.
-//! - Heading recognition: `markers.rs` (what one line's text starts with: `#`, `第X章`, list
-//!   markers), `headings.rs` (heading kinds, and which marked lines are headings in their
-//!   context) and `title_lines.rs` (short title lines without a mark).
+//! - Heading recognition: `markers.rs` (what one line's text starts with: `#`, `第X章`,
+//!   appendix labels, list markers and their numbers), `headings.rs` (heading kinds, and which
+//!   marked lines are headings), `lists.rs` (which list lines are headings given their
+//!   neighbours) and `title_lines.rs` (short title lines without a mark).
 //! - `paragraphs.rs`: paragraphs, joining hard-wrapped lines.
 //! - `sentences.rs`: sentence ends and counts.
 //! - `outline.rs`: section starts, levels, parents and counts.
 
 mod headings;
 mod lines;
+mod lists;
 mod markers;
 mod outline;
 mod paragraphs;

@@ -19,11 +19,29 @@ struct Start {
 #[derive(Default)]
 struct Outline {
     open: Vec<Kind>,
+    /// The last number of each numbered kind in the body of the text.
+    body_numbers: Vec<(Kind, u32)>,
+    /// Inside an appendix: the body's outline as the appendix found it, and the numbered kinds
+    /// the appendix itself has used.
+    appendix: Option<(Vec<Kind>, Vec<Kind>)>,
 }
 
 impl Outline {
-    /// Open a heading of `kind` and return its level.
-    fn enter(&mut self, kind: Kind) -> u8 {
+    /// Open a heading of `kind` (numbered `number`) and return its level.
+    fn enter(&mut self, kind: Kind, number: Option<u32>) -> u8 {
+        if kind == Kind::Appendix {
+            // An appendix is a document appended: it closes everything and its own numbering
+            // starts afresh below it.
+            let body = match self.appendix.take() {
+                Some((body, _)) => body,
+                None => std::mem::take(&mut self.open),
+            };
+            self.appendix = Some((body, Vec::new()));
+            self.open.clear();
+            self.open.push(kind);
+            return self.level();
+        }
+        self.resume_body(kind, number);
         if let Some(i) = self.open.iter().position(|&k| k == kind) {
             self.open.truncate(i);
         } else if let Some((family, rank)) = kind.rank() {
@@ -39,6 +57,40 @@ impl Outline {
             }
         }
         self.open.push(kind);
+        if let Some(n) = number {
+            match &mut self.appendix {
+                Some((_, used)) if !used.contains(&kind) => used.push(kind),
+                Some(_) => {}
+                None => match self.body_numbers.iter_mut().find(|(k, _)| *k == kind) {
+                    Some(last) => last.1 = n,
+                    None => self.body_numbers.push((kind, n)),
+                },
+            }
+        }
+        self.level()
+    }
+
+    /// Closes the appendix when a heading takes up the body's numbering where the body left it
+    /// (西游记's `附录` between `第八回` and `第九回`), unless the appendix numbers that kind
+    /// itself (广东's appendix counts its own `一、…十、` after the body's `二、`).
+    fn resume_body(&mut self, kind: Kind, number: Option<u32>) {
+        let Some((body, used)) = &self.appendix else {
+            return;
+        };
+        let resumes = !used.contains(&kind)
+            && number.is_some_and(|n| {
+                self.body_numbers
+                    .iter()
+                    .any(|&(k, last)| k == kind && last + 1 == n)
+            });
+        if resumes {
+            self.open = body.clone();
+            self.appendix = None;
+        }
+    }
+
+    /// The level of the innermost open heading.
+    fn level(&self) -> u8 {
         u8::try_from(self.open.len()).unwrap_or(u8::MAX)
     }
 }
@@ -106,11 +158,20 @@ fn section_starts(lines: &[Line], heads: &[Option<Head>], paras: &[Para]) -> Vec
             heading: true,
         });
     }
+    let mut previous = None;
     for (i, h) in found {
+        // An appendix's title line (`附件1` then `2025年省十件民生实事`) is to the appendix what
+        // the document title is to the text: one level below the label, holding nothing, so
+        // that the appendix's numbering starts at that level too.
+        let level = match (previous, h.kind) {
+            (Some(Kind::Appendix), Kind::Title) => outline.level().saturating_add(1),
+            _ => outline.enter(h.kind, h.number),
+        };
+        previous = Some(h.kind);
         starts.push(Start {
             line: i,
             title: h.title.clone(),
-            level: outline.enter(h.kind),
+            level,
             heading: true,
         });
     }
@@ -226,5 +287,39 @@ mod tests {
         let s = detect("\n\n  \n# 标题\n正文。\n## 小节\n");
         assert_eq!(s.sections[0].start, 0);
         assert!(s.sections[0].heading);
+    }
+
+    #[test]
+    fn an_appendix_starts_the_outline_afresh() {
+        // Issue 13: 广东's report, whose appendices nested under the body's last heading.
+        let text = "一、工作回顾\n过去一年，经济持续回升向好。\n\
+            （一）扩大内需\n提振消费，扩大有效投资。\n\
+            （二）改善民生\n新增就业十万人。\n\
+            附件1\n\
+            2025年省十件民生实事\n\
+            一、为老年人提供健康管理服务。新增社区医养结合服务点一千个，提升养老机构服务水平。\n\
+            二、提升困难群众兜底保障水平。逐步提高城乡低保标准，加强关爱服务。\n\
+            附件2 名词解释\n\
+            1.“四上”企业：规模以上工业企业、有资质的建筑业企业、限额以上批发和零售业企业等。\n";
+        let s = detect(text);
+        let got: Vec<_> = s
+            .sections
+            .iter()
+            .map(|x| (x.level, x.parent, x.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, None, "一、工作回顾"),
+                (2, Some(0), "（一）扩大内需"),
+                (2, Some(0), "（二）改善民生"),
+                (1, None, "附件1"),
+                // The appendix's title, like a document's, holds nothing.
+                (2, Some(3), "2025年省十件民生实事"),
+                (2, Some(3), "一、为老年人提供健康管理服务"),
+                (2, Some(3), "二、提升困难群众兜底保障水平"),
+                (1, None, "附件2 名词解释"),
+            ]
+        );
     }
 }

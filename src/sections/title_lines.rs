@@ -81,6 +81,7 @@ pub(super) fn find_title_lines(
                 kind: Kind::Title,
                 title: t.to_string(),
                 run_in: false,
+                number: None,
             });
         } else {
             kept.push(*p);
