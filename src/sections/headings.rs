@@ -240,6 +240,7 @@ pub(super) fn strong_headings(lines: &[Line]) -> Vec<Option<Head>> {
         });
     }
 
+    contents_lists(lines, &mut cands);
     let articles = cands
         .iter()
         .filter(|c| matches!(c, Candidate::Article(_)))
@@ -280,6 +281,52 @@ pub(super) fn strong_headings(lines: &[Line]) -> Vec<Option<Head>> {
         }
     }
     heads
+}
+
+/// The unit and number of a line that is a `第X章`-family heading (articles aside).
+fn chapter_unit(c: &Candidate) -> Option<(Unit, Option<u32>)> {
+    match c {
+        Candidate::Fixed(Head {
+            kind: Kind::Chapter(unit),
+            number,
+            ..
+        }) if *unit != Unit::Article => Some((*unit, *number)),
+        _ => None,
+    }
+}
+
+/// A table of contents is no run of headings: two or more `第X回` (or 章, 节 …) lines of one
+/// unit, numbered one after another, with nothing but blank lines between them list chapters
+/// that start further on (老残游记 opens with its twenty 回 titles). Such lines are text; the
+/// first chapter itself, which starts the numbering again, is not part of the list.
+fn contents_lists(lines: &[Line], cands: &mut [Candidate]) {
+    let mut i = 0;
+    while i < cands.len() {
+        let Some((unit, mut number)) = chapter_unit(&cands[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut members = vec![i];
+        let mut j = i + 1;
+        loop {
+            while j < lines.len() && lines[j].blank {
+                j += 1;
+            }
+            let next = match cands.get(j).and_then(chapter_unit) {
+                Some((u, n)) if u == unit && (number.is_none() || n == number.map(|k| k + 1)) => n,
+                _ => break,
+            };
+            number = next;
+            members.push(j);
+            j += 1;
+        }
+        if members.len() >= 2 {
+            for &m in &members {
+                cands[m] = Candidate::None;
+            }
+        }
+        i = members.last().map_or(i + 1, |&m| m + 1);
+    }
 }
 
 #[cfg(test)]
@@ -408,6 +455,23 @@ mod tests {
         assert_eq!(shape_of, Shape::Prose);
         let (shape_of, _) = shape("加强政治建设。持续深入学习，提升政治能力。", MAX_SENTENCE);
         assert_eq!(shape_of, Shape::RunIn);
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_a_run_of_headings() {
+        // 老残游记 lists its 回 before the first one starts.
+        let text = "老残游记\n\n第一回　土不制水历年成患　风能鼓浪到处可危\n\
+            第二回　历山山下古帝遗踪　明湖湖边美人绝调\n\
+            第三回　金线东来寻黑虎　布帆西去访苍鹰\n\n\n\
+            第一回 土不制水历年成患 风能鼓浪到处可危\n\n话说山东登州府东门外有一座大山。\n\n\
+            第二回 历山山下古帝遗踪 明湖湖边美人绝调\n\n话说老残在渔船上被众人砸得沉下海去。\n";
+        let heads = strong_headings(&split_lines(text));
+        let lines: Vec<usize> = (0..heads.len()).filter(|&i| heads[i].is_some()).collect();
+        assert_eq!(lines, [7, 11]);
+        // A law's units in a row are not a contents list: they differ.
+        let law = "第一编 总则\n第一章 任务\n第一节 范围\n第一条 内容。\n";
+        let heads = strong_headings(&split_lines(law));
+        assert_eq!(heads.iter().flatten().count(), 3);
     }
 
     #[test]
