@@ -9,9 +9,10 @@
 // sets were collected, given their gold, and scored once with the rules as they stood.
 //
 // Per set: headings found (on scored or unmarked lines), gold headings, matches, precision,
-// recall, F1, and "levels right": matches whose level differs from the gold level by the
-// offset most common in their document (levels are relative: a law without 编 has 章 at level
-// 1, the gold at 2), i.e. levels in the gold's order.
+// recall, F1, and "levels in order": matches that stand to the match before them as in the
+// gold — deeper, level, or shallower. Levels are relative (a law without 编 has 章 at level 1,
+// the gold at 2; a 目 straight under a 节 is one level below it, the gold's 目 is always 5), so
+// the order is what is compared, not the numbers.
 //
 //   node scripts/eval-headings.mjs [--verbose] [--status=tuned|held-out] [CORPUS]
 // CORPUS defaults to $WENXI_MORE_CORPUS or ../shared/corpus/structure-more. The texts of a
@@ -43,8 +44,12 @@ const SETS = [
   { dir: 'tw-laws', status: 'held out', label: 'Taiwan laws (8 more)' },
   { dir: 'prc-laws', match: /\.md$/, status: 'held out', label: 'PRC laws, Markdown (11)' },
   { dir: 'prc-laws', match: /\.bare\.txt$/, status: 'held out', label: 'PRC laws, `#` removed (11)' },
-  { dir: 'gov-reports-2025', status: 'held out', label: 'provincial reports 2025 (30)' },
-  { dir: 'novels', status: 'held out', label: '章回 novels (6)' },
+  // Scored once held out (F1 0.997, but 四川's first part heading taken for the document's
+  // title put 5 headings out of order), then looked at for the title rule: tuned since.
+  { dir: 'gov-reports-2025', status: 'tuned', label: 'provincial reports 2025 (30; held out until scored once)' },
+  // Scored once held out (F1 0.949: roster, poem and letter lines inside chapters taken for
+  // title lines), then looked at to write the title-line rule: tuned since.
+  { dir: 'novels', status: 'tuned', label: '章回 novels (6; held out until scored once)' },
   { dir: 'markdown-zh-hans', status: 'held out', label: 'Markdown docs, simplified (Vue)' },
   { dir: 'markdown-zh-hant', status: 'held out', label: 'Markdown docs, traditional (Rust book, Void)' },
 ];
@@ -100,7 +105,17 @@ function headings(path) {
     }
     return lo + 1;
   };
-  return report.sections.filter((s) => s.heading).map((s) => ({ line: lineOf(s.start), level: s.level, title: s.title }));
+  // A section's heading is its first non-blank line (the first section starts at 0 even when
+  // blank lines come before its heading).
+  const lines = text.split('\n');
+  const headingLine = (offset) => {
+    let line = lineOf(offset);
+    while (line < lines.length && !lines[line - 1].trim()) line++;
+    return line;
+  };
+  return report.sections
+    .filter((s) => s.heading)
+    .map((s) => ({ line: headingLine(s.start), level: s.level, title: s.title }));
 }
 
 function score(doc) {
@@ -108,28 +123,25 @@ function score(doc) {
   const found = headings(doc.text).filter((h) => gold.get(h.line)?.level !== null);
   const scored = doc.rows.filter((r) => r.level !== null);
   const hits = found.filter((h) => gold.has(h.line));
-  const offsets = new Map();
-  for (const h of hits) {
-    const d = h.level - gold.get(h.line).level;
-    offsets.set(d, (offsets.get(d) ?? 0) + 1);
-  }
-  const mode = [...offsets.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  const levelOk = hits.filter((h) => h.level - gold.get(h.line).level === mode).length;
+  const step = (a, b) => Math.sign(b - a);
+  const inOrder = hits.map(
+    (h, k) => k === 0 || step(hits[k - 1].level, h.level) === step(gold.get(hits[k - 1].line).level, gold.get(h.line).level),
+  );
+  const levelOk = inOrder.filter(Boolean).length;
   if (verbose) {
     for (const h of found) if (!gold.has(h.line)) console.log(`  ${doc.name}: extra ${h.line} ${h.title}`);
     const at = new Set(found.map((h) => h.line));
     for (const r of scored) if (!at.has(r.line)) console.log(`  ${doc.name}: missed ${r.line} ${r.title}`);
-    for (const h of hits) {
-      const g = gold.get(h.line);
-      if (h.level - g.level !== mode) console.log(`  ${doc.name}: level ${h.level} (gold ${g.level}) ${h.line} ${h.title}`);
-    }
+    hits.forEach((h, k) => {
+      if (!inOrder[k]) console.log(`  ${doc.name}: level ${h.level} (gold ${gold.get(h.line).level}) ${h.line} ${h.title}`);
+    });
   }
   return { found: found.length, gold: scored.length, hits: hits.length, levelOk };
 }
 
 const f3 = (x) => x.toFixed(3);
 console.log(`## Section headings beyond the shared corpus (${corpus})\n`);
-console.log('| document set | status | docs | found | gold | matched | P | R | F1 | levels right |');
+console.log('| document set | status | docs | found | gold | matched | P | R | F1 | levels in order |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 let failed = false;
 let scoredSets = 0;

@@ -168,8 +168,17 @@ function novel(path) {
   // (红楼梦: `第四回中既将薛家母子在荣府内寄居等事略已表明，此回则暂不能写矣．`).
   const isChapter = (t) => chapter.test(t) && t.length <= 50 && !/[，。．；！？]/.test(t);
   const rows = [];
+  let first = true;
   lines.forEach((l, i) => {
     const t = l.trim();
+    if (t && first) {
+      first = false;
+      // The book's title line (`《红楼梦》曹雪芹`), scored neither way as in the other sets.
+      if (!chapter.test(t)) {
+        rows.push([i + 1, '-', t]);
+        return;
+      }
+    }
     if (chapter.test(t) && t.length > 50 && !/[，。．；！？]/.test(t.slice(0, 12))) {
       rows.push([i + 1, '-', t]);
       return;

@@ -191,8 +191,22 @@ pub(super) fn stands_apart(after: &str, unit: Unit) -> bool {
 
 /// `附件`, `附件1`, `附件二`, `附录A`, `附表`, alone or with a short title (`附件2 名词解释`):
 /// the label of an appendix, whose byte length is returned. `附件：` followed by nothing or
-/// by a numbered list introduces a list of attachments, not an appendix.
+/// by a numbered list introduces a list of attachments, not an appendix. A glossary or the notes
+/// at the end of a report (`名词解释`, `注释` alone on a line) are appendices too.
 pub(super) fn appendix_label(t: &str) -> Option<usize> {
+    if [
+        "名词解释",
+        "名词注释",
+        "名詞解釋",
+        "注释",
+        "註釋",
+        "附注",
+        "附註",
+    ]
+    .contains(&t)
+    {
+        return Some(t.len());
+    }
     let rest = ["附件", "附录", "附錄", "附表"]
         .iter()
         .find_map(|w| t.strip_prefix(w))?;
@@ -306,11 +320,18 @@ pub(super) fn list_marker(t: &str) -> Option<(Kind, usize)> {
             if digits > 2 {
                 return None;
             }
-            // A unit after the number makes it a quantity: `3.5亿元`.
+            // A unit or measure word after the number makes it a quantity: `3.5亿元`.
             let next = t[end..].chars().next();
-            let unit = |c: char| "亿万千百元角倍个米吨年月日时度岁人次项家件%".contains(c);
+            let unit = |c: char| {
+                "亿万千百元角倍个米吨年月日时度岁人次项家件%种类条名位所座套台辆户处批场篇张亩公克升斤届"
+                    .contains(c)
+            };
             if !next.is_some_and(|c| c.is_whitespace() || (is_han(c) && !unit(c))) {
-                return None;
+                // After a full-width `．` the quantity is the item's text: `3．10种有色金属` is
+                // item 3, about ten metals (云南's glossary).
+                let full_stop = t[digits..].starts_with('．');
+                return (full_stop && depth == 1 && next.is_some_and(unit))
+                    .then_some((Kind::Dotted(1), digits + '．'.len_utf8()));
             }
             return Some((Kind::Dotted(depth + 1), end));
         }
@@ -443,6 +464,8 @@ mod tests {
             ("附件", Some("附件")),
             ("附件二", Some("附件二")),
             ("附件2 名词解释", Some("附件2")),
+            ("名词解释", Some("名词解释")),
+            ("名词解释：", None),
             ("附录A：术语", Some("附录A")),
             ("附件：", None),
             ("附件：1.关于禁毒的决定", None),

@@ -102,12 +102,19 @@ fn section_starts(lines: &[Line], heads: &[Option<Head>], paras: &[Para]) -> Vec
         .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
         .collect();
 
-    // The document title: the first heading, when it is a plain title line. A Markdown `#`
-    // title is not special: its author nested the rest under it with `##`, and readers of
-    // Markdown expect the outline to follow the marks.
-    let title_line = found
-        .first()
-        .and_then(|&(i, h)| (h.kind == Kind::Title).then_some(i));
+    // The document title: the first heading, when it is a plain title line that comes before
+    // the text. A title line after a sentence of text heads a section (四川's report opens with
+    // its address, then `2024年工作回顾`). A Markdown `#` title is not special: its author
+    // nested the rest under it with `##`, and readers of Markdown expect the outline to follow
+    // the marks.
+    let title_line = found.first().and_then(|&(i, h)| {
+        let text_before = paras.iter().take_while(|p| p.first < i).any(|p| {
+            lines[p.first..=p.last]
+                .iter()
+                .any(|l| l.text.contains(['。', '！', '？']))
+        });
+        (h.kind == Kind::Title && !text_before).then_some(i)
+    });
 
     let mut starts = Vec::new();
     let first_heading = found.first().map(|&(i, _)| i);
@@ -319,6 +326,37 @@ mod tests {
                 (2, Some(3), "一、为老年人提供健康管理服务"),
                 (2, Some(3), "二、提升困难群众兜底保障水平"),
                 (1, None, "附件2 名词解释"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_line_after_the_text_begins_heads_a_section() {
+        // 四川's 2025 report: address and opening sentence, then unnumbered part headings.
+        let text = "来源：四川日报\n各位代表：\n\
+            现在，我代表省人民政府，向大会报告工作，请予审议，并请各位政协委员提出意见。\n\
+            2024年工作回顾\n\
+            过去一年，我们坚持稳中求进工作总基调，全省经济运行稳中有进、持续向好。\n\
+            （一）巩固增强经济回升向好态势。面对下行压力加大，因应施策、主动作为。\n\
+            （二）大力推动科技创新引领产业创新。强化科技创新策源功能，加快成果转化。\n\
+            2025年工作安排建议\n\
+            今年是“十四五”规划收官之年，做好政府工作意义重大，我们要全力以赴。\n\
+            （一）全方位扩大内需。实施提振消费专项行动，扩大有效投资。\n";
+        let s = detect(text);
+        let got: Vec<_> = s
+            .sections
+            .iter()
+            .filter(|x| x.heading)
+            .map(|x| (x.level, x.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "2024年工作回顾"),
+                (2, "（一）巩固增强经济回升向好态势"),
+                (2, "（二）大力推动科技创新引领产业创新"),
+                (1, "2025年工作安排建议"),
+                (2, "（一）全方位扩大内需"),
             ]
         );
     }

@@ -1,8 +1,14 @@
 //! Short title lines (`2026年上海市政府工作报告`): lines with no heading mark that are headings
-//! by their text and the paragraph after them.
+//! by their text and the paragraph after them. A title has no sentence punctuation (红楼梦 ends
+//! its sentences with `．`), though it may have a comma (甘肃's `一是聚焦全方位扩大内需，着力
+//! 提消费促投资`). A text whose divisions are marked (`#`, or two or more `第X回`/`第X章`) has no
+//! unmarked headings inside them: a short line within a chapter of a novel is a poem's line, a
+//! letter's signature or a roster of names (红楼梦, 水浒传), so only lines before the first
+//! marked division can be titles there.
 
 use super::headings::{Head, Kind};
 use super::lines::Line;
+use super::markers::Unit;
 use super::paragraphs::Para;
 use crate::chars::is_han;
 
@@ -12,8 +18,9 @@ fn title_like(t: &str) -> bool {
     if !(5..=30).contains(&n) {
         return false;
     }
-    if t.contains(['：', ':', '︰', '。', '！', '？', '；', '!', '?', ';', '|'])
-        || t.ends_with(['，', ',', '、', '…', '.', '．', '—', '-'])
+    if t.contains([
+        '：', ':', '︰', '。', '．', '！', '？', '；', '!', '?', ';', '|',
+    ]) || t.ends_with(['，', ',', '、', '…', '.', '．', '—', '-'])
     {
         return false;
     }
@@ -53,12 +60,26 @@ pub(super) fn find_title_lines(
     }) {
         return paras;
     }
+    let chapters: Vec<usize> = heads
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            h.as_ref()
+                .is_some_and(|h| matches!(h.kind, Kind::Chapter(u) if u != Unit::Article))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Unmarked lines may head sections only before the first marked division.
+    let last_title_line = match chapters.as_slice() {
+        [first, _, ..] => *first,
+        _ => usize::MAX,
+    };
     let first_line = lines.iter().position(|l| !l.blank);
     let mut kept = Vec::with_capacity(paras.len());
     for (k, p) in paras.iter().enumerate() {
         let line = &lines[p.first];
         let t = line.text.trim();
-        let single = p.first == p.last && heads[p.first].is_none();
+        let single = p.first == p.last && heads[p.first].is_none() && p.first < last_title_line;
         let next_line = (p.last + 1..lines.len()).find(|&j| !lines[j].blank);
         let title = single
             && title_like(t)
@@ -107,9 +128,40 @@ mod tests {
             ("来源：解放日报", false),
             ("各位代表：", false),
             ("过去一年，我们主要做了以下工作。", false),
+            // A sentence ending in 红楼梦's `．` is not a title.
+            ("一个是阆苑仙葩，一个是美玉无瑕．若说", false),
         ];
         for (line, want) in cases {
             assert_eq!(title_like(line), *want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn no_unmarked_headings_inside_marked_chapters() {
+        use crate::sections::detect;
+        // 水浒传: a roster of names inside a chapter, then the story goes on.
+        let text = "《水浒传》施耐庵\n\n\
+            第七十一回 忠义堂石碣受天文 梁山泊英雄惊恶梦\n\n\
+            当时何道士辨验天书，教萧让写录出来。读罢，众人看了，俱惊讶不已。\n\n\
+            地贼星鼓上蚤时迁地狗星金毛犬段景住\n\n\
+            当时何道士辨验天书，教萧让写录出来。众头领看了，都拜谢了道士，各自散去。\n\n\
+            第七十二回 柴进簪花入禁院 李逵元夜闹东京\n\n\
+            话说宋江与众头领商议，要往东京看灯，众人都要同去，宋江只许几人随行。\n";
+        let s = detect(text);
+        let titles: Vec<_> = s
+            .sections
+            .iter()
+            .filter(|x| x.heading)
+            .map(|x| x.title.as_str())
+            .collect();
+        // The book's title, before the first chapter, is still a title.
+        assert_eq!(
+            titles,
+            [
+                "《水浒传》施耐庵",
+                "第七十一回 忠义堂石碣受天文 梁山泊英雄惊恶梦",
+                "第七十二回 柴进簪花入禁院 李逵元夜闹东京"
+            ]
+        );
     }
 }
