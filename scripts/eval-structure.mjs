@@ -29,8 +29,10 @@ const f = (x) => x.toFixed(3);
 const ratio = (a, b) => (b === 0 ? 0 : a / b);
 
 console.log('## Section detection (headings against the corpus\'s headings)\n');
-console.log('| document set | headings found | gold | matched | P | R | F1 | level right |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+// Every set here was looked at while the rules were written: all are "tuned" (issue 13); the
+// held-out sets are in scripts/eval-headings.mjs.
+console.log('| document set | status | headings found | gold | matched | P | R | F1 | level right |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 const sections = rows('EVAL-SECTIONS');
 let worst = 1;
 for (const [corpus, ...counts] of sections) {
@@ -39,13 +41,14 @@ for (const [corpus, ...counts] of sections) {
   const r = ratio(hits, gold);
   const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
   worst = Math.min(worst, f1);
-  console.log(`| ${corpus} | ${found} | ${gold} | ${hits} | ${f(p)} | ${f(r)} | ${f(f1)} | ${levelOk} of ${hits} |`);
+  console.log(`| ${corpus} | tuned | ${found} | ${gold} | ${hits} | ${f(p)} | ${f(r)} | ${f(f1)} | ${levelOk} of ${hits} |`);
 }
 console.log(`
 - tw-laws: both Taiwan laws against their \`*.headings.tsv\` (編/章/節, matched by text; 條 articles and the
   title line are not labelled there, so not scored). prc-laws: 宪法, 刑法, 劳动法 against their \`##\`–\`####\`
-  lines, as Markdown and with every \`#\` removed (序言 carries no marker and is only expected with them).
-  gov-reports: 16 reports against their short \`一、\` lines and \`（一）\` lines one level down; page clutter,
+  lines, as Markdown and with every \`#\` removed (序言 carries no marker and is only expected with them;
+  刑法's \`附件一\`/\`附件二\` are). gov-reports: 16 reports against their short \`一、\` lines, \`（一）\` lines one
+  level down and \`附件\` lines at the top level; page clutter,
   inline \`一是\` and unmarked lines count against precision; line-initial \`1.\` items are a third level the
   gold does not label. 三國志演義: the \`第X回\` lines of the hard-wrapped Gutenberg text.`);
 
