@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wasm-pack build --release --target web --out-dir www/pkg --out-name wenxi --no-pack >&2
+cp js/model.js js/options.js www/pkg/
 wasm=www/pkg/wenxi_bg.wasm
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
