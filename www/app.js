@@ -13,7 +13,7 @@ import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
 import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
-import { DEFAULT_OPTIONS, sanitizeOptions } from './views/options.js';
+import { DEFAULT_OPTIONS, keywordPool, sanitizeOptions } from './pkg/model.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -183,21 +183,11 @@ async function analyze() {
  */
 export const TOKENS_UP_TO = 200_000;
 
-/**
- * How many words the report lists, whatever the "keywords to list" option says (the table
- * shows that many): keyness needs the words beyond the most frequent (under-used words are
- * never among them), and so do the outline's distinctive terms. For long texts the pool is
- * smaller, because every listed word carries all its occurrence ranges and copying a novel's
- * worth out of the worker would stall the page.
- */
-export const KEYWORD_POOL = 1000;
-export const KEYWORD_POOL_LONG = 300;
-
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
   const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN } = options;
   const short = text.length <= TOKENS_UP_TO;
-  const pool = Math.max(topN, short ? KEYWORD_POOL : KEYWORD_POOL_LONG);
+  const pool = keywordPool(topN, text.length);
   return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN: pool, includeTokens: short };
 }
 

@@ -309,7 +309,8 @@ test('outline: distinctive terms are the top 5 by G² with a positive difference
       .map((k) => ({ key: k.key, a: a.get(k.key), b: k.count - a.get(k.key) }))
       .filter(({ a: x, b: y }) => d === 0 || x / c > y / d)
       .map((w) => ({ ...w, g: g2(w.a, w.b, c, d) }))
-      .sort((x, y) => y.g - x.g || y.a - x.a || (x.key < y.key ? -1 : 1))
+      // Ties: the count in the part, then the report's order (a stable sort of a list in that order).
+      .sort((x, y) => y.g - x.g || y.a - x.a)
       .slice(0, 5)
       .map((w) => w.key);
     const shown = await page
@@ -408,7 +409,8 @@ test('heatmap: cells are the per-section counts; a click selects and reveals; CS
   const opened = await openHarness();
   const { page } = opened;
   const report = await analyze(page, REPORT);
-  const top = [...report.keywords].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, 20);
+  // The top 20 by count, ties in the report's order (a stable sort of a list in that order).
+  const top = [...report.keywords].sort((a, b) => b.count - a.count).slice(0, 20);
   const roots = report.sections.map((s, i) => [s, i]).filter(([s]) => s.parent === null).map(([, i]) => i);
   const expected = roots.map((r) => {
     const ids = new Set(subtree(report.sections, r));

@@ -13,7 +13,12 @@ import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const USAGE = `
 import { createAnalyzer, Analyzer, init, version, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
-import { Analyzer as LowLevel } from 'wenxi/low-level';
+import { Analyzer as LowLevel, type AnalyzeOptions, type Keyword } from 'wenxi/low-level';
+import {
+  DEFAULT_OPTIONS, distinctiveTerms, heatmapMatrix, keyness, keywordPool, parseRanking, rankBy, rankKeywords, sanitizeOptions, sectionTree,
+  type DistinctiveTerm, type HeatmapRow, type KeynessRow, type Ranking, type SectionTree,
+} from 'wenxi/model';
+import { formatValue, type WenxiAnalyzerElement } from 'wenxi/component';
 
 export async function browser(text: string): Promise<string> {
   const wenxi: WorkerAnalyzer = await createAnalyzer({ workerUrl: '/wenxi/worker.js', wasmUrl: new URL('/wenxi/wenxi_bg.wasm', location.href) });
@@ -31,6 +36,19 @@ export async function browser(text: string): Promise<string> {
 
 export function kindOf(error: unknown): string | undefined {
   return (error as WenxiError).kind;
+}
+
+export function model(report: Report, saved: unknown): string {
+  const ranking: Ranking = parseRanking('weight');
+  const top: Keyword[] = rankKeywords(report.keywords, ranking, 10);
+  const tree: SectionTree = sectionTree(report.sections);
+  const rows: HeatmapRow[] = heatmapMatrix(report, top, 'top');
+  const terms: DistinctiveTerm[] = distinctiveTerms(report, tree.roots[0], tree.last[tree.roots[0]]);
+  const keyed: KeynessRow[] = rankBy(keyness(report), (r) => r.g2, (r) => r.count);
+  const options: Required<AnalyzeOptions> = sanitizeOptions(saved);
+  const pool: number = keywordPool(options.topN, 1000);
+  const element: WenxiAnalyzerElement['ranking'] = ranking;
+  return \`\${rows.length} \${terms[0]?.g2} \${keyed[0]?.mark} \${pool} \${DEFAULT_OPTIONS.topN} \${formatValue(top[0], element)}\`;
 }
 `;
 

@@ -166,17 +166,6 @@ t.register({
   'results.heading': { zh: '分析结果', en: 'Results' },
   'results.nav': { zh: '结果导航', en: 'Results navigation' },
 
-  // Titles of every view, for the results navigation (views may use them as their headings).
-  'view.keywords': { zh: '关键词', en: 'Keywords' },
-  'view.charts': { zh: '图表', en: 'Charts' },
-  'view.keyness': { zh: '关键性', en: 'Keyness' },
-  'view.outline': { zh: '结构', en: 'Outline' },
-  'view.heatmap': { zh: '分布', en: 'Heatmap' },
-  'view.text': { zh: '原文', en: 'Text' },
-  'view.kwic': { zh: '语境', en: 'Concordance' },
-  'view.stats': { zh: '统计', en: 'Statistics' },
-  'view.options': { zh: '选项', en: 'Options' },
-
   'decode.utf-8': { zh: 'UTF-8', en: 'UTF-8' },
   'decode.utf-16le': { zh: 'UTF-16 LE', en: 'UTF-16 LE' },
   'decode.utf-16be': { zh: 'UTF-16 BE', en: 'UTF-16 BE' },

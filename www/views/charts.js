@@ -12,10 +12,11 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
-import { button, ranked, roving, save, statusLine, tabStop } from './keywords.js';
+import { button, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { rankKeywords, rankValue } from '../pkg/model.js';
 
 t.register({
-  'charts.title': { zh: '图表', en: 'Charts' },
+  'view.charts': { zh: '图表', en: 'Charts' },
   'charts.bars': { zh: '前 {n} 个关键词', en: 'Top {n} keywords' },
   'charts.bars.desc': {
     zh: '条形图，按{ranking}排列。选择一个词，在所有视图中选中它。',
@@ -44,7 +45,6 @@ const CLOUD_SLICE_MS = 12;
 /** Words offered to the cloud; the layout drops those that do not fit. */
 const CLOUD_WORDS = 80;
 
-const value = (k, ranking) => (ranking === 'weight' ? k.weight : ranking === 'textrank' ? k.textrank : k.count);
 const formatValue = (v, ranking) => (ranking === 'count' ? formatNumber(v) : formatNumber(v, 3));
 
 let pageLayout = null;
@@ -183,7 +183,7 @@ export function mount(root, ctx) {
   const width = (box) => Math.max(280, Math.floor(contentWidth || box.clientWidth || root.clientWidth || 600));
 
   function drawChrome() {
-    heading.textContent = t('charts.title');
+    heading.textContent = t('view.charts');
     topLabel.textContent = t('charts.topN');
     cloudHeading.textContent = t('charts.cloud');
     for (const b of [barsSvgButton, cloudSvgButton]) b.textContent = t('export.svg');
@@ -198,7 +198,7 @@ export function mount(root, ctx) {
     drawChrome();
     const state = store.get();
     const { ranking } = state;
-    const words = ranked(state.report?.keywords ?? [], ranking).slice(0, topN);
+    const words = rankKeywords(state.report?.keywords ?? [], ranking, topN);
     barsHeading.textContent = t('charts.bars', { n: words.length });
     if (words.length === 0) {
       barsBox.replaceChildren();
@@ -213,11 +213,11 @@ export function mount(root, ctx) {
     const labelW = Math.min(W * 0.4, Math.max(...labels.map(textWidth)) + 12);
     const valueW = ranking === 'count' ? 48 : 56;
     const barMax = Math.max(20, W - labelW - valueW - 8);
-    const max = Math.max(...words.map((k) => value(k, ranking))) || 1;
+    const max = Math.max(...words.map((k) => rankValue(k, ranking))) || 1;
     const H = words.length * rowH + 4;
     const rankingName = t(`charts.ranking.${ranking}`);
     const items = words.map((k, i) => {
-      const v = value(k, ranking);
+      const v = rankValue(k, ranking);
       const y = i * rowH + 2;
       const len = Math.max(1, (v / max) * barMax);
       const selected = k.key === state.selected;
@@ -254,7 +254,7 @@ export function mount(root, ctx) {
     const run = ++cloudRun;
     const state = store.get();
     const { ranking } = state;
-    const words = ranked(state.report?.keywords ?? [], ranking).slice(0, CLOUD_WORDS);
+    const words = rankKeywords(state.report?.keywords ?? [], ranking, CLOUD_WORDS);
     cloudNote.textContent = '';
     if (words.length === 0) {
       cloudBox.replaceChildren();
@@ -269,7 +269,7 @@ export function mount(root, ctx) {
     }
     const W = width(cloudBox);
     const H = Math.round(Math.min(440, Math.max(260, W * 0.62)));
-    const values = words.map((k) => value(k, ranking));
+    const values = words.map((k) => rankValue(k, ranking));
     const max = Math.max(...values);
     const min = Math.min(...values);
     // Square root: area, not height, is what the eye compares.

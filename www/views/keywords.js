@@ -1,16 +1,16 @@
 // The keyword table: rank, word, count, share, TF-IDF, TextRank and where in the text the word
 // is used (a sparkline over the sections). Sortable, filterable, capped with "show more";
 // choosing a row selects the word in every view (`state.selected`), and the ranking switch
-// here sets `state.ranking`, which the charts follow.
-//
-// Also the helpers the other keyword views share (ranking order, roving focus, labels).
+// here sets `state.ranking`, which the charts follow. See views/index.js for the view contract.
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
-import { copyText, download, fileName, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+import { copyText, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+import { button, focusItem, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { RANKINGS, rankKeywords } from '../pkg/model.js';
 
 t.register({
-  'keywords.title': { zh: '关键词', en: 'Keywords' },
+  'view.keywords': { zh: '关键词', en: 'Keywords' },
   'keywords.ranking': { zh: '排序依据', en: 'Rank by' },
   'keywords.ranking.count': { zh: '频次', en: 'Frequency' },
   'keywords.ranking.weight': { zh: 'TF-IDF', en: 'TF-IDF' },
@@ -34,103 +34,13 @@ t.register({
   'keywords.none': { zh: '没有找到关键词。', en: 'No keywords found.' },
   'keywords.noMatch': { zh: '没有与筛选匹配的词。', en: 'No word matches the filter.' },
   'keywords.empty': { zh: '分析文本后，这里列出关键词。', en: 'Analyze a text to list its keywords.' },
-  'export.csv': { zh: '导出 CSV', en: 'Export CSV' },
-  'export.json': { zh: '导出 JSON', en: 'Export JSON' },
-  'export.copy': { zh: '复制表格', en: 'Copy table' },
-  'export.svg': { zh: '导出 SVG', en: 'Export SVG' },
-  'export.png': { zh: '导出 PNG', en: 'Export PNG' },
-  'export.copied': { zh: '已复制 {n} 行到剪贴板。', en: 'Copied {n} rows to the clipboard.' },
-  'export.copyFailed': { zh: '浏览器不允许写入剪贴板。', en: 'The browser did not allow writing to the clipboard.' },
-  'export.saved': { zh: '已导出 {name}。', en: 'Exported {name}.' },
-  'export.failed': { zh: '导出失败。', en: 'The export failed.' },
 });
 
 /** Rows drawn at first, and added by each "show more". */
 const PAGE = 50;
 
-/** The field each ranking orders by. */
-export const RANKINGS = ['count', 'weight', 'textrank'];
-
-/** `keywords` ordered by `ranking` (descending; ties by count, then the report's order). */
-export function ranked(keywords, ranking) {
-  if (ranking !== 'weight' && ranking !== 'textrank') return keywords.slice();
-  return keywords
-    .map((k, i) => [k, i])
-    .sort(([a, i], [b, j]) => b[ranking] - a[ranking] || b.count - a.count || i - j)
-    .map(([k]) => k);
-}
-
-/**
- * Keyboard movement among `items` of `container` (a roving tabindex: one item is in the Tab
- * order, the arrow keys, Home and End move between them), Enter or Space activates one.
- */
-export function roving(container, itemSelector, activate) {
-  container.addEventListener('keydown', (event) => {
-    const item = event.target.closest(itemSelector);
-    if (!item || !container.contains(item)) return;
-    const items = [...container.querySelectorAll(itemSelector)];
-    const at = items.indexOf(item);
-    let next = null;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        next = items[Math.min(at + 1, items.length - 1)];
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        next = items[Math.max(at - 1, 0)];
-        break;
-      case 'Home':
-        next = items[0];
-        break;
-      case 'End':
-        next = items[items.length - 1];
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        activate(item);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    focusItem(items, next);
-  });
-}
-
-/** Make `item` the one of `items` in the Tab order, and focus it. */
-export function focusItem(items, item) {
-  if (!item) return;
-  for (const other of items) other.tabIndex = other === item ? 0 : -1;
-  item.focus();
-}
-
-/** Put the one item among `items` that should be in the Tab order there: `preferred` or the first. */
-export function tabStop(items, preferred) {
-  const stop = preferred ?? items[0];
-  for (const item of items) item.tabIndex = item === stop ? 0 : -1;
-}
-
-/** A small button. */
-export function button(text, onClick, attrs = {}) {
-  return el('button', { className: 'kw-button', text, attrs: { type: 'button', ...attrs }, on: { click: onClick } });
-}
-
-/** A polite live region for export and copy messages. */
-export function statusLine(testid) {
-  return el('p', { className: 'kw-status', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': testid } });
-}
-
-/** Save text or a Blob as `base.ext` and say so in `status`. */
-export function save(status, data, base, ext, type) {
-  const name = fileName(base, ext);
-  download(data, name, type);
-  status.textContent = t('export.saved', { name });
-}
-
 /** The sparkline of a word's use over the sections: one bar per section (or group of them). */
-export function sparkline(keyword, sectionCount) {
+function sparkline(keyword, sectionCount) {
   const width = 72;
   const height = 18;
   const bins = Math.max(1, Math.min(sectionCount, 36));
@@ -277,7 +187,7 @@ export function mount(root, ctx) {
 
   function drawChrome() {
     const state = store.get();
-    heading.textContent = t('keywords.title');
+    heading.textContent = t('view.keywords');
     rankingLegend.textContent = t('keywords.ranking');
     RANKINGS.forEach((r, i) => {
       rankingLabels[i].lastChild.textContent = t(`keywords.ranking.${r}`);
@@ -307,7 +217,7 @@ export function mount(root, ctx) {
     const all = report?.keywords ?? [];
     // The report lists more words than the table shows (keyness needs them); the table shows
     // the "keywords to list" option's number, best first by the current ranking.
-    const order = ranked(all, state.ranking).slice(0, state.options?.topN ?? all.length);
+    const order = rankKeywords(all, state.ranking, state.options?.topN ?? all.length);
     const rank = new Map(order.map((k, i) => [k.key, i + 1]));
     const query = filter.value.trim().toLowerCase();
     const matches = (k) =>

@@ -9,8 +9,10 @@
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
+import { findKeyword } from '../pkg/model.js';
 
 t.register({
+  'view.kwic': { zh: '语境', en: 'Concordance' },
   'kwic.hint': {
     zh: '所选词的每一处及其前后文。点击列标题排序；点击一行，在原文中显示它。',
     en: 'Every occurrence of the selected keyword with its context. Choose a column header to sort; choose a line to show it in the text.',
@@ -128,7 +130,7 @@ export function mount(root, ctx) {
   function build() {
     const state = store.get();
     const text = typeof state.analyzedText === 'string' ? state.analyzedText : '';
-    keyword = state.selected && state.report ? state.report.keywords.find((k) => k.key === state.selected) ?? null : null;
+    keyword = findKeyword(state.report, state.selected);
     lines = keyword && text ? kwicLines(text, keyword.occurrences) : [];
     shown = PAGE;
     draw();

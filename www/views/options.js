@@ -5,61 +5,15 @@
 // persists them and re-runs the analysis after a pause.
 
 import { el } from '../lib/dom.js';
-
-/** The analysis options of a first visit: the analyzer's own defaults, written out. */
-export const DEFAULT_OPTIONS = Object.freeze({
-  hmm: true,
-  minLength: 2,
-  pos: [],
-  defaultStopwords: true,
-  keepWords: [],
-  stopwords: [],
-  topN: 100,
-});
-
-/** jieba's tags (ICTCLAS set) for each preset; the filter matches tags exactly. */
-export const POS_PRESETS = {
-  all: [],
-  nouns: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng'],
-  nounsVerbs: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng', 'v', 'vd', 'vg', 'vi', 'vq'],
-};
-
-const LIMITS = { minLength: [1, 8], topN: [10, 1000] };
-
-const clamp = (n, [lo, hi]) => Math.min(hi, Math.max(lo, Math.round(n)));
-
-/**
- * Options as saved in localStorage, made safe: only known fields, of the right type, in
- * range. A stale or hand-edited entry must not make every analysis fail.
- */
-export function sanitizeOptions(saved) {
-  const o = { ...DEFAULT_OPTIONS, pos: [...DEFAULT_OPTIONS.pos], stopwords: [], keepWords: [] };
-  if (!saved || typeof saved !== 'object') return o;
-  if (typeof saved.hmm === 'boolean') o.hmm = saved.hmm;
-  if (typeof saved.defaultStopwords === 'boolean') o.defaultStopwords = saved.defaultStopwords;
-  if (Number.isFinite(saved.minLength)) o.minLength = clamp(saved.minLength, LIMITS.minLength);
-  if (Number.isFinite(saved.topN)) o.topN = clamp(saved.topN, LIMITS.topN);
-  const strings = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
-  o.pos = strings(saved.pos).filter((p) => /^[a-z]+$/.test(p));
-  o.stopwords = strings(saved.stopwords).map((w) => w.trim());
-  o.keepWords = strings(saved.keepWords).map((w) => w.trim());
-  return o;
-}
+import { DEFAULT_OPTIONS, OPTION_LIMITS, POS_PRESETS, clampInteger, posPreset, sanitizeOptions } from '../pkg/model.js';
 
 /** The words of a stopword list as typed: one per line, or separated by spaces or commas. */
 export function parseWordList(text) {
   return [...new Set(text.split(/[\s,，、;；]+/u).filter((w) => w !== ''))];
 }
 
-function presetOf(pos) {
-  for (const [name, tags] of Object.entries(POS_PRESETS)) {
-    if (tags.length === pos.length && tags.every((t) => pos.includes(t))) return name;
-  }
-  return 'custom';
-}
-
 const STRINGS = {
-  'options.title': { zh: '选项', en: 'Options' },
+  'view.options': { zh: '选项', en: 'Options' },
   'options.intro': { zh: '修改后自动重新分析。选项保存在本浏览器中。', en: 'Changes re-run the analysis. Options are saved in this browser.' },
   'options.segmentation': { zh: '分词', en: 'Segmentation' },
   'options.hmm': { zh: '识别新词（HMM）', en: 'Find new words (HMM)' },
@@ -139,7 +93,7 @@ export function mount(root, { store, actions, t }) {
           change: (e) => {
             // On leaving the field, an out-of-range value snaps into range.
             const n = Number(e.target.value);
-            const fixed = Number.isFinite(n) && e.target.value !== '' ? clamp(n, limits) : value;
+            const fixed = Number.isFinite(n) && e.target.value !== '' ? clampInteger(n, limits) : value;
             e.target.value = String(fixed);
             onChange(fixed);
           },
@@ -250,7 +204,7 @@ export function mount(root, { store, actions, t }) {
   function draw() {
     const { options, display, words } = store.get();
     const single = options.minLength <= 1;
-    const preset = presetOf(options.pos);
+    const preset = posPreset(options.pos);
     const presetChoices = ['nouns', 'nounsVerbs', 'all'].map((p) => [p, t(`options.pos.${p}`)]);
     if (preset === 'custom') presetChoices.push(['custom', t('options.pos.custom')]);
 
@@ -280,18 +234,18 @@ export function mount(root, { store, actions, t }) {
     const details = el(
       'details',
       { className: 'options-details', attrs: { open: wasOpen ?? window.matchMedia('(min-width: 60rem)').matches } },
-      el('summary', {}, el('h2', { text: t('options.title') })),
+      el('summary', {}, el('h2', { text: t('view.options') })),
       el('p', { className: 'opt-intro', text: t('options.intro') }),
       el(
         'fieldset',
         {},
         el('legend', { text: t('options.words') }),
         checkbox('single', t('options.single'), single, (on) => setOptions({ minLength: on ? 1 : Math.max(2, lastMinLength) })),
-        number('minLength', t('options.minLength'), single ? 1 : options.minLength, [2, LIMITS.minLength[1]], (n) => {
+        number('minLength', t('options.minLength'), single ? 1 : options.minLength, [2, OPTION_LIMITS.minLength[1]], (n) => {
           lastMinLength = n;
           setOptions({ minLength: n });
         }, single),
-        number('topN', t('options.topN'), options.topN, LIMITS.topN, (n) => setOptions({ topN: n })),
+        number('topN', t('options.topN'), options.topN, OPTION_LIMITS.topN, (n) => setOptions({ topN: n })),
         radios('pos', t('options.pos'), presetChoices, preset, (p) => p !== 'custom' && setOptions({ pos: [...POS_PRESETS[p]] })),
         checkbox('hmm', t('options.hmm'), options.hmm, (on) => setOptions({ hmm: on })),
       ),

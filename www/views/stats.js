@@ -3,9 +3,10 @@
 
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
+import { coverage } from '../pkg/model.js';
 
 t.register({
-  'stats.title': { zh: '统计', en: 'Statistics' },
+  'view.stats': { zh: '统计', en: 'Statistics' },
   'stats.characters': { zh: '字符', en: 'Characters' },
   'stats.han': { zh: '汉字', en: 'Han characters' },
   'stats.words': { zh: '词数（实词）', en: 'Words (content)' },
@@ -53,15 +54,6 @@ t.register({
 
 const CLEANING = ['annotations', 'tags', 'entities', 'widthFolded', 'zeroWidth', 'mojibake'];
 
-/** Share of all content-word occurrences taken by the first `n` keywords (count order). */
-export function coverage(report, n) {
-  if (!report.stats.words) return 0;
-  const counts = report.keywords.map((k) => k.count).sort((a, b) => b - a);
-  let sum = 0;
-  for (let i = 0; i < Math.min(n, counts.length); i++) sum += counts[i];
-  return sum / report.stats.words;
-}
-
 const percent = (x) => `${formatNumber(x * 100, 1)}%`;
 
 /** A definition list; each entry is [testid, label, value, className?]. */
@@ -81,7 +73,7 @@ export function mount(root, { store }) {
 
   function draw() {
     const { report, ms } = store.get();
-    const heading = el('h2', { attrs: { id: 'stats-heading' }, text: t('stats.title') });
+    const heading = el('h2', { attrs: { id: 'stats-heading' }, text: t('view.stats') });
     root.setAttribute('aria-labelledby', 'stats-heading');
     if (!report) {
       root.replaceChildren(heading, el('p', { className: 'stats-empty', text: t('stats.empty') }));

@@ -11,8 +11,10 @@
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
+import { findKeyword } from '../pkg/model.js';
 
 t.register({
+  'view.text': { zh: '原文', en: 'Text' },
   'text.empty': { zh: '分析后在这里显示原文。', en: 'The text appears here after an analysis.' },
   'text.region': { zh: '原文', en: 'The text' },
   'text.previous': { zh: '上一处', en: 'Previous' },
@@ -156,7 +158,7 @@ export function mount(root, ctx) {
     pumping = 0;
     report = state.report;
     text = report && typeof state.analyzedText === 'string' ? state.analyzedText : '';
-    keyword = findKeyword();
+    keyword = selectedKeyword();
     current = -1;
     pick = null;
     bases = new WeakMap();
@@ -376,15 +378,14 @@ export function mount(root, ctx) {
 
   // -- The selected keyword --------------------------------------------------------------------
 
-  function findKeyword() {
-    const { selected, report: r } = store.get();
-    if (!selected || !r) return null;
-    return r.keywords.find((k) => k.key === selected) ?? null;
+  function selectedKeyword() {
+    const { selected, report } = store.get();
+    return findKeyword(report, selected);
   }
 
   function onSelected() {
     const old = keyword;
-    keyword = findKeyword();
+    keyword = selectedKeyword();
     current = -1;
     if (!chunks.length) return drawSelection();
     // Redraw only the chunks that hold an old or a new mark.
