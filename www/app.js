@@ -13,7 +13,7 @@ import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
 import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
-import { DEFAULT_OPTIONS, keywordPool, sanitizeOptions } from './pkg/model.js';
+import { DEFAULT_OPTIONS, LONG_TEXT, keywordPool, sanitizeOptions } from './pkg/model.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -177,11 +177,11 @@ async function analyze() {
 }
 
 /**
- * Texts up to this many UTF-16 units get every token in the report (the text view joins and
- * splits words with them). A novel has over a million tokens: copying them out of the worker
- * would freeze the page for seconds, so long texts go without.
+ * Texts up to the model's LONG_TEXT (UTF-16 units) get every token in the report (the text view
+ * joins and splits words with them). A novel has over a million tokens: copying them out of
+ * the worker would freeze the page for seconds, so long texts go without.
  */
-export const TOKENS_UP_TO = 200_000;
+export const TOKENS_UP_TO = LONG_TEXT;
 
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
