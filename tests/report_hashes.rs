@@ -38,7 +38,11 @@ fn texts(dir: &Path) -> Vec<(String, PathBuf)> {
             if !is_text || name.contains("LICENSE") || name == "README.md" {
                 continue;
             }
-            let rel = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             out.push((rel, path));
         }
     }
@@ -85,7 +89,9 @@ fn reports_are_unchanged() {
     }
 
     let recorded: BTreeMap<String, String> = std::fs::read_to_string(MANIFEST)
-        .expect("tests/report-hashes.tsv missing: run UPDATE_HASHES=1 cargo test --test report_hashes")
+        .expect(
+            "tests/report-hashes.tsv missing: run UPDATE_HASHES=1 cargo test --test report_hashes",
+        )
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
