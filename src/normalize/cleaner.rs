@@ -4,7 +4,8 @@
 
 use super::code::fence_mark;
 use super::entities::entity_at;
-use super::html::{parse_tag, parse_tag_after_lt, TagKind, RAW_TEXT};
+use super::hidden::{reads_as_prose, HiddenEnds};
+use super::html::{parse_tag, parse_tag_after_lt, TagKind};
 use super::mojibake::{mojibake_run_len, REPLACEMENT};
 use super::pinyin::{annotation_len, MAX_ANNOTATION_SYLLABLES};
 use super::spans::{Span, Spans};
@@ -29,11 +30,8 @@ pub(super) struct Cleaner<'a> {
     /// Whether a pinyin annotation may start at `pos`: the last thing read was a Han char or
     /// an annotation (annotations repeat: `的(de)(de)(de)`).
     annotatable: bool,
-    /// Byte offsets from which a search for `-->`, `</script` or `</style` already failed: a
-    /// later search from further on fails too, so an unclosed `<!--` repeated many times
-    /// costs one scan, not one per repetition.
-    no_comment_end_after: usize,
-    no_raw_end_after: [usize; RAW_TEXT.len()],
+    /// Where comments and hidden elements end.
+    hidden: HiddenEnds,
     /// The fence char (`` ` `` or `~`) of the Markdown code block `pos` is in, if any.
     fence: Option<u8>,
 }
@@ -51,8 +49,7 @@ impl<'a> Cleaner<'a> {
             cleaning: Cleaning::default(),
             han_run: 0,
             annotatable: false,
-            no_comment_end_after: usize::MAX,
-            no_raw_end_after: [usize::MAX; RAW_TEXT.len()],
+            hidden: HiddenEnds::default(),
             fence: None,
         }
     }
@@ -169,16 +166,18 @@ impl<'a> Cleaner<'a> {
         self.emit(c, span);
     }
 
-    /// At `<`: an HTML tag, comment or `<script>`/`<style>` element, if one starts here.
+    /// At `<`: an HTML tag, a comment or a hidden element (`<script>`, `<svg>`…), if one
+    /// starts here.
     fn tag(&mut self) -> bool {
         // `` `<button>` `` in Markdown prose names a tag; it is not one.
         if self.pos > 0 && self.src.as_bytes().get(self.pos - 1) == Some(&b'`') {
             return false;
         }
+        let src = self.src.as_bytes();
         let rest = self.rest().as_bytes();
-        let (len, kind) = if rest.starts_with(b"<!--") {
-            match self.comment_len() {
-                Some(len) => (len, TagKind::Inline),
+        let (mut len, kind) = if rest.starts_with(b"<!--") {
+            match self.hidden.comment_end(src, self.pos) {
+                Some(end) => (end - self.pos, TagKind::Inline),
                 None => return false,
             }
         } else {
@@ -187,13 +186,15 @@ impl<'a> Cleaner<'a> {
                 None => return false,
             }
         };
-        let mut len = len;
         self.cleaning.tags += 1;
         let opening = rest.get(1) != Some(&b'/');
-        if let (TagKind::RawText(which), true) = (kind, opening) {
-            if let Some(content_and_close) = self.raw_text_len(which, len) {
-                len += content_and_close;
-                self.cleaning.tags += 1;
+        if let (TagKind::Hidden(which), true) = (kind, opening) {
+            let named_in_prose = reads_as_prose(rest.get(len..).unwrap_or(&[]));
+            if !named_in_prose {
+                if let Some(end) = self.hidden.element_end(src, self.pos, which) {
+                    len = end - self.pos;
+                    self.cleaning.tags += 1;
+                }
             }
         }
         let span = self.consume(len);
@@ -202,49 +203,6 @@ impl<'a> Cleaner<'a> {
         }
         self.break_run();
         true
-    }
-
-    /// Length of the comment at `pos` through its `-->`, if it is closed.
-    fn comment_len(&mut self) -> Option<usize> {
-        if self.pos >= self.no_comment_end_after {
-            return None;
-        }
-        let body = self.rest().as_bytes().get(4..).unwrap_or(&[]);
-        match body.windows(3).position(|w| w == b"-->") {
-            Some(i) => Some(4 + i + 3),
-            None => {
-                self.no_comment_end_after = self.pos;
-                None
-            }
-        }
-    }
-
-    /// Length of a `<script>`/`<style>` element's content and closing tag, the opening tag
-    /// being `open_len` bytes at `pos`. `None` if it is never closed (the content is kept).
-    fn raw_text_len(&mut self, which: usize, open_len: usize) -> Option<usize> {
-        if self.pos >= *self.no_raw_end_after.get(which)? {
-            return None;
-        }
-        let after = self.rest().as_bytes().get(open_len..)?;
-        let mut i = 0;
-        while let Some(lt) = after
-            .get(i..)
-            .and_then(|b| b.iter().position(|&x| x == b'<'))
-        {
-            i += lt;
-            let candidate = after.get(i..).unwrap_or(&[]);
-            if let Some((close_len, TagKind::RawText(w))) = parse_tag(candidate) {
-                let closing = candidate.get(1) == Some(&b'/');
-                if w == which && closing {
-                    return Some(i + close_len);
-                }
-            }
-            i += 1;
-        }
-        if let Some(slot) = self.no_raw_end_after.get_mut(which) {
-            *slot = self.pos;
-        }
-        None
     }
 
     /// At `&`: an entity that decodes to one char.

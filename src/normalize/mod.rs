@@ -9,8 +9,9 @@
 //! | in the user's text                          | in `text`      | its span         |
 //! |---------------------------------------------|----------------|------------------|
 //! | block tag `</p>` `<br>` `<div class="x">`   | one `'\n'`     | the tag          |
-//! | inline tag `<span>`, comment, `<!DOCTYPE>`  | nothing        |                  |
-//! | `<script>…</script>`, `<style>…</style>`    | nothing        |                  |
+//! | inline tag `<span>`, `<!DOCTYPE>`, `<html>` | nothing        |                  |
+//! | comment `<!-- … -->`                        | nothing        |                  |
+//! | `<script>`, `<style>`, `<svg>`, `<noscript>`, `<template>` element, tags and content | nothing | |
 //! | entity `&amp;` `&nbsp;` `&#12289;`          | its character  | the entity       |
 //! | pinyin annotation `(jīng)` after a Han char | nothing        |                  |
 //! | full-width `Ａ` `１` `％`                   | `A` `1` `%`    | the character    |
@@ -22,16 +23,21 @@
 //! Inside a Markdown fenced code block, and for a tag right after a backtick, nothing is
 //! rewritten: there `<div>` is code being shown, not markup.
 //!
-//! Every rule looks ahead a bounded distance only (or, for comments and `<script>`, remembers
-//! where a search already failed), so cleaning is linear in the text's length.
+//! A comment or element whose end is missing is not dropped past the text's end: the opening
+//! tag alone goes (see `hidden` for the rules that keep a pasted fragment's words, and a
+//! tutorial's `<script>标签`). The page's `<title>` is text: it is what the page is called.
+//!
+//! Every rule looks ahead a bounded distance only (or, for comments and hidden elements,
+//! remembers what an earlier search found), so cleaning is linear in the text's length.
 //!
 //! One file per job: `cleaner` is the pass itself, which asks at each char whether a rule
-//! applies; `html`, `entities`, `pinyin`, `width`, `mojibake` and `code` each hold one kind of
-//! rule; `spans` keeps the map back to the user's text.
+//! applies; `html`, `hidden`, `entities`, `pinyin`, `width`, `mojibake` and `code` each hold
+//! one kind of rule; `spans` keeps the map back to the user's text.
 
 mod cleaner;
 mod code;
 mod entities;
+mod hidden;
 mod html;
 mod mojibake;
 mod pinyin;
@@ -150,7 +156,19 @@ mod tests {
     fn long_repetitions_are_linear() {
         // Each of these would be quadratic with an unbounded look-ahead.
         for unit in [
-            "的(de)", "(a)", "<!--", "<script>", "&#", "?!耙", "<a \"", "\u{FFFD}",
+            "的(de)",
+            "(a)",
+            "<!--",
+            "<script>",
+            "<svg>",
+            "<svg></svg>",
+            "<template>\n",
+            "<noscript>",
+            "<style>里",
+            "&#",
+            "?!耙",
+            "<a \"",
+            "\u{FFFD}",
         ] {
             let input = unit.repeat(100_000);
             let started = std::time::Instant::now();
