@@ -103,6 +103,7 @@ export interface Stats {
 export interface Cleaning {
   annotations: number;
   tags: number;
+  hidden: number;
   entities: number;
   widthFolded: number;
   zeroWidth: number;

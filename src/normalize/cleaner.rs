@@ -177,16 +177,21 @@ impl<'a> Cleaner<'a> {
         let rest = self.rest().as_bytes();
         let (mut len, kind) = if rest.starts_with(b"<!--") {
             match self.hidden.comment_end(src, self.pos) {
-                Some(end) => (end - self.pos, TagKind::Inline),
+                Some(end) => {
+                    self.cleaning.hidden += 1;
+                    (end - self.pos, TagKind::Inline)
+                }
                 None => return false,
             }
         } else {
             match parse_tag(rest) {
-                Some(found) => found,
+                Some(found) => {
+                    self.cleaning.tags += 1;
+                    found
+                }
                 None => return false,
             }
         };
-        self.cleaning.tags += 1;
         let opening = rest.get(1) != Some(&b'/');
         if let (TagKind::Hidden(which), true) = (kind, opening) {
             let named_in_prose = reads_as_prose(rest.get(len..).unwrap_or(&[]));
@@ -194,6 +199,7 @@ impl<'a> Cleaner<'a> {
                 if let Some(end) = self.hidden.element_end(src, self.pos, which) {
                     len = end - self.pos;
                     self.cleaning.tags += 1;
+                    self.cleaning.hidden += 1;
                 }
             }
         }

@@ -14,6 +14,9 @@
 //! - nothing more when the opening tag is followed by non-ASCII text: code, style sheets and
 //!   drawings start with ASCII, so `<script>标签` or `<style> 里的规则` is a tutorial naming
 //!   the tag in prose, not markup (a later `</script>` must not eat the sentences between).
+//!
+//! Each comment and element left out counts once in `Cleaning::hidden`; an element's own
+//! opening and closing tags count in `Cleaning::tags`, as other tags do.
 
 use super::html::{parse_tag, TagKind};
 

@@ -139,11 +139,15 @@ mod tests {
 
     #[test]
     fn counts() {
-        let cleaned =
-            clean("<p>經(jīng)濟(jì)&nbsp;ＡＩ\u{200B}</p>的(de)(de)?!耙б背h \u{FFFD}\u{FFFD}");
+        let cleaned = clean(concat!(
+            "<p>經(jīng)濟(jì)&nbsp;ＡＩ\u{200B}</p><!-- c --><svg><path/></svg>",
+            "的(de)(de)?!耙б背h \u{FFFD}\u{FFFD}<script>x",
+        ));
         let expected = Cleaning {
             annotations: 4,
-            tags: 2,
+            // <p>, </p>, <svg>, </svg> and the unclosed <script>; the comment is hidden.
+            tags: 5,
+            hidden: 2,
             entities: 1,
             width_folded: 2,
             zero_width: 1,
