@@ -5,7 +5,7 @@
 use super::code::fence_mark;
 use super::entities::entity_at;
 use super::hidden::{reads_as_prose, HiddenEnds};
-use super::html::{parse_tag, parse_tag_after_lt, TagKind};
+use super::html::{names_for, parse_tag, parse_tag_after_lt, Names, TagKind};
 use super::mojibake::{mojibake_run_len, REPLACEMENT};
 use super::pinyin::{annotation_len, MAX_ANNOTATION_SYLLABLES};
 use super::spans::{Span, Spans};
@@ -32,6 +32,8 @@ pub(super) struct Cleaner<'a> {
     annotatable: bool,
     /// Where comments and hidden elements end.
     hidden: HiddenEnds,
+    /// Which names make a tag: any, in a whole HTML page.
+    tag_names: Names,
     /// The fence char (`` ` `` or `~`) of the Markdown code block `pos` is in, if any.
     fence: Option<u8>,
 }
@@ -50,6 +52,7 @@ impl<'a> Cleaner<'a> {
             han_run: 0,
             annotatable: false,
             hidden: HiddenEnds::default(),
+            tag_names: names_for(src),
             fence: None,
         }
     }
@@ -184,7 +187,7 @@ impl<'a> Cleaner<'a> {
                 None => return false,
             }
         } else {
-            match parse_tag(rest) {
+            match parse_tag(rest, self.tag_names) {
                 Some(found) => {
                     self.cleaning.tags += 1;
                     found
@@ -242,7 +245,7 @@ impl<'a> Cleaner<'a> {
         let lead = if rest.starts_with("?!") { 2 } else { 1 };
         let after = rest.as_bytes().get(lead..).unwrap_or(&[]);
         if after.first() == Some(&b'/') {
-            if let Some((len, kind)) = parse_tag_after_lt(after) {
+            if let Some((len, kind)) = parse_tag_after_lt(after, self.tag_names) {
                 let span = self.consume(lead);
                 self.push(REPLACEMENT, span);
                 self.cleaning.mojibake += 1;

@@ -18,7 +18,7 @@
 //! Each comment and element left out counts once in `Cleaning::hidden`; an element's own
 //! opening and closing tags count in `Cleaning::tags`, as other tags do.
 
-use super::html::{parse_tag, TagKind};
+use super::html::{parse_tag, Names, TagKind};
 
 /// How the content of a hidden element ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +133,7 @@ fn scan(src: &[u8], from: usize, which: usize) -> Closes {
             .get(name_at..name_at + name.len())
             .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
         let after_backtick = i > 0 && src.get(i - 1) == Some(&b'`');
-        let tag = match parse_tag(rest) {
+        let tag = match parse_tag(rest, Names::Known) {
             Some((len, TagKind::Hidden(w))) if named && w == which && !after_backtick => len,
             _ => {
                 i += 1;

@@ -16,8 +16,9 @@ pub(super) enum TagKind {
 }
 
 /// Elements that start a new line when rendered: the HTML Living Standard's flow-content
-/// blocks ("The p element", "Grouping content", "Sections", "Tabular data"), plus `br`.
-/// Table cells count as blocks so that neighbouring cells do not run into one word.
+/// blocks ("The p element", "Grouping content", "Sections", "Tabular data"), plus `br`, and
+/// the obsolete preformatted blocks `listing`, `plaintext` and `xmp`. Table cells and the
+/// options of a list count as blocks so that neighbouring ones do not run into one word.
 const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
@@ -49,12 +50,17 @@ const BLOCK_TAGS: &[&str] = &[
     "hr",
     "legend",
     "li",
+    "listing",
     "main",
     "menu",
     "nav",
     "ol",
+    "optgroup",
+    "option",
     "p",
+    "plaintext",
     "pre",
+    "search",
     "section",
     "summary",
     "table",
@@ -66,35 +72,77 @@ const BLOCK_TAGS: &[&str] = &[
     "title",
     "tr",
     "ul",
+    "xmp",
 ];
 
-/// Elements that vanish: phrasing content, embedded content and document scaffolding. (Those
-/// whose content vanishes too are listed in `hidden`.)
+/// Elements that vanish: phrasing content, embedded content, form controls and document
+/// scaffolding, with the obsolete ones old pages still carry (HTML Living Standard, "Obsolete
+/// features"). (Those whose content vanishes too are listed in `hidden`.)
 const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "acronym", "audio", "b", "base", "bdi", "bdo", "big", "body", "button", "canvas",
-    "cite", "code", "col", "colgroup", "data", "del", "dfn", "em", "embed", "font", "head", "html",
-    "i", "iframe", "img", "input", "ins", "kbd", "label", "link", "mark", "meta", "nobr", "object",
-    "picture", "q", "rp", "rt", "ruby", "s", "samp", "select", "small", "source", "span", "strike",
-    "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "video", "wbr",
+    "a", "abbr", "acronym", "applet", "area", "audio", "b", "base", "basefont", "bdi", "bdo",
+    "bgsound", "big", "blink", "body", "button", "canvas", "cite", "code", "col", "colgroup",
+    "data", "datalist", "del", "dfn", "em", "embed", "font", "frame", "frameset", "head", "html",
+    "i", "iframe", "image", "img", "input", "ins", "isindex", "kbd", "keygen", "label", "link",
+    "map", "mark", "marquee", "math", "menuitem", "meta", "meter", "multicol", "nextid", "nobr",
+    "noembed", "noframes", "object", "output", "param", "picture", "progress", "q", "rb", "rp",
+    "rt", "rtc", "ruby", "s", "samp", "select", "slot", "small", "source", "spacer", "span",
+    "strike", "strong", "sub", "sup", "textarea", "time", "track", "tt", "u", "var", "video",
+    "wbr",
 ];
 
-/// Longest tag we look for; longer `<…>` stay text. Bounds the look-ahead at each `<`.
-const MAX_TAG_BYTES: usize = 1024;
+/// Longest tag we look for; longer `<…>` stay text. Bounds the look-ahead at each `<`. Real
+/// pages carry share links whose URL-encoded titles make a tag 3 KB long.
+const MAX_TAG_BYTES: usize = 4096;
+
+/// Which element names make a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Names {
+    /// An HTML element we know, or a name with a `-` (custom element) or `:` (`<o:p>` from
+    /// Word): in pasted text `x<y>z` is not markup.
+    Known,
+    /// Any name of ASCII letters and digits: in a whole page's source, text that is not
+    /// markup writes its `<` as `&lt;`, so `<txpdiv>` or `<h7>` is a tag there, if no
+    /// standard's.
+    Any,
+}
+
+/// The names to read tags with in `src`: [`Names::Any`] if it is a whole HTML page, which
+/// opens with `<!DOCTYPE html`, `<html` or `<?xml`, after spaces, a byte order mark and
+/// comments (a browser's "Save as" writes `<!-- saved from url=… -->` first).
+pub(super) fn names_for(src: &str) -> Names {
+    let mut start = src;
+    loop {
+        start = start.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        match start.strip_prefix("<!--").and_then(|c| c.split_once("-->")) {
+            Some((_, after)) => start = after,
+            None => break,
+        }
+    }
+    let head = start.as_bytes().get(..14).unwrap_or(start.as_bytes());
+    let opens = |prefix: &[u8]| {
+        head.get(..prefix.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+    };
+    if opens(b"<!doctype html") || opens(b"<html") || opens(b"<?xml") {
+        Names::Any
+    } else {
+        Names::Known
+    }
+}
 
 /// The length and kind of the tag at the start of `b` (which starts with `<`), if it is a
-/// real tag: `<name …>`, `</name>`, `<!DOCTYPE …>` or `<?xml …?>`, where `name` is an HTML
-/// element we know, or has a `-` (custom element) or `:` (`<o:p>` from Word). So `a < b`,
-/// `<3` and `<三国演义>` are not tags.
-pub(super) fn parse_tag(b: &[u8]) -> Option<(usize, TagKind)> {
+/// real tag: `<name …>`, `</name>`, `<!DOCTYPE …>` or `<?xml …?>`, where `name` is one that
+/// `names` accepts. So `a < b`, `<3` and `<三国演义>` are never tags.
+pub(super) fn parse_tag(b: &[u8], names: Names) -> Option<(usize, TagKind)> {
     if b.first() != Some(&b'<') {
         return None;
     }
-    let (len, kind) = parse_tag_after_lt(b.get(1..)?)?;
+    let (len, kind) = parse_tag_after_lt(b.get(1..)?, names)?;
     Some((len + 1, kind))
 }
 
 /// [`parse_tag`] for the bytes after `<`.
-pub(super) fn parse_tag_after_lt(b: &[u8]) -> Option<(usize, TagKind)> {
+pub(super) fn parse_tag_after_lt(b: &[u8], names: Names) -> Option<(usize, TagKind)> {
     match *b.first()? {
         b'!' | b'?' => {
             // `<!DOCTYPE html>`, `<?xml version="1.0"?>`
@@ -104,7 +152,7 @@ pub(super) fn parse_tag_after_lt(b: &[u8]) -> Option<(usize, TagKind)> {
             Some((attributes_end(b, 2)?, TagKind::Inline))
         }
         b'/' => {
-            let (name_end, kind) = tag_name(b, 1)?;
+            let (name_end, kind) = tag_name(b, 1, names)?;
             let mut i = name_end;
             while b.get(i).is_some_and(u8::is_ascii_whitespace) {
                 i += 1;
@@ -112,7 +160,7 @@ pub(super) fn parse_tag_after_lt(b: &[u8]) -> Option<(usize, TagKind)> {
             (b.get(i) == Some(&b'>')).then_some((i + 1, kind))
         }
         _ => {
-            let (name_end, kind) = tag_name(b, 0)?;
+            let (name_end, kind) = tag_name(b, 0, names)?;
             match *b.get(name_end)? {
                 b'>' => Some((name_end + 1, kind)),
                 b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0C' => {
@@ -131,7 +179,7 @@ pub(super) fn parse_tag_after_lt(b: &[u8]) -> Option<(usize, TagKind)> {
 }
 
 /// The end of the tag name starting at `b[start]`, and what the element becomes.
-fn tag_name(b: &[u8], start: usize) -> Option<(usize, TagKind)> {
+fn tag_name(b: &[u8], start: usize, names: Names) -> Option<(usize, TagKind)> {
     if !b.get(start)?.is_ascii_alphabetic() {
         return None;
     }
@@ -149,7 +197,10 @@ fn tag_name(b: &[u8], start: usize) -> Option<(usize, TagKind)> {
         TagKind::Hidden(i)
     } else if BLOCK_TAGS.contains(&name.as_str()) {
         TagKind::Block
-    } else if INLINE_TAGS.contains(&name.as_str()) || name.contains(['-', ':']) {
+    } else if INLINE_TAGS.contains(&name.as_str())
+        || name.contains(['-', ':'])
+        || names == Names::Any
+    {
         TagKind::Inline
     } else {
         return None;
@@ -191,6 +242,32 @@ mod tests {
             ("<!DOCTYPE html><html><body>正文</body></html>", "正文"),
             ("<o:p></o:p>内容", "内容"),
             ("<a href=\"x.html?a=1&b=2\" title='>'>链接</a>", "链接"),
+            (
+                "<select><option>北京</option><option>上海</option></select>",
+                "\n北京\n\n上海\n",
+            ),
+            ("<map><area alt=\"举报\" href=\"x\"></map>正文", "正文"),
+        ]);
+    }
+
+    #[test]
+    fn a_whole_page_makes_every_tag_shaped_name_a_tag() {
+        assert_cases(&[
+            (
+                "<!DOCTYPE html><p>甲<txpdiv class=\"x\">乙</txpdiv><h7>丙</h7></p>",
+                "\n甲乙丙\n",
+            ),
+            (
+                "\u{FEFF}\n <HTML><fjtignoreurl>中国</fjtignoreurl>",
+                "\n 中国",
+            ),
+            (
+                "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><h7>标题</h7>",
+                "\n标题",
+            ),
+            // Not a whole page: unknown names stay text.
+            ("甲<txpdiv>乙</txpdiv>", "甲<txpdiv>乙</txpdiv>"),
+            ("x<y>z <html>", "x<y>z "),
         ]);
     }
 

@@ -23,6 +23,11 @@
 //! Inside a Markdown fenced code block, and for a tag right after a backtick, nothing is
 //! rewritten: there `<div>` is code being shown, not markup.
 //!
+//! A tag is `<name …>` or `</name>` with an HTML element's name (or a custom element's, or
+//! Word's `<o:p>`), so `x<y>z` and `<三国演义>` stay text; in a whole HTML page (one that opens
+//! with `<!DOCTYPE html>` or `<html>`) any ASCII name makes a tag, since a page's source
+//! writes a literal `<` as `&lt;`.
+//!
 //! A comment or element whose end is missing is not dropped past the text's end: the opening
 //! tag alone goes (see `hidden` for the rules that keep a pasted fragment's words, and a
 //! tutorial's `<script>标签`). The page's `<title>` is text: it is what the page is called.
