@@ -7,8 +7,8 @@
 //! - a comment, through its `-->`; an unclosed `<!--` is text;
 //! - an element's content, through its own closing tag: the first one for elements whose
 //!   content is not markup (`script`, `style`, and `noscript`, which a browser with scripts on
-//!   reads as raw text, HTML Living Standard 13.2.6.4.4), the matching one for elements that
-//!   nest (`<svg>` in `<svg>`, `<template>` in `<template>`);
+//!   reads as raw text: HTML Living Standard, "The in body insertion mode"), the matching one
+//!   for elements that nest (`<svg>` in `<svg>`, `<template>` in `<template>`);
 //! - nothing more when there is no such closing tag (a fragment cut short): the opening tag
 //!   goes as a tag and the text after it stays;
 //! - nothing more when the opening tag is followed by non-ASCII text: code, style sheets and
