@@ -238,9 +238,15 @@ export type Cleaning = {
    */
   annotations: number,
   /**
-   * HTML tags such as `</p>` or `<span class="x">`.
+   * HTML tags such as `</p>` or `<span class="x">`, the opening and closing tags of the
+   * elements counted in `hidden` included.
    */
   tags: number,
+  /**
+   * Comments, and `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>` elements,
+   * whose content was left out: a reader of the page never sees it.
+   */
+  hidden: number,
   /**
    * HTML entities such as `&nbsp;` or `&#12289;`, decoded.
    */

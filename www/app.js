@@ -10,7 +10,7 @@ import { takeWorker } from './boot.js';
 import { analyzerFor } from './pkg/index.js';
 import { el } from './lib/dom.js';
 import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
-import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
+import { decodeBytes, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
 import { DEFAULT_OPTIONS, LONG_TEXT, keywordPool, sanitizeOptions } from './pkg/model.js';
@@ -373,8 +373,8 @@ async function openFile(file) {
     store.set({ error: { key: 'input.readFailed', vars: { name: file.name }, detail: error?.message } });
     return;
   }
-  const text = kind === 'html' ? extractHtmlText(decoded.text) : decoded.text;
-  setText(text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
+  // An HTML file's source goes in as a paste would: the engine's cleaner reads past its markup.
+  setText(decoded.text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
   analyze();
 }
 

@@ -111,8 +111,8 @@ t.register({
   'input.cancel': { zh: '取消', en: 'Cancel' },
   'input.loaded': { zh: '已打开 {name}（{encoding}）。', en: 'Opened {name} ({encoding}).' },
   'input.loadedHtml': {
-    zh: '已打开 {name}（{encoding}），从网页正文提取了文字，标签已去掉。',
-    en: 'Opened {name} ({encoding}); the text of the page body was extracted, without tags.',
+    zh: '已打开 {name}（{encoding}）：网页源码原样放入，分析时略去标签、脚本、样式和图形。',
+    en: 'Opened {name} ({encoding}): the page source is shown as it is; the analysis leaves out its tags, scripts, styles and drawings.',
   },
   'input.sampleLoaded': { zh: '已载入示例文本。', en: 'Sample text loaded.' },
   'input.unsupported': {

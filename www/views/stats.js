@@ -39,6 +39,7 @@ t.register({
   'stats.widthFolded': { zh: '全角字母数字', en: 'Full-width letters and digits' },
   'stats.zeroWidth': { zh: '零宽字符', en: 'Zero-width characters' },
   'stats.mojibake': { zh: '乱码', en: 'Mojibake runs' },
+  'stats.hidden': { zh: '隐藏内容（脚本、样式、SVG、注释等）', en: 'Hidden content (scripts, styles, SVG, comments…)' },
   'stats.script': { zh: '文字', en: 'Script' },
   'stats.script.simplified': { zh: '简体', en: 'Simplified' },
   'stats.script.traditional': { zh: '繁体', en: 'Traditional' },
@@ -52,7 +53,7 @@ t.register({
   'stats.empty': { zh: '分析后在这里显示统计。', en: 'Statistics appear here after an analysis.' },
 });
 
-const CLEANING = ['annotations', 'tags', 'entities', 'widthFolded', 'zeroWidth', 'mojibake'];
+const CLEANING = ['annotations', 'tags', 'hidden', 'entities', 'widthFolded', 'zeroWidth', 'mojibake'];
 
 const percent = (x) => `${formatNumber(x * 100, 1)}%`;
 
