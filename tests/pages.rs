@@ -9,8 +9,8 @@
 //! checked too.
 //!
 //! Run with `cargo test --test pages`. `WENXI_PAGES_DIR=/some/dir cargo test --test pages --
-//! --ignored` also runs the general checks over every `.html` file of that folder (pages that cannot be
-//! kept in the repository).
+//! --ignored` also runs the general checks over every `.html` file of that folder (pages that
+//! cannot be kept in the repository).
 
 use std::collections::BTreeSet;
 use std::ops::Range;
