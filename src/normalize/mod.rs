@@ -95,6 +95,7 @@ pub fn clean(original: &str) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::spans::spans;
 
     /// Clean each input and compare with the expected text, one case a line.
     pub(super) fn assert_cases(cases: &[(&str, &str)]) {
@@ -112,13 +113,6 @@ mod tests {
     #[test]
     fn everything_else_stays() {
         assert_cases(&[("第一行\r\n第二行\n", "第一行\r\n第二行\n"), ("", "")]);
-    }
-
-    fn spans(pairs: &[(u32, u32)]) -> Vec<Span> {
-        pairs
-            .iter()
-            .map(|&(start, end)| Span { start, end })
-            .collect()
     }
 
     #[test]

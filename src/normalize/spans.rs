@@ -66,16 +66,18 @@ impl Spans {
     }
 }
 
+/// Spans from `(start, end)` pairs, for tests that state the offsets they expect.
+#[cfg(test)]
+pub(crate) fn spans(pairs: &[(u32, u32)]) -> Vec<Span> {
+    pairs
+        .iter()
+        .map(|&(start, end)| Span { start, end })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spans(pairs: &[(u32, u32)]) -> Vec<Span> {
-        pairs
-            .iter()
-            .map(|&(start, end)| Span { start, end })
-            .collect()
-    }
 
     #[test]
     fn spans_store_only_the_ends_that_differ() {
