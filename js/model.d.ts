@@ -21,6 +21,14 @@ export function rankKeywords(keywords: readonly Keyword[], ranking?: Ranking | s
 export function findKeyword(report: Report | null | undefined, key: string | null | undefined): Keyword | null;
 /** Share (0..1) of the content-word occurrences taken by the `n` most frequent keywords. */
 export function coverage(report: Report, n: number): number;
+/** Why a report lists no keywords; null when it lists some. */
+export type NoKeywordsReason = 'noWords' | 'minLength' | 'filtered' | 'unknown';
+/**
+ * Why `report` lists no keywords (from its tokens, when it has them): no word that can count,
+ * every word shorter than `minLength`, or every word left out by the stopwords or the
+ * part-of-speech filter; null when it lists some.
+ */
+export function whyNoKeywords(report: Report, minLength?: number): NoKeywordsReason | null;
 
 /** Texts longer than this (UTF-16 units) get KEYWORD_POOL_LONG. */
 export const LONG_TEXT: number;

@@ -108,6 +108,32 @@ export function coverage(report, n) {
   return top.reduce((sum, k) => sum + k.count, 0) / report.stats.words;
 }
 
+/**
+ * Why `report` lists no keywords, for a hint the reader can act on; null when it lists some.
+ *
+ * From the report's tokens (the `includeTokens` option): 'noWords' when no token is a word that
+ * can count (Han or Latin, and not a numeral: numbers, punctuation, symbols and emoji never
+ * do); 'minLength' when some are, but each is shorter than `minLength` characters (single
+ * characters are, by default); 'filtered' when words that long were there and the stopwords or
+ * the part-of-speech filter left every one out. Without tokens: 'noWords' for a text with no
+ * tokens at all, else 'unknown'.
+ *
+ * The keyword rule itself is the analyzer's (src/keywords.rs, `Filter::accepts`); this only
+ * names the step that left the list empty.
+ * @param {Report} report
+ * @param {number} [minLength] the `minLength` option the report was made with
+ * @returns {'noWords' | 'minLength' | 'filtered' | 'unknown' | null}
+ */
+export function whyNoKeywords(report, minLength = DEFAULT_OPTIONS.minLength) {
+  if (report.keywords.length > 0) return null;
+  if (!report.tokens) return report.stats.tokens === 0 ? 'noWords' : 'unknown';
+  // Numerals are tagged m or mq (一年, 三千): numbers to a reader, like 2023.
+  const words = report.tokens.filter((t) => (t.kind === 'han' || t.kind === 'latin') && t.pos !== 'm' && t.pos !== 'mq');
+  if (words.length === 0) return 'noWords';
+  const long = words.some((t) => Array.from(t.word).length >= Math.max(1, minLength));
+  return long ? 'filtered' : 'minLength';
+}
+
 // ---------------------------------------------------------------------------------------------
 // The keyword pool: how many keywords to ask the analyzer for.
 

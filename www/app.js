@@ -13,6 +13,7 @@ import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
 import { decodeBytes, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
+import { noKeywordsNote } from './lib/widgets.js';
 import { DEFAULT_OPTIONS, LONG_TEXT, keywordPool, sanitizeOptions } from './pkg/model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -111,13 +112,21 @@ function startEngine() {
 let running = null;
 
 let rerun = false;
+/** The reader asked for an analysis while another ran: show the results after the rerun. */
+let showNext = false;
 let analyses = 0;
 
-async function analyze() {
+/**
+ * Analyse the textarea's text. `show`: the reader asked for it (Analyze, Ctrl+Enter, a sample,
+ * a file), so the results, which start below the input, are brought into view and get the
+ * focus when they arrive; a re-analysis after an option or a word changed leaves both alone.
+ */
+async function analyze({ show = false } = {}) {
   const state = store.get();
   if (state.engine === 'failed') return;
   if (state.busy) {
     rerun = true; // options changed mid-analysis: analyse again when this one is done
+    showNext ||= show;
     return;
   }
   const text = textarea.value;
@@ -156,6 +165,8 @@ async function analyze() {
       sections: formatNumber(report.sections.length),
       ms: formatNumber(Math.round(ms)),
     });
+    if (show || showNext) showResults();
+    showNext = false;
   } catch (error) {
     store.set({ busy: false, progress: null });
     if (error?.name === 'AbortError') {
@@ -172,8 +183,20 @@ async function analyze() {
   running = null;
   if (rerun) {
     rerun = false;
-    analyze();
+    analyze({ show: showNext });
   }
+}
+
+/**
+ * Take the reader to the results: scroll them to the top of the window and move the focus
+ * there (the section is focusable and named "Results"), so that keyboard and screen reader
+ * users land on what the analysis made, not on the button they pressed.
+ */
+function showResults() {
+  const results = $('results');
+  results.focus({ preventScroll: true });
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  results.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
 }
 
 /**
@@ -194,6 +217,7 @@ function analysisOptions(options, text) {
 function cancel() {
   if (!store.get().busy) return;
   rerun = false;
+  showNext = false;
   store.set({ engine: 'loading' });
   // The analysis runs in synchronous wasm: aborting ends its worker, and the analyze() waiting
   // on it rejects with an AbortError. A new worker starts at once, so the next one is ready.
@@ -249,7 +273,7 @@ async function forgetWords(words) {
 let revealSeq = 0;
 
 const actions = {
-  analyze,
+  analyze: () => analyze(),
   cancel,
   addWords: (words) => changeWords('addWords', words),
   removeWords: (words) => changeWords('removeWords', words),
@@ -260,7 +284,32 @@ const actions = {
   reveal(start, end) {
     store.set({ reveal: { start, end, seq: ++revealSeq } });
   },
+  /** Concordance lines of `ranges` in the analysed text (engine.concordance). */
+  concordance(ranges, options) {
+    return engine.concordance(store.get().analyzedText ?? '', ranges, options);
+  },
+  /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
+  segmentedText() {
+    const { analyzedText, options } = store.get();
+    return engine.segmentedText(analyzedText ?? '', analysisOptions(options, analyzedText ?? ''));
+  },
+  allKeywords,
 };
+
+/**
+ * Every word the analysis counted, in the report's order (count descending, then word), for
+ * the full word list's export. The report lists a pool (keywordPool): for most texts that is
+ * already every word, and it is taken as it is; for the rest the same text is analysed once
+ * more, for this export only, with a `topN` of every distinct word. A report is the one
+ * definition of a word's figures, so the export has the columns the table's export has, and the
+ * cost falls only on long texts, only when the reader asks.
+ */
+async function allKeywords() {
+  const { report, analyzedText, options } = store.get();
+  if (!report || report.keywords.length >= report.stats.distinctWords) return report?.keywords ?? [];
+  const every = { ...analysisOptions(options, analyzedText), topN: report.stats.distinctWords, includeTokens: false };
+  return (await engine.analyze(analyzedText, every)).keywords;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words shown in another script: convert the report's words once per report and direction.
@@ -306,13 +355,13 @@ function setText(text, source) {
 
 $('analyze-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  analyze();
+  analyze({ show: true });
 });
 
 textarea.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    analyze();
+    analyze({ show: true });
   }
 });
 
@@ -330,7 +379,7 @@ $('clear').addEventListener('click', () => {
 for (const button of document.querySelectorAll('[data-sample]')) {
   button.addEventListener('click', () => {
     setText(SAMPLES[button.dataset.sample], { sample: true });
-    analyze();
+    analyze({ show: true });
   });
 }
 
@@ -375,7 +424,7 @@ async function openFile(file) {
   }
   // An HTML file's source goes in as a paste would: the engine's cleaner reads past its markup.
   setText(decoded.text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
-  analyze();
+  analyze({ show: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,7 +434,14 @@ let statusMessage = { key: 'status.loading' };
 
 function setStatus(key, vars) {
   statusMessage = { key, vars };
-  $('engine-status').textContent = t(key, vars);
+  drawStatus();
+}
+
+/** The status line; after an analysis that found no keyword, with the reason why. */
+function drawStatus() {
+  const { key, vars } = statusMessage;
+  const note = key === 'status.done' ? noKeywordsNote(store.get()) : null;
+  $('engine-status').textContent = note ? `${t(key, vars)} ${note}` : t(key, vars);
 }
 
 function drawStrings() {
@@ -396,7 +452,7 @@ function drawStrings() {
   toggle.textContent = t('app.lang');
   toggle.lang = t.lang === 'zh' ? 'en' : 'zh-Hans';
   toggle.setAttribute('aria-label', t('app.langLabel'));
-  $('engine-status').textContent = t(statusMessage.key, statusMessage.vars);
+  drawStatus();
 }
 
 function drawCount(text) {

@@ -131,6 +131,8 @@ async function openHarness(viewport = { width: 1280, height: 900 }) {
       addWords: (words) => { analyzer.addWords(words); analyze(); },
       removeWords: (words) => { analyzer.removeWords(words); analyze(); },
       convert: async (text, to) => analyzer.convert(text, to),
+      concordance: async (ranges, options) => analyzer.concordance(store.get().analyzedText, ranges, options),
+      segmentedText: async () => analyzer.segmentedText(store.get().analyzedText),
       cancel() {},
     };
     window.harness = { store, actions };
@@ -536,6 +538,7 @@ test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and 
   const word = report.keywords.find((k) => k.key === '绿色');
   await select(page, '绿色');
   const kwic = page.locator('#view-kwic');
+  await page.locator('#view-kwic[data-state="ready"]').waitFor();
   const lines = kwic.getByTestId('kwic-line');
   assert.equal(await lines.count(), word.count);
 
@@ -674,10 +677,15 @@ test('markup in the text is shown as text in the outline, heatmap, text view and
   const report = await analyze(page, text);
   await select(page, '创新');
   await page.waitForFunction(() => document.querySelector('#view-text').dataset.state === 'ready');
+  await page.locator('#view-kwic[data-state="ready"]').waitFor();
   assert.equal(await page.locator('img').count(), 0, 'no img element anywhere');
-  // The text view shows it whole; KWIC the 20 characters beside 創新.
+  // The text view shows it whole; KWIC the 20 characters beside 創新, cleaned (the tag left
+  // out, as the analysis left it out), then as written: the markup as text.
   assert.equal((await page.locator('#view-text [data-testid="text-body"]').textContent()).split(XSS).length, 4);
-  assert.ok((await page.locator('#view-kwic').textContent()).includes('onerror=alert(1)>'));
+  assert.ok(!(await page.locator('#view-kwic').textContent()).includes('onerror'));
+  await page.locator('#view-kwic [data-testid="kwic-written"]').check();
+  await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('onerror=alert(1)>'));
+  assert.equal(await page.locator('img').count(), 0, 'no img element anywhere');
   // Section titles are the cleaned heading line; whatever of the markup they keep is text.
   for (const view of ['outline', 'heatmap']) {
     const shown = await page.locator(`#view-${view}`).textContent();

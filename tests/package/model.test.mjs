@@ -13,7 +13,7 @@ import {
   DEFAULT_OPTIONS, DISTINCTIVE_TERMS, KEYWORD_POOL, KEYWORD_POOL_LONG, LONG_TEXT, OPTION_LIMITS, OPTION_TYPES,
   POS_PRESETS, RANKINGS, SIGNIFICANCE, clampInteger, coverage, distinctiveTerms, findKeyword, heatmapMatrix, keyness,
   keywordPool, logLikelihood, logRatio, parseRanking, posPreset, rankBy, rankKeywords, rankValue, sanitizeOptions,
-  sectionCounts, sectionTree, significanceMark, sumSections,
+  sectionCounts, sectionTree, significanceMark, sumSections, whyNoKeywords,
 } from '../../js/model.js';
 import { PKG, REPO } from './helpers.mjs';
 
@@ -98,6 +98,26 @@ test('findKeyword and coverage', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Log-likelihood, log ratio, keyness.
+
+test('whyNoKeywords names the step that left the list empty', () => {
+  const token = (word, kind, pos = 'x') => ({ word, start: 0, end: 0, kind, pos });
+  const report = (tokens, over = {}) => ({ keywords: [], tokens, stats: { tokens: tokens?.length ?? 0 }, ...over });
+  assert.equal(whyNoKeywords({ keywords: [kw('发展', 1)], stats: { tokens: 1 } }), null);
+  // Emoji, punctuation, numbers and Han numerals are never words.
+  const symbols = [token('😀', 'other'), token('。', 'punctuation'), token('2023', 'number', 'm'), token('三千', 'han', 'm'), token('一个', 'han', 'mq')];
+  assert.equal(whyNoKeywords(report(symbols)), 'noWords');
+  assert.equal(whyNoKeywords(report(symbols), 1), 'noWords');
+  // One character: too short by default, so the hint is the minimum length.
+  assert.equal(whyNoKeywords(report([token('好', 'han', 'a')])), 'minLength');
+  assert.equal(whyNoKeywords(report([token('好', 'han', 'a'), token('AI', 'latin', 'eng')]), 3), 'minLength');
+  assert.equal(whyNoKeywords(report([token('𦡦𦡦', 'han', 'n')]), 3), 'minLength', 'characters are code points');
+  // Long enough, yet not listed: stopwords or the POS filter.
+  assert.equal(whyNoKeywords(report([token('我们', 'han', 'r')])), 'filtered');
+  assert.equal(whyNoKeywords(report([token('好', 'han', 'a')]), 1), 'filtered');
+  // A long text's report has no tokens.
+  assert.equal(whyNoKeywords(report(undefined, { stats: { tokens: 0 } })), 'noWords');
+  assert.equal(whyNoKeywords(report(undefined, { stats: { tokens: 12 } })), 'unknown');
+});
 
 test('G² against values worked out by hand', () => {
   // 3 of 10 words against 1 of 30: E1 = 10·4/40 = 1, E2 = 30·4/40 = 3,
@@ -446,6 +466,17 @@ test('the model on a real report from pkg/node.js', { skip: BUILT ? false : 'pkg
   });
   assert.ok(rows.some((r) => r.positive) && rows.some((r) => r.mark !== ''));
   near(coverage(report, keywords.length), grand / report.stats.words, 1e-12);
+
+  // Texts the analyzer finds no keyword in, for the reason whyNoKeywords names.
+  const analyzer = new Analyzer();
+  const reason = (text, minLength = 2, more = {}) =>
+    whyNoKeywords(analyzer.analyze(text, { includeTokens: true, minLength, ...more }), minLength);
+  assert.equal(reason(text), null);
+  assert.equal(reason('😀🎉 👍。2023，三千'), 'noWords');
+  assert.equal(reason('猫'), 'minLength');
+  assert.equal(reason('猫', 1), null, 'single characters on: 猫 counts');
+  assert.equal(reason('我们的'), 'filtered', 'built-in stopwords');
+  assert.equal(reason('发展', 2, { pos: ['ns'] }), 'filtered', 'the POS filter');
 
   // The analyzer takes sanitized options as they are, hostile input included.
   const options = sanitizeOptions({ topN: 'x', pos: ['<b>'], stopwords: [7], hmm: 'yes', sectionKeywords: 1e20 });

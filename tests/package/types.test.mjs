@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const USAGE = `
-import { createAnalyzer, Analyzer, init, version, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
+import { createAnalyzer, Analyzer, init, version, type ConcordanceLine, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
 import { Analyzer as LowLevel, type AnalyzeOptions, type Keyword } from 'wenxi/low-level';
 import {
   DEFAULT_OPTIONS, distinctiveTerms, heatmapMatrix, keyness, keywordPool, parseRanking, rankBy, rankKeywords, sanitizeOptions, sectionTree,
-  type DistinctiveTerm, type HeatmapRow, type KeynessRow, type Ranking, type SectionTree,
+  whyNoKeywords, type DistinctiveTerm, type HeatmapRow, type KeynessRow, type NoKeywordsReason, type Ranking, type SectionTree,
 } from 'wenxi/model';
 import { formatValue, type WenxiAnalyzerElement } from 'wenxi/component';
 
@@ -27,11 +27,13 @@ export async function browser(text: string): Promise<string> {
   const report: Report = await wenxi.analyze(text, { topN: 20 }, { signal: controller.signal, onProgress: (p) => p.fraction });
   const added: number = await wenxi.addWords(['长江经济带']);
   const simplified: string = await wenxi.convert(text, 'simplified');
+  const segmented: string = await wenxi.segmentedText(text, { hmm: false }, { signal: controller.signal });
+  const lines: ConcordanceLine[] = await wenxi.concordance(text, report.keywords[0].occurrences, { written: true });
   wenxi.terminate();
   await init();
   const inWorker: Report = new Analyzer().analyze(text);
   const low = new LowLevel();
-  return report.keywords[0].word + added + simplified + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
+  return report.keywords[0].word + added + simplified + segmented + lines[0]?.left + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
 }
 
 export function kindOf(error: unknown): string | undefined {
@@ -48,6 +50,7 @@ export function model(report: Report, saved: unknown): string {
   const options: Required<AnalyzeOptions> = sanitizeOptions(saved);
   const pool: number = keywordPool(options.topN, 1000);
   const element: WenxiAnalyzerElement['ranking'] = ranking;
+  const why: NoKeywordsReason | null = whyNoKeywords(report, options.minLength);
   return \`\${rows.length} \${terms[0]?.g2} \${keyed[0]?.mark} \${pool} \${DEFAULT_OPTIONS.topN} \${formatValue(top[0], element)}\`;
 }
 `;

@@ -12,7 +12,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
-import { button, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { rankKeywords, rankValue } from '../pkg/model.js';
 
 t.register({
@@ -41,6 +41,12 @@ t.register({
 const FONT = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 /** Longest slice of word-cloud layout between frames (ms): d3-cloud's default is all at once. */
 const CLOUD_SLICE_MS = 12;
+
+/**
+ * The classes that show the selection on screen (every other bar and word fades): exports draw
+ * the whole chart without them, whatever is selected.
+ */
+const EXPORT = Object.freeze({ without: ['has-selection', 'is-selected'] });
 
 /** Words offered to the cloud; the layout drops those that do not fit. */
 const CLOUD_WORDS = 80;
@@ -134,7 +140,7 @@ export function mount(root, ctx) {
   const topLabel = el('label', { attrs: { for: 'ch-topn' } });
   const topSelect = el('select', { attrs: { id: 'ch-topn', 'data-testid': 'bars-topn' }, on: { change: () => { topN = Number(topSelect.value); drawBars(); } } },
     ...[10, 20, 30, 50].map((n) => el('option', { text: n, attrs: { value: n, selected: n === topN } })));
-  const barsSvgButton = button('', () => save(status, serializeSvg(barsBox.querySelector('svg')), 'wenxi-bar-chart', 'svg', 'image/svg+xml'), { 'data-testid': 'bars-export-svg' });
+  const barsSvgButton = button('', () => save(status, serializeSvg(barsBox.querySelector('svg'), EXPORT), 'wenxi-bar-chart', 'svg', 'image/svg+xml'), { 'data-testid': 'bars-export-svg' });
   const barsPngButton = button('', () => savePng(barsBox.querySelector('svg'), 'wenxi-bar-chart'), { 'data-testid': 'bars-export-png' });
   const barsBox = el('div', { className: 'ch-box', attrs: { 'data-testid': 'bar-chart' } });
   const barsFigure = el('figure', { className: 'ch-figure' },
@@ -144,7 +150,7 @@ export function mount(root, ctx) {
 
   // Word cloud.
   const cloudHeading = el('h3', { className: 'ch-heading', attrs: { id: 'ch-cloud-heading' } });
-  const cloudSvgButton = button('', () => save(status, serializeSvg(cloudBox.querySelector('svg')), 'wenxi-word-cloud', 'svg', 'image/svg+xml'), { 'data-testid': 'cloud-export-svg' });
+  const cloudSvgButton = button('', () => save(status, serializeSvg(cloudBox.querySelector('svg'), EXPORT), 'wenxi-word-cloud', 'svg', 'image/svg+xml'), { 'data-testid': 'cloud-export-svg' });
   const cloudPngButton = button('', () => savePng(cloudBox.querySelector('svg'), 'wenxi-word-cloud'), { 'data-testid': 'cloud-export-png' });
   const cloudBox = el('div', { className: 'ch-box ch-cloud-box', attrs: { 'data-testid': 'word-cloud', 'data-state': 'empty' } });
   const cloudNote = el('p', { className: 'kw-count', attrs: { 'data-testid': 'cloud-count' } });
@@ -156,7 +162,7 @@ export function mount(root, ctx) {
 
   async function savePng(svgElement, base) {
     try {
-      save(status, await svgToPng(svgElement), base, 'png', 'image/png');
+      save(status, await svgToPng(svgElement, 2, EXPORT), base, 'png', 'image/png');
     } catch {
       status.textContent = t('export.failed');
     }
@@ -188,8 +194,10 @@ export function mount(root, ctx) {
     cloudHeading.textContent = t('charts.cloud');
     for (const b of [barsSvgButton, cloudSvgButton]) b.textContent = t('export.svg');
     for (const b of [barsPngButton, cloudPngButton]) b.textContent = t('export.png');
-    const report = store.get().report;
-    empty.textContent = t('charts.empty');
+    const state = store.get();
+    const report = state.report;
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('charts.empty');
     empty.hidden = Boolean(report?.keywords.length);
     barsFigure.hidden = cloudFigure.hidden = !empty.hidden;
   }

@@ -10,6 +10,7 @@
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
+import { noKeywordsNote } from '../lib/widgets.js';
 import { heatmapMatrix, parseRanking, rankKeywords } from '../pkg/model.js';
 
 t.register({
@@ -86,7 +87,6 @@ export function mount(root, ctx) {
   function drawStrings() {
     heading.textContent = t('view.heatmap');
     hint.textContent = t('heatmap.hint');
-    empty.textContent = t('heatmap.empty');
     rowsLabel.textContent = t('heatmap.rows');
     measureLabel.textContent = t('heatmap.measure');
     exportButton.textContent = t('heatmap.export');
@@ -108,6 +108,8 @@ export function mount(root, ctx) {
     const state = store.get();
     const report = state.report;
     const has = Boolean(report && report.sections.length && report.keywords.length);
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('heatmap.empty');
     empty.hidden = has;
     controls.hidden = !has;
     wrap.hidden = !has;

@@ -11,7 +11,10 @@
 //     actions  { analyze(), cancel(), addWords(words), removeWords(words),
 //                convert(text, 'simplified' | 'traditional') → Promise<string>,
 //                builtinStopwords() → Promise<string[]>, forgetWords(words),
-//                reveal(start, end) }   — reveal sets state.reveal for the text view
+//                reveal(start, end),  — sets state.reveal for the text view
+//                concordance(ranges, {context, written}) → Promise<ConcordanceLine[]>,
+//                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
+//              the last three read the analysed text (state.analyzedText) in the engine
 //     t        lib/i18n.js t(key): the interface string for the current language
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
 // strings in with textContent only (lib/dom.js). It computes what it shows from the report

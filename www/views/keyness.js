@@ -7,7 +7,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { round, toCsv } from '../lib/export.js';
-import { button, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { keyness, rankBy } from '../pkg/model.js';
 
 t.register({
@@ -20,9 +20,10 @@ t.register({
   'keyness.negative': { zh: '负关键词（少用）', en: 'Negative keywords (used less)' },
   'keyness.significant': { zh: '只显示显著的词（p < 0.05）', en: 'Only significant words (p < 0.05)' },
   'keyness.col.word': { zh: '词', en: 'Word' },
-  'keyness.col.count': { zh: '本文次数', en: 'Count' },
-  'keyness.col.textPm': { zh: '本文每百万词', en: 'Text per million' },
-  'keyness.col.refPm': { zh: '参照每百万词', en: 'Reference per million' },
+  // The zero-width spaces are where a header may wrap (views/keyness.css keeps words whole).
+  'keyness.col.count': { zh: '本文\u200b次数', en: 'Count' },
+  'keyness.col.textPm': { zh: '本文\u200b每百万词', en: 'Text per million' },
+  'keyness.col.refPm': { zh: '参照\u200b每百万词', en: 'Reference per million' },
   'keyness.col.g2': { zh: 'G²', en: 'G²' },
   'keyness.col.logRatio': { zh: '对数比', en: 'Log ratio' },
   'keyness.none': { zh: '没有这样的词。', en: 'No such words.' },
@@ -147,9 +148,11 @@ export function mount(root, ctx) {
   let scored = [];
 
   function drawTables() {
-    const report = store.get().report;
+    const state = store.get();
+    const report = state.report;
     scored = report ? rankBy(keyness(report), (r) => r.g2, (r) => r.count) : [];
-    empty.textContent = t('keyness.empty');
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('keyness.empty');
     empty.hidden = scored.length > 0;
     panesBox.hidden = about.hidden = toolbar.hidden = !empty.hidden;
     for (const pane of panes) drawPane(pane);

@@ -1,13 +1,14 @@
 // The keyword table: rank, word, count, share, TF-IDF, TextRank and where in the text the word
-// is used (a sparkline over the sections). Sortable, filterable, capped with "show more";
-// choosing a row selects the word in every view (`state.selected`), and the ranking switch
-// here sets `state.ranking`, which the charts follow. See views/index.js for the view contract.
+// is used (a sparkline over the sections). Sortable, filterable in either script, capped with
+// "show more"; choosing a row selects the word in every view (`state.selected`), and the
+// ranking switch here sets `state.ranking`, which the charts follow. Exports the rows shown,
+// or every word the analysis counted. See views/index.js for the view contract.
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { copyText, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
-import { button, focusItem, roving, save, statusLine, tabStop } from '../lib/widgets.js';
-import { RANKINGS, rankKeywords } from '../pkg/model.js';
+import { button, focusItem, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { RANKINGS, rankKeywords, whyNoKeywords } from '../pkg/model.js';
 
 t.register({
   'view.keywords': { zh: '关键词', en: 'Keywords' },
@@ -34,14 +35,20 @@ t.register({
   'keywords.none': { zh: '没有找到关键词。', en: 'No keywords found.' },
   'keywords.noMatch': { zh: '没有与筛选匹配的词。', en: 'No word matches the filter.' },
   'keywords.empty': { zh: '分析文本后，这里列出关键词。', en: 'Analyze a text to list its keywords.' },
+  'keywords.includeSingle': { zh: '计入单字词', en: 'Count single characters' },
+  'keywords.exportAll': { zh: '导出全部词（CSV）', en: 'Export every word (CSV)' },
+  'keywords.exportingAll': { zh: '正在整理全部词…', en: 'Gathering every word…' },
 });
+
+/** Pause after typing in the filter before it is read through the engine's conversion (ms). */
+const FILTER_DELAY = 150;
 
 /** Rows drawn at first, and added by each "show more". */
 const PAGE = 50;
 
 /** The sparkline of a word's use over the sections: one bar per section (or group of them). */
 function sparkline(keyword, sectionCount) {
-  const width = 72;
+  const width = 60;
   const height = 18;
   const bins = Math.max(1, Math.min(sectionCount, 36));
   const counts = new Array(bins).fill(0);
@@ -107,8 +114,16 @@ export function mount(root, ctx) {
   const filter = el('input', {
     attrs: { id: 'kw-filter', type: 'search', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'keyword-filter' },
   });
+  // The filter matches a word as written, as shown, or by its key: the simplified, lower-cased
+  // form the analysis counts with. Typed in the other script (發展 in a simplified text), it
+  // finds the word through the key once the engine has converted it, a moment after typing.
   let filterFrame = 0;
+  let filterTimer = 0;
+  /** The typed filter's key form, once converted: { typed, key }. */
+  let filterKey = { typed: '', key: '' };
   filter.addEventListener('input', () => {
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(convertFilter, FILTER_DELAY);
     if (filterFrame) return;
     filterFrame = requestAnimationFrame(() => {
       filterFrame = 0;
@@ -116,6 +131,20 @@ export function mount(root, ctx) {
       drawRows();
     });
   });
+  async function convertFilter() {
+    const typed = filter.value.trim();
+    if (typed === '' || typed === filterKey.typed) return;
+    let key;
+    try {
+      key = (await ctx.actions.convert(typed, 'simplified')).toLowerCase();
+    } catch {
+      return; // matched as typed only
+    }
+    if (filter.value.trim() !== typed) return;
+    filterKey = { typed, key };
+    cap = PAGE;
+    drawRows();
+  }
   const filterBox = el('div', { className: 'kw-filter' }, filterLabel, filter);
 
   const status = statusLine('keywords-status');
@@ -128,7 +157,24 @@ export function mount(root, ctx) {
     const ok = await copyText(toTsv(rows, KEYWORD_COLUMNS));
     status.textContent = ok ? t('export.copied', { n: rows.length }) : t('export.copyFailed');
   }, { 'data-testid': 'keywords-copy' });
-  const exportBox = el('div', { className: 'kw-exports' }, csvButton, jsonButton, copyButton);
+  const allButton = button('', exportAll, { 'data-testid': 'keywords-export-all' });
+  const exportBox = el('div', { className: 'kw-exports' }, csvButton, jsonButton, copyButton, allButton);
+
+  /** Every word the analysis counted, not only the rows shown, as CSV in the report's order. */
+  async function exportAll() {
+    const report = store.get().report;
+    allButton.disabled = true;
+    status.textContent = t('keywords.exportingAll');
+    try {
+      const every = await ctx.actions.allKeywords();
+      if (store.get().report === report) save(status, keywordsToCsv(every), 'wenxi-words', 'csv', 'text/csv;charset=utf-8');
+      else status.textContent = '';
+    } catch {
+      status.textContent = t('export.failed');
+    } finally {
+      allButton.disabled = !store.get().report?.keywords.length;
+    }
+  }
 
   const toolbar = el('div', { className: 'kw-toolbar' }, rankingBox, filterBox, exportBox);
 
@@ -169,8 +215,10 @@ export function mount(root, ctx) {
     },
   });
   const empty = el('p', { className: 'kw-empty', attrs: { 'data-testid': 'keywords-empty' } });
+  // Shown when single characters would have counted: the one click that makes them count.
+  const includeSingle = button('', () => store.set({ options: { ...store.get().options, minLength: 1 } }), { 'data-testid': 'keywords-include-single' });
 
-  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty);
+  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty, includeSingle);
 
   tbody.addEventListener('click', (event) => {
     const row = event.target.closest('tr[data-key]');
@@ -198,6 +246,8 @@ export function mount(root, ctx) {
     csvButton.textContent = t('export.csv');
     jsonButton.textContent = t('export.json');
     copyButton.textContent = t('export.copy');
+    allButton.textContent = t('keywords.exportAll');
+    includeSingle.textContent = t('keywords.includeSingle');
     caption.textContent = t('keywords.caption');
     COLUMNS.forEach(([field, key, sortable], i) => {
       const target = sortable ? headerCells[i].firstChild : headerCells[i];
@@ -219,11 +269,13 @@ export function mount(root, ctx) {
     // the "keywords to list" option's number, best first by the current ranking.
     const order = rankKeywords(all, state.ranking, state.options?.topN ?? all.length);
     const rank = new Map(order.map((k, i) => [k.key, i + 1]));
-    const query = filter.value.trim().toLowerCase();
+    const typed = filter.value.trim();
+    const query = typed.toLowerCase();
+    const key = filterKey.typed === typed ? filterKey.key : query;
     const matches = (k) =>
       !query ||
       k.word.toLowerCase().includes(query) ||
-      k.key.includes(query) ||
+      k.key.includes(key) ||
       displayWord(state, k).toLowerCase().includes(query);
     const dir = sort.dir === 'desc' ? -1 : 1;
     rows = order
@@ -260,9 +312,11 @@ export function mount(root, ctx) {
     more.hidden = rows.length <= shown.length;
     more.textContent = t('keywords.more', { n: Math.min(PAGE * 2, rows.length - shown.length) });
     empty.hidden = rows.length > 0;
-    empty.textContent = !report ? t('keywords.empty') : all.length === 0 ? t('keywords.none') : t('keywords.noMatch');
+    empty.textContent = !report ? t('keywords.empty') : all.length === 0 ? (noKeywordsNote(state) ?? t('keywords.none')) : t('keywords.noMatch');
+    includeSingle.hidden = !(report && whyNoKeywords(report, state.options?.minLength) === 'minLength');
     wrap.hidden = rows.length === 0;
     for (const b of [csvButton, jsonButton, copyButton]) b.disabled = rows.length === 0;
+    allButton.disabled = all.length === 0;
     scrollSelectedIntoWrap();
   }
 

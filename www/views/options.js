@@ -2,14 +2,37 @@
 // dictionary words, and the script words are shown in. See views/index.js for the contract.
 //
 // Changes go to the store (`options`, `display`) or through actions (custom words); app.js
-// persists them and re-runs the analysis after a pause.
+// persists them and re-runs the analysis after a pause. The word lists (joined words, split
+// words, stopwords) are exported and imported as plain text, one word a line.
 
 import { el } from '../lib/dom.js';
+import { decodeBytes } from '../lib/decode.js';
+import { download, fileName } from '../lib/export.js';
 import { DEFAULT_OPTIONS, OPTION_LIMITS, POS_PRESETS, clampInteger, posPreset, sanitizeOptions } from '../pkg/model.js';
 
 /** The words of a stopword list as typed: one per line, or separated by spaces or commas. */
 export function parseWordList(text) {
   return [...new Set(text.split(/[\s,，、;；]+/u).filter((w) => w !== ''))];
+}
+
+/**
+ * The words of a word-list file: one a line (any line ending), trimmed, blank lines dropped,
+ * each word once. A line with whitespace inside is not one word: it is returned in `skipped`.
+ */
+export function parseWordLines(text) {
+  const words = [];
+  const skipped = [];
+  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const word = line.trim();
+    if (word === '') continue;
+    (/\s/u.test(word) ? skipped : words).push(word);
+  }
+  return { words: [...new Set(words)], skipped };
+}
+
+/** A word list as a file: one word a line, each line ended by a line feed. */
+export function wordLines(words) {
+  return words.map((w) => `${w}\n`).join('');
 }
 
 const STRINGS = {
@@ -52,6 +75,22 @@ const STRINGS = {
   'options.display.simplified': { zh: '简体', en: 'Simplified' },
   'options.display.traditional': { zh: '繁体', en: 'Traditional' },
   'options.reset': { zh: '恢复默认选项', en: 'Reset the options' },
+  'options.export': { zh: '导出', en: 'Export' },
+  'options.import': { zh: '导入…', en: 'Import…' },
+  'options.exportLabel': { zh: '导出“{list}”（每行一个词）', en: 'Export “{list}” (one word a line)' },
+  'options.importLabel': { zh: '从文本文件导入“{list}”（每行一个词）', en: 'Import “{list}” from a text file (one word a line)' },
+  'options.imported': { zh: '已从 {name} 导入 {n} 个词。', en: 'Imported {n} words from {name}.' },
+  'options.importSkipped': { zh: '跳过 {n} 行（含空格，不是一个词）。', en: 'Skipped {n} lines (with spaces inside: not one word).' },
+  'options.importFailed': { zh: '无法读取 {name}。', en: 'Could not read {name}.' },
+  'options.exported': { zh: '已导出 {name}。', en: 'Exported {name}.' },
+};
+
+/** The word lists the view exports and imports: each file's name and the list's title (a string
+ * key). */
+const LISTS = {
+  joined: { file: 'wenxi-joined-words', title: 'options.joined' },
+  split: { file: 'wenxi-split-words', title: 'options.split' },
+  stopwords: { file: 'wenxi-stopwords', title: 'options.userStopwords' },
 };
 
 export function mount(root, { store, actions, t }) {
@@ -121,6 +160,59 @@ export function mount(root, { store, actions, t }) {
         );
       }),
     );
+  }
+
+  /**
+   * Export and import buttons for the word list `name` (a key of LISTS) holding `words`;
+   * an imported file's words go to `take(words)`. What happened is said under the buttons.
+   */
+  function listTools(name, words, take) {
+    const list = t(LISTS[name].title);
+    const inputId = id(`${name}-file`);
+    const input = el('input', {
+      className: 'file-input',
+      attrs: { type: 'file', id: inputId, accept: '.txt,text/plain', 'data-testid': `opt-${name}-import`, 'aria-label': t('options.importLabel', { list }) },
+      on: {
+        change: async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          let parsed;
+          try {
+            parsed = parseWordLines(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
+          } catch {
+            notice = { name, text: t('options.importFailed', { name: file.name }) };
+            draw(`opt-${name}-import`);
+            return;
+          }
+          const said = [t('options.imported', { n: parsed.words.length, name: file.name })];
+          if (parsed.skipped.length) said.push(t('options.importSkipped', { n: parsed.skipped.length }));
+          notice = { name, text: said.join(t.lang === 'zh' ? '' : ' ') };
+          if (parsed.words.length) take(parsed.words);
+          draw(`opt-${name}-import`);
+        },
+      },
+    });
+    const exportButton = el('button', {
+      className: 'opt-list-button',
+      attrs: { type: 'button', 'data-testid': `opt-${name}-export`, 'aria-label': t('options.exportLabel', { list }), disabled: words.length === 0 },
+      text: t('options.export'),
+      on: {
+        click: () => {
+          const file = fileName(LISTS[name].file, 'txt');
+          download(wordLines(words), file, 'text/plain;charset=utf-8');
+          notice = { name, text: t('options.exported', { name: file }) };
+          draw(`opt-${name}-export`);
+        },
+      },
+    });
+    const label = el('label', { className: 'opt-list-button file-label', attrs: { for: inputId }, text: t('options.import') });
+    const said = el('p', {
+      className: 'opt-hint opt-list-notice',
+      attrs: { role: 'status', 'data-testid': `opt-${name}-notice` },
+      text: notice?.name === name ? notice.text : '',
+    });
+    return el('div', { className: 'opt-list-tools' }, exportButton, input, label, said);
   }
 
   function wordList(testid, title, words) {
@@ -201,7 +293,8 @@ export function mount(root, { store, actions, t }) {
     return box;
   }
 
-  function draw() {
+  /** Draw the view; `focus`: the testid of the control to give the focus back to. */
+  function draw(focus) {
     const { options, display, words } = store.get();
     const single = options.minLength <= 1;
     const preset = posPreset(options.pos);
@@ -261,6 +354,8 @@ export function mount(root, { store, actions, t }) {
           text: options.stopwords.join('\n'),
           on: { input: (e) => setOptions({ stopwords: parseWordList(e.target.value) }) },
         }),
+        listTools('stopwords', options.stopwords, (words) =>
+          setOptions({ stopwords: [...new Set([...store.get().options.stopwords, ...words])] })),
       ),
       el(
         'fieldset',
@@ -269,7 +364,9 @@ export function mount(root, { store, actions, t }) {
         el('p', { className: 'opt-hint', text: t('options.dictionaryHint') }),
         addForm,
         wordList('opt-joined', t('options.joined'), words.added),
+        listTools('joined', words.added, (list) => actions.addWords(list)),
         wordList('opt-split', t('options.split'), words.removed),
+        listTools('split', words.removed, (list) => actions.removeWords(list)),
       ),
       radios(
         'display',
@@ -289,9 +386,12 @@ export function mount(root, { store, actions, t }) {
       wasOpen = details.open;
     });
     root.replaceChildren(details);
+    if (typeof focus === 'string') root.querySelector(`[data-testid="${focus}"]`)?.focus();
   }
 
   let wasOpen = null;
+  /** The last export or import message: { name, text } (name: a key of LISTS). */
+  let notice = null;
   /** The analyzer's built-in stopwords, once asked for; whether their box is open. */
   let builtinList = null;
   let builtinOpen = false;
@@ -300,7 +400,7 @@ export function mount(root, { store, actions, t }) {
 
   store.subscribe((state, changed) => {
     if (changed.has('lang') || changed.has('words') || changed.has('display')) {
-      draw();
+      draw(root.contains(document.activeElement) ? document.activeElement.dataset?.testid : undefined);
       return;
     }
     if (changed.has('options')) {

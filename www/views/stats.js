@@ -4,6 +4,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { coverage } from '../pkg/model.js';
+import { noKeywordsNote } from '../lib/widgets.js';
 
 t.register({
   'view.stats': { zh: '统计', en: 'Statistics' },
@@ -88,6 +89,12 @@ export function mount(root, { store }) {
       t(listed < n ? 'stats.topListed' : 'stats.top', { n: formatNumber(Math.min(n, listed)) }),
       percent(coverage(report, n)),
     ];
+    // A row per size the list reaches: with 7 words listed, "top 10" and "top 100" would both
+    // be the same seven; with none, there is nothing to cover.
+    const coverRows = [10, 100].filter((n, i, all) => i === 0 || listed > all[i - 1]).map(cover);
+    const coverFacts = listed === 0
+      ? el('p', { className: 'hint', attrs: { 'data-testid': 'stat-coverage-none' }, text: noKeywordsNote(store.get()) ?? '' })
+      : facts(coverRows);
 
     const cleaning = report.cleaning;
     const removed = CLEANING.reduce((sum, key) => sum + (cleaning[key] ?? 0), 0);
@@ -122,7 +129,7 @@ export function mount(root, { store }) {
           { className: 'stats-group', attrs: { 'aria-labelledby': 'stats-coverage-heading' } },
           el('h3', { attrs: { id: 'stats-coverage-heading' }, text: t('stats.coverage') }),
           el('p', { className: 'hint', text: t('stats.coverageHint') }),
-          facts([cover(10), cover(100)]),
+          coverFacts,
         ),
         el(
           'section',
