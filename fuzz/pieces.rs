@@ -164,6 +164,16 @@ pub const PIECES: &[&str] = &[
     "?!耙粠б",
     "鍙戝睍",
     "浣犲ソ",
+    // Elements whose content is left out, whole, unclosed and nested, and a tag named in
+    // prose. (Last, so that the kept corpus inputs still pick the pieces above.)
+    "<svg viewBox=\"0 0 24 24\"><path d=\"M12 48s21.5 48 160z\"/></svg>",
+    "<svg>",
+    "</svg>",
+    "<noscript><img src=\"t.gif\"></noscript>",
+    "<template><p>模板</p></template>",
+    "<SCRIPT>",
+    "</script >",
+    "<script>标签",
 ];
 
 /// The text `data` describes.

@@ -1,9 +1,10 @@
 // Types for the <wenxi-analyzer> element (component.js). Registered by define.js.
 
-import type { Report, Keyword, Section } from './wenxi.js';
+import type { Report, Keyword } from './wenxi.js';
+import type { Ranking } from './model.js';
 
 /** The orders the `ranking` attribute accepts: by count (with share), TF-IDF weight or TextRank. */
-export type Ranking = 'count' | 'weight' | 'textrank';
+export type { Ranking };
 
 /** What the element is doing; `state` property. */
 export type WenxiAnalyzerState = 'idle' | 'analysing' | 'done' | 'empty' | 'error';
@@ -78,22 +79,13 @@ export interface WenxiAnalyzerEventMap extends HTMLElementEventMap {
   'wenxi-error': CustomEvent<WenxiErrorDetail>;
 }
 
-// Pure helpers.
-export const RANKINGS: Readonly<Record<Ranking, keyof Keyword>>;
+// Pure helpers. The ranking, the section tree and the keyword pool are the report model's
+// (wenxi/model: rankKeywords, sectionTree, keywordPool, parseRanking).
 export const DEFAULT_TOP: number;
 export const INPUT_DEBOUNCE: number;
 export const MAX_SECTIONS: number;
 export function normalizeLang(tag: string | null | undefined, fallback?: 'zh' | 'en'): 'zh' | 'en';
 export function parseTop(value: string | null | undefined): number;
-export function parseRanking(value: string | null | undefined): Ranking;
-export function poolSize(top: number): number;
-export function rankKeywords(keywords: readonly Keyword[], ranking?: Ranking, top?: number): Keyword[];
-export interface SectionNode {
-  section: Section;
-  index: number;
-  children: SectionNode[];
-}
-export function sectionTree(sections: readonly Section[]): SectionNode[];
 export function formatValue(keyword: Keyword, ranking: Ranking, locale?: string): string;
 export function describeError(error: unknown): { kind: string; message: string };
 

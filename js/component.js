@@ -15,12 +15,11 @@
 // registration lives in ./define.js.
 
 import { createAnalyzer } from './index.js';
+import { keywordPool, parseRanking, rankKeywords, rankValue, sectionTree } from './model.js';
 
 // ---------------------------------------------------------------------------------------------
-// Pure helpers (exported for tests and for pages that render reports themselves).
-
-/** The rankings the `ranking` attribute accepts: the report field each one orders by. */
-export const RANKINGS = Object.freeze({ count: 'count', weight: 'weight', textrank: 'textrank' });
+// Pure helpers (exported for tests). What the element computes from a report (the ranking,
+// the outline's tree, how many words to ask for) is the report model's: ./model.js.
 
 /** Default number of keywords listed (`top` attribute). */
 export const DEFAULT_TOP = 20;
@@ -89,55 +88,13 @@ export function parseTop(value) {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : DEFAULT_TOP;
 }
 
-/** The `ranking` attribute as one of RANKINGS ('count' when absent or unknown). */
-export function parseRanking(value) {
-  const v = String(value ?? '').trim().toLowerCase();
-  return Object.hasOwn(RANKINGS, v) ? v : 'count';
-}
-
-/**
- * How many keywords to ask the analyzer for: the report lists words by count, so ranking by
- * TF-IDF or TextRank re-orders a wider pool. Asking for the pool once also lets `top` and
- * `ranking` change without a new analysis.
- */
-export function poolSize(top) {
-  return Math.max(top * 5, 200);
-}
-
-/**
- * The `top` keywords ordered by `ranking`: the field descending, ties by count descending, then
- * by word in code point order (as the report orders them), so the order is deterministic.
- */
-export function rankKeywords(keywords, ranking = 'count', top = DEFAULT_TOP) {
-  const field = RANKINGS[ranking] ?? 'count';
-  const byWord = (a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0);
-  return [...keywords]
-    .sort((a, b) => b[field] - a[field] || b.count - a.count || byWord(a, b))
-    .slice(0, top);
-}
-
-/**
- * The report's sections as a tree by `parent`: `[{section, index, children}]`, in document
- * order. A section whose parent is missing becomes a root, so the tree never drops a section.
- */
-export function sectionTree(sections) {
-  const nodes = sections.map((section, index) => ({ section, index, children: [] }));
-  const roots = [];
-  for (const node of nodes) {
-    const parent = node.section.parent;
-    if (parent != null && parent >= 0 && parent < node.index) nodes[parent].children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
-
 /** The value shown beside the count for `ranking`: the share as a percentage, else the score. */
 export function formatValue(keyword, ranking, locale) {
   if (ranking === 'count') {
     return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(keyword.share);
   }
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(
-    keyword[RANKINGS[ranking]],
+    rankValue(keyword, ranking),
   );
 }
 
@@ -436,7 +393,7 @@ export class WenxiAnalyzerElement extends HTMLElement {
       return null;
     }
 
-    const pool = poolSize(this.top);
+    const pool = keywordPool(this.top, text.length);
     this.#state = 'analysing';
     this.#showProgress(0);
     this.#render();
@@ -571,16 +528,18 @@ export class WenxiAnalyzerElement extends HTMLElement {
     p.keywordsNote.textContent = s.noKeywords;
 
     let drawn = 0;
-    const draw = (nodes) =>
-      nodes.flatMap((node) => {
+    const tree = sectionTree(report.sections);
+    const draw = (indices) =>
+      indices.flatMap((index) => {
         if (drawn >= MAX_SECTIONS) return [];
         drawn += 1;
+        const section = report.sections[index];
         const item = el('li', { part: 'section' });
-        item.dataset.level = String(node.section.level);
-        const title = el('span', { part: 'section-title', text: node.section.title });
-        title.dataset.heading = String(node.section.heading);
+        item.dataset.level = String(section.level);
+        const title = el('span', { part: 'section-title', text: section.title });
+        title.dataset.heading = String(section.heading);
         item.append(title);
-        const children = draw(node.children);
+        const children = draw(tree.children[index]);
         if (children.length) {
           const list = el('ol', { part: 'subsections' });
           list.append(...children);
@@ -588,7 +547,7 @@ export class WenxiAnalyzerElement extends HTMLElement {
         }
         return [item];
       });
-    p.outline.replaceChildren(...draw(sectionTree(report.sections)));
+    p.outline.replaceChildren(...draw(tree.roots));
     const hiddenCount = report.sections.length - drawn;
     p.sectionsNote.hidden = hiddenCount <= 0;
     p.sectionsNote.textContent = s.more(hiddenCount);

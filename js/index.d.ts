@@ -1,11 +1,13 @@
 // Types of Wenxi's main entry (index.js). The options' and the report's types come from the
 // generated wenxi.d.ts, which carries report.d.ts (generated from the Rust types).
 
-import type { AnalyzeOptions, Progress, Report } from './wenxi.js';
+import type { AnalyzeOptions, ConcordanceLine, ConcordanceOptions, Progress, Report } from './wenxi.js';
 
 export type {
   AnalyzeOptions,
   Cleaning,
+  ConcordanceLine,
+  ConcordanceOptions,
   InitInput,
   InitOutput,
   Keyword,
@@ -103,6 +105,21 @@ export declare class WorkerAnalyzer extends EventTarget {
   resetWords(): Promise<null>;
   /** Segmentation alone: the words as UTF-16 [start, end) pairs, flattened (see `Analyzer.tokenize`). */
   tokenize(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<Uint32Array>;
+  /**
+   * The segmented text: each line's words separated by single spaces, one output line per
+   * input line, as `wenxi --tokens` prints it (see `Analyzer.segmentedText`).
+   */
+  segmentedText(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * Each of `ranges` (UTF-16 offsets into `text`, e.g. a keyword's `occurrences`) in its
+   * context, read from the cleaned text unless `options.written` (see `Analyzer.concordance`).
+   */
+  concordance(
+    text: string,
+    ranges: ReadonlyArray<readonly [number, number]>,
+    options?: Partial<ConcordanceOptions>,
+    call?: { signal?: AbortSignal },
+  ): Promise<ConcordanceLine[]>;
   /** OpenCC conversion of `text`. */
   convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
   /** The built-in stopword lists' words. */

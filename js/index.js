@@ -170,6 +170,24 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#request({ type: 'tokenize', text: String(text ?? ''), options }, { signal });
   }
 
+  /**
+   * The segmented text in the worker: each line of `text` as its words separated by single
+   * spaces, one output line per input line, as `wenxi --tokens` prints it (see
+   * `Analyzer.segmentedText`).
+   */
+  segmentedText(text, options = {}, { signal } = {}) {
+    return this.#request({ type: 'segmentedText', text: String(text ?? ''), options }, { signal });
+  }
+
+  /**
+   * Concordance lines in the worker: each of `ranges` (UTF-16 [start, end] pairs into `text`,
+   * e.g. a keyword's `occurrences`) with its context, read from the cleaned text unless
+   * `options.written` (see `Analyzer.concordance`).
+   */
+  concordance(text, ranges, options = {}, { signal } = {}) {
+    return this.#request({ type: 'concordance', text: String(text ?? ''), ranges, options }, { signal });
+  }
+
   /** Add dictionary words; resolves to how many were new. They survive an abort. */
   addWords(words) {
     const message = { type: 'addWords', words: [...words] };

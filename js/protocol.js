@@ -7,6 +7,8 @@
 //                                                                   is answered with 'ready'
 //                    {type: 'analyze', id, text, options}
 //                    {type: 'tokenize', id, text, options}
+//                    {type: 'segmentedText', id, text, options}
+//                    {type: 'concordance', id, text, ranges, options}
 //                    {type: 'addWords' | 'removeWords', id, words}
 //                    {type: 'resetWords', id}
 //                    {type: 'convert', id, text, to}

@@ -1,4 +1,4 @@
-// GENERATED from src/options.rs and src/report.rs by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
+// GENERATED from src/options.rs, src/report.rs and src/concordance.rs by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 
 export type Options = {
   /**
@@ -238,9 +238,15 @@ export type Cleaning = {
    */
   annotations: number,
   /**
-   * HTML tags such as `</p>` or `<span class="x">`.
+   * HTML tags such as `</p>` or `<span class="x">`, the opening and closing tags of the
+   * elements counted in `hidden` included.
    */
   tags: number,
+  /**
+   * Comments, and `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>` elements,
+   * whose content was left out: a reader of the page never sees it.
+   */
+  hidden: number,
   /**
    * HTML entities such as `&nbsp;` or `&#12289;`, decoded.
    */
@@ -311,6 +317,44 @@ export type Progress = {
 };
 
 export type Stage = "cleaning" | "script" | "segmenting" | "sections" | "keywords" | "done";
+
+export type ConcordanceOptions = {
+  /**
+   * Characters (Unicode code points: 𦡦 is one) of context on each side. Default 20, at
+   * most 1000.
+   */
+  context: number,
+  /**
+   * Read the context and the occurrence as written in the user's text, annotations and
+   * markup included, instead of from the cleaned text. Default false.
+   */
+  written: boolean,
+};
+
+export type ConcordanceLine = {
+  /**
+   * UTF-16 offset in the user's text where the occurrence starts, as given (clamped to
+   * the text).
+   */
+  start: number,
+  /**
+   * UTF-16 offset where it ends, as given (clamped to the text, and not before `start`).
+   */
+  end: number,
+  /**
+   * Up to `context` characters before the occurrence (fewer at the text's start). Line
+   * breaks and other whitespace are kept as they are.
+   */
+  left: string,
+  /**
+   * The occurrence itself.
+   */
+  keyword: string,
+  /**
+   * Up to `context` characters after the occurrence (fewer at the text's end).
+   */
+  right: string,
+};
 
 /** Options for `analyze`: every field may be left out, for its default. */
 export type AnalyzeOptions = Partial<Options>;

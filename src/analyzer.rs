@@ -145,6 +145,17 @@ impl Analyzer {
         Ok(out)
     }
 
+    /// The segmented text: each line of `text` as its words (as [`Analyzer::tokenize`] cuts
+    /// them, as written) separated by single spaces, one output line per input line, each
+    /// ending in `'\n'` (see [`crate::segmented::by_line`]). What `wenxi --tokens` prints.
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze`].
+    pub fn segmented_text(&mut self, text: &str, options: &Options) -> Result<String, Error> {
+        let spans = self.tokenize(text, options)?;
+        Ok(crate::segmented::by_line(text, &spans))
+    }
+
     /// What every entry point does first: refuse a text over the size limit, and add
     /// `options.words` to the dictionary.
     fn prepare(&mut self, text: &str, options: &Options) -> Result<(), Error> {

@@ -24,10 +24,13 @@
 //! Pipeline stages, one module each, in the order [`Analyzer::analyze`] runs them (and reports
 //! them as [`report::Stage`]s): [`normalize`] → [`script`] → [`segment`] → [`sections`] →
 //! [`keywords`] → [`stats`]; [`report`] defines the output and `wasm` (wasm32 only) is the
-//! thin JavaScript shell.
+//! thin JavaScript shell. Beside the pipeline, two readings of a text for the page and the
+//! command line: [`concordance`] (occurrences in context) and [`segmented`] (the words line by
+//! line).
 
 mod analyzer;
 pub mod chars;
+pub mod concordance;
 pub mod error;
 pub mod idf;
 pub mod keywords;
@@ -38,6 +41,7 @@ pub mod report;
 pub mod script;
 pub mod sections;
 pub mod segment;
+pub mod segmented;
 pub mod stats;
 #[cfg(test)]
 mod typescript;

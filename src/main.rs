@@ -71,11 +71,13 @@ fn run() -> Result<(), String> {
     let mut analyzer = Analyzer::new();
     if tokens {
         // Segmentation alone: the words the analysis cuts, without counting them.
-        let spans = analyzer
-            .tokenize(&text, &options)
+        let lines = analyzer
+            .segmented_text(&text, &options)
             .map_err(|e| format!("{} ({})", e, e.kind()))?;
-        let mut out = io::stdout().lock();
-        return write_tokens(&mut out, &text, &spans).map_err(|e| e.to_string());
+        return io::stdout()
+            .lock()
+            .write_all(lines.as_bytes())
+            .map_err(|e| e.to_string());
     }
     let report = analyzer
         .analyze(&text, &options)
@@ -88,44 +90,4 @@ fn run() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| e.to_string())
-}
-
-/// Write each line of `text` as its words separated by single spaces, one output line per input
-/// line (a final line without a line break included). Words are the spans of
-/// [`Analyzer::tokenize`] (UTF-16 `[start, end)` pairs, whitespace left out), as written in
-/// `text`.
-fn write_tokens(out: &mut impl Write, text: &str, spans: &[u32]) -> io::Result<()> {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let mut next = spans
-        .chunks_exact(2)
-        .map(|pair| (pair[0] as usize, pair[1] as usize))
-        .peekable();
-    let mut line_start = 0usize;
-    let line_ends = units
-        .iter()
-        .enumerate()
-        .filter(|(_, &u)| u == u16::from(b'\n'))
-        .map(|(i, _)| i)
-        .chain(
-            (units.last() != Some(&u16::from(b'\n')) && !units.is_empty()).then_some(units.len()),
-        );
-    for end in line_ends {
-        let mut words: Vec<String> = Vec::new();
-        while let Some((start, stop)) = next.next_if(|&(start, _)| start < end) {
-            if start < line_start {
-                continue;
-            }
-            let slice = &units[start..stop.min(end)];
-            let word: String = String::from_utf16_lossy(slice)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            if !word.is_empty() {
-                words.push(word);
-            }
-        }
-        writeln!(out, "{}", words.join(" "))?;
-        line_start = end + 1;
-    }
-    Ok(())
 }

@@ -66,20 +66,26 @@ impl Options {
     /// [`crate::Error::InvalidOptions`] naming the field at fault, for malformed JSON, a wrong
     /// type or an unknown field.
     pub fn from_json(json: &str) -> Result<Options, crate::Error> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            // serde_json ends its messages with "at line 1 column 12", which means nothing to
-            // a caller who passed an object rather than text.
-            let inner = e.into_inner().to_string();
-            let why = inner.split(" at line ").next().unwrap_or(&inner);
-            crate::Error::InvalidOptions(if path == "." {
-                why.to_string()
-            } else {
-                format!("{path}: {why}")
-            })
-        })
+        from_json(json)
     }
+}
+
+/// Any options type (these, [`crate::concordance::ConcordanceOptions`]) from JSON text, with
+/// the error every caller reports: [`crate::Error::InvalidOptions`] naming the field at fault.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, crate::Error> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        // serde_json ends its messages with "at line 1 column 12", which means nothing to
+        // a caller who passed an object rather than text.
+        let inner = e.into_inner().to_string();
+        let why = inner.split(" at line ").next().unwrap_or(&inner);
+        crate::Error::InvalidOptions(if path == "." {
+            why.to_string()
+        } else {
+            format!("{path}: {why}")
+        })
+    })
 }
 
 #[cfg(test)]

@@ -148,8 +148,12 @@ pub struct Stats {
 pub struct Cleaning {
     /// Inline pinyin annotations such as `(jīng)` after Han characters.
     pub annotations: u32,
-    /// HTML tags such as `</p>` or `<span class="x">`.
+    /// HTML tags such as `</p>` or `<span class="x">`, the opening and closing tags of the
+    /// elements counted in `hidden` included.
     pub tags: u32,
+    /// Comments, and `<script>`, `<style>`, `<svg>`, `<noscript>` and `<template>` elements,
+    /// whose content was left out: a reader of the page never sees it.
+    pub hidden: u32,
     /// HTML entities such as `&nbsp;` or `&#12289;`, decoded.
     pub entities: u32,
     /// Full-width Latin letters, digits and signs folded to half-width.

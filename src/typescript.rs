@@ -1,4 +1,4 @@
-//! The JS side's view of the options and the report, generated from the Rust types so that
+//! The JS side's view of the options, the report and the concordance lines, generated from the Rust types so that
 //! it cannot drift: `js/report.d.ts` (TypeScript declarations, emitted into the wasm module's
 //! `wenxi.d.ts` and imported by the package's entries) and `js/options.js` (the options'
 //! defaults and value types, for code that must know them without loading the wasm).
@@ -8,6 +8,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::concordance::{ConcordanceLine, ConcordanceOptions};
 use crate::options::Options;
 use crate::report::{
     Cleaning, Keyword, Progress, Report, Script, ScriptKind, Section, Stage, Stats, Token,
@@ -15,7 +16,7 @@ use crate::report::{
 };
 
 const HEADER: &str =
-    "// GENERATED from src/options.rs and src/report.rs by `UPDATE_TYPES=1 cargo test --lib \
+    "// GENERATED from src/options.rs, src/report.rs and src/concordance.rs by `UPDATE_TYPES=1 cargo test --lib \
 typescript` (src/typescript.rs); do not edit.";
 
 /// Every declaration, in the order a reader meets them.
@@ -35,6 +36,8 @@ fn declarations() -> String {
         TokenKind::decl(&cfg),
         Progress::decl(&cfg),
         Stage::decl(&cfg),
+        ConcordanceOptions::decl(&cfg),
+        ConcordanceLine::decl(&cfg),
     ];
     let mut out = format!("{HEADER}\n\n");
     for decl in decls {

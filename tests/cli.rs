@@ -99,9 +99,22 @@ fn lines_from_report(input: &str, report: &serde_json::Value) -> Vec<String> {
 #[test]
 fn tokens_mode_writes_the_words_of_the_report() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut inputs: Vec<String> = std::fs::read_dir(dir)
+    // The fixtures' texts (pages/ included: whole HTML pages), each file once.
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.extend(
+        std::fs::read_dir(format!("{dir}/pages"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "html")),
+    );
+    paths.retain(|p| p.is_file());
+    paths.sort();
+    let mut inputs: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
     inputs.push(
         "會議強(qiáng)調，<b>推動</b>長江經濟帶&nbsp;發展。\r\n\n  ＡＢＣ 1,234 iPhone 15\n".into(),

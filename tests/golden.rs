@@ -39,8 +39,8 @@ fn render(name: &str, text: &str, r: &Report) -> String {
     let c = &r.cleaning;
     let _ = writeln!(
         o,
-        "cleaning annotations {} tags {} entities {} width {} zero-width {} mojibake {}",
-        c.annotations, c.tags, c.entities, c.width_folded, c.zero_width, c.mojibake
+        "cleaning annotations {} tags {} hidden {} entities {} width {} zero-width {} mojibake {}",
+        c.annotations, c.tags, c.hidden, c.entities, c.width_folded, c.zero_width, c.mojibake
     );
     let st = &r.stats;
     let _ = writeln!(

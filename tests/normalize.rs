@@ -1,4 +1,4 @@
-//! Integration tests for the cleaning stage (`src/normalize.rs`): invariants over
+//! Integration tests for the cleaning stage (`src/normalize/`): invariants over
 //! pseudo-random pasted text, and the annotated web excerpts of the evaluation corpus.
 //!
 //! Run with `cargo test --test normalize`. The corpus test reads

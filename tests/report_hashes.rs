@@ -19,8 +19,8 @@ use wenxi::{Analyzer, Options};
 
 const MANIFEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/report-hashes.tsv");
 
-/// Every text file below `dir`, as `(name relative to dir, path)`, sorted; licences and READMEs
-/// are prose about the corpus, not texts of it.
+/// Every text file below `dir`, as `(name relative to dir, path)`, sorted; licences, READMEs
+/// and SOURCES files are prose about the texts, not texts.
 fn texts(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -35,7 +35,8 @@ fn texts(dir: &Path) -> Vec<(String, PathBuf)> {
             let is_text = [".txt", ".md", ".tsv", ".html"]
                 .iter()
                 .any(|ext| name.ends_with(ext));
-            if !is_text || name.contains("LICENSE") || name == "README.md" {
+            let about = name.contains("LICENSE") || name == "README.md" || name == "SOURCES.md";
+            if !is_text || about {
                 continue;
             }
             let rel = path

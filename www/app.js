@@ -10,10 +10,11 @@ import { takeWorker } from './boot.js';
 import { analyzerFor } from './pkg/index.js';
 import { el } from './lib/dom.js';
 import { t, setLang, browserLang, formatNumber } from './lib/i18n.js';
-import { decodeBytes, extractHtmlText, fileKind } from './lib/decode.js';
+import { decodeBytes, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
-import { DEFAULT_OPTIONS, sanitizeOptions } from './views/options.js';
+import { noKeywordsNote } from './lib/widgets.js';
+import { DEFAULT_OPTIONS, LONG_TEXT, keywordPool, sanitizeOptions } from './pkg/model.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -111,13 +112,21 @@ function startEngine() {
 let running = null;
 
 let rerun = false;
+/** The reader asked for an analysis while another ran: show the results after the rerun. */
+let showNext = false;
 let analyses = 0;
 
-async function analyze() {
+/**
+ * Analyse the textarea's text. `show`: the reader asked for it (Analyze, Ctrl+Enter, a sample,
+ * a file), so the results, which start below the input, are brought into view and get the
+ * focus when they arrive; a re-analysis after an option or a word changed leaves both alone.
+ */
+async function analyze({ show = false } = {}) {
   const state = store.get();
   if (state.engine === 'failed') return;
   if (state.busy) {
     rerun = true; // options changed mid-analysis: analyse again when this one is done
+    showNext ||= show;
     return;
   }
   const text = textarea.value;
@@ -156,6 +165,8 @@ async function analyze() {
       sections: formatNumber(report.sections.length),
       ms: formatNumber(Math.round(ms)),
     });
+    if (show || showNext) showResults();
+    showNext = false;
   } catch (error) {
     store.set({ busy: false, progress: null });
     if (error?.name === 'AbortError') {
@@ -172,38 +183,41 @@ async function analyze() {
   running = null;
   if (rerun) {
     rerun = false;
-    analyze();
+    analyze({ show: showNext });
   }
 }
 
 /**
- * Texts up to this many UTF-16 units get every token in the report (the text view joins and
- * splits words with them). A novel has over a million tokens: copying them out of the worker
- * would freeze the page for seconds, so long texts go without.
+ * Take the reader to the results: scroll them to the top of the window and move the focus
+ * there (the section is focusable and named "Results"), so that keyboard and screen reader
+ * users land on what the analysis made, not on the button they pressed.
  */
-export const TOKENS_UP_TO = 200_000;
+function showResults() {
+  const results = $('results');
+  results.focus({ preventScroll: true });
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  results.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+}
 
 /**
- * How many words the report lists, whatever the "keywords to list" option says (the table
- * shows that many): keyness needs the words beyond the most frequent (under-used words are
- * never among them), and so do the outline's distinctive terms. For long texts the pool is
- * smaller, because every listed word carries all its occurrence ranges and copying a novel's
- * worth out of the worker would stall the page.
+ * Texts up to the model's LONG_TEXT (UTF-16 units) get every token in the report (the text view
+ * joins and splits words with them). A novel has over a million tokens: copying them out of
+ * the worker would freeze the page for seconds, so long texts go without.
  */
-export const KEYWORD_POOL = 1000;
-export const KEYWORD_POOL_LONG = 300;
+export const TOKENS_UP_TO = LONG_TEXT;
 
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
   const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN } = options;
   const short = text.length <= TOKENS_UP_TO;
-  const pool = Math.max(topN, short ? KEYWORD_POOL : KEYWORD_POOL_LONG);
+  const pool = keywordPool(topN, text.length);
   return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN: pool, includeTokens: short };
 }
 
 function cancel() {
   if (!store.get().busy) return;
   rerun = false;
+  showNext = false;
   store.set({ engine: 'loading' });
   // The analysis runs in synchronous wasm: aborting ends its worker, and the analyze() waiting
   // on it rejects with an AbortError. A new worker starts at once, so the next one is ready.
@@ -259,7 +273,7 @@ async function forgetWords(words) {
 let revealSeq = 0;
 
 const actions = {
-  analyze,
+  analyze: () => analyze(),
   cancel,
   addWords: (words) => changeWords('addWords', words),
   removeWords: (words) => changeWords('removeWords', words),
@@ -270,7 +284,32 @@ const actions = {
   reveal(start, end) {
     store.set({ reveal: { start, end, seq: ++revealSeq } });
   },
+  /** Concordance lines of `ranges` in the analysed text (engine.concordance). */
+  concordance(ranges, options) {
+    return engine.concordance(store.get().analyzedText ?? '', ranges, options);
+  },
+  /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
+  segmentedText() {
+    const { analyzedText, options } = store.get();
+    return engine.segmentedText(analyzedText ?? '', analysisOptions(options, analyzedText ?? ''));
+  },
+  allKeywords,
 };
+
+/**
+ * Every word the analysis counted, in the report's order (count descending, then word), for
+ * the full word list's export. The report lists a pool (keywordPool): for most texts that is
+ * already every word, and it is taken as it is; for the rest the same text is analysed once
+ * more, for this export only, with a `topN` of every distinct word. A report is the one
+ * definition of a word's figures, so the export has the columns the table's export has, and the
+ * cost falls only on long texts, only when the reader asks.
+ */
+async function allKeywords() {
+  const { report, analyzedText, options } = store.get();
+  if (!report || report.keywords.length >= report.stats.distinctWords) return report?.keywords ?? [];
+  const every = { ...analysisOptions(options, analyzedText), topN: report.stats.distinctWords, includeTokens: false };
+  return (await engine.analyze(analyzedText, every)).keywords;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words shown in another script: convert the report's words once per report and direction.
@@ -316,13 +355,13 @@ function setText(text, source) {
 
 $('analyze-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  analyze();
+  analyze({ show: true });
 });
 
 textarea.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    analyze();
+    analyze({ show: true });
   }
 });
 
@@ -340,7 +379,7 @@ $('clear').addEventListener('click', () => {
 for (const button of document.querySelectorAll('[data-sample]')) {
   button.addEventListener('click', () => {
     setText(SAMPLES[button.dataset.sample], { sample: true });
-    analyze();
+    analyze({ show: true });
   });
 }
 
@@ -383,9 +422,9 @@ async function openFile(file) {
     store.set({ error: { key: 'input.readFailed', vars: { name: file.name }, detail: error?.message } });
     return;
   }
-  const text = kind === 'html' ? extractHtmlText(decoded.text) : decoded.text;
-  setText(text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
-  analyze();
+  // An HTML file's source goes in as a paste would: the engine's cleaner reads past its markup.
+  setText(decoded.text, { name: file.name, encoding: decoded.encoding, html: kind === 'html' });
+  analyze({ show: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +434,14 @@ let statusMessage = { key: 'status.loading' };
 
 function setStatus(key, vars) {
   statusMessage = { key, vars };
-  $('engine-status').textContent = t(key, vars);
+  drawStatus();
+}
+
+/** The status line; after an analysis that found no keyword, with the reason why. */
+function drawStatus() {
+  const { key, vars } = statusMessage;
+  const note = key === 'status.done' ? noKeywordsNote(store.get()) : null;
+  $('engine-status').textContent = note ? `${t(key, vars)} ${note}` : t(key, vars);
 }
 
 function drawStrings() {
@@ -406,7 +452,7 @@ function drawStrings() {
   toggle.textContent = t('app.lang');
   toggle.lang = t.lang === 'zh' ? 'en' : 'zh-Hans';
   toggle.setAttribute('aria-label', t('app.langLabel'));
-  $('engine-status').textContent = t(statusMessage.key, statusMessage.vars);
+  drawStatus();
 }
 
 function drawCount(text) {

@@ -4,7 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_error, parse_options, text_of, to_js, words_of};
+use super::convert::{
+    js_error, parse_concordance_options, parse_options, ranges_of, text_of, to_js, words_of,
+};
 use crate::Error;
 
 // The TypeScript shapes of the options and the report: generated from `src/options.rs` and
@@ -31,6 +33,19 @@ export interface Analyzer {
    * options that change the cut (hmm, convert, compounds, words) matter. Throws a `WenxiError`.
    */
   tokenize(text: string, options?: AnalyzeOptions): Uint32Array;
+  /**
+   * The segmented text: each line of `text` as its words (as `tokenize` cuts them, as
+   * written) separated by single spaces, one output line per input line, each ending in
+   * `\n`; what `wenxi --tokens` prints. Throws a `WenxiError`.
+   */
+  segmentedText(text: string, options?: AnalyzeOptions): string;
+  /**
+   * Each of `ranges` (UTF-16 `[start, end]` offsets into `text`, e.g. a keyword's
+   * `occurrences`) with `options.context` characters (default 20) on each side, read from the
+   * cleaned text (annotations, markup and zero-width characters left out), or as written with
+   * `options.written`. Throws a `WenxiError`.
+   */
+  concordance(text: string, ranges: ReadonlyArray<readonly [number, number]>, options?: Partial<ConcordanceOptions>): ConcordanceLine[];
 }
 
 /** The Error thrown by the analyzer's methods. */
@@ -95,6 +110,33 @@ impl JsAnalyzer {
         let text = text_of(&text).map_err(js_error)?;
         let options = parse_options(&options).map_err(js_error)?;
         self.inner.tokenize(&text, &options).map_err(js_error)
+    }
+
+    /// The segmented text, as `wenxi --tokens` prints it: each line's words separated by
+    /// single spaces, one output line per input line.
+    // Typed in ANALYZER_TYPES.
+    #[wasm_bindgen(js_name = segmentedText, skip_typescript)]
+    pub fn segmented_text(&mut self, text: JsValue, options: JsValue) -> Result<String, JsValue> {
+        let text = text_of(&text).map_err(js_error)?;
+        let options = parse_options(&options).map_err(js_error)?;
+        self.inner.segmented_text(&text, &options).map_err(js_error)
+    }
+
+    /// Concordance lines of `ranges` in `text` (see [`crate::concordance::concordance`]), as
+    /// plain objects `{start, end, left, keyword, right}`.
+    // Typed in ANALYZER_TYPES.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn concordance(
+        &self,
+        text: JsValue,
+        ranges: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_of(&text).map_err(js_error)?;
+        let ranges = ranges_of(&ranges).map_err(js_error)?;
+        let options = parse_concordance_options(&options).map_err(js_error)?;
+        let lines = crate::concordance::concordance(&text, &ranges, &options).map_err(js_error)?;
+        to_js(&lines).map_err(js_error)
     }
 
     /// Forget the words added or removed so far: the dictionary is jieba's own again.

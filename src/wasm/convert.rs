@@ -5,6 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::concordance::ConcordanceOptions;
 use crate::{Error, Options, Report};
 
 /// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
@@ -19,8 +20,25 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// # Errors
 /// [`Error::InvalidOptions`] naming the field at fault.
 pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
+    options_from(options, Options::from_json)
+}
+
+/// Concordance options from a JS object, as [`parse_options`] reads analysis options.
+///
+/// # Errors
+/// [`Error::InvalidOptions`] naming the field at fault.
+pub(crate) fn parse_concordance_options(options: &JsValue) -> Result<ConcordanceOptions, Error> {
+    options_from(options, ConcordanceOptions::from_json)
+}
+
+/// An options object through `parse` (its type's JSON reader); `undefined` and `null` are the
+/// defaults.
+fn options_from<T: Default>(
+    options: &JsValue,
+    parse: fn(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
     if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
+        return Ok(T::default());
     }
     // Through JSON rather than `serde_wasm_bindgen::from_value`, which reads only the fields
     // it knows and so would let a misspelt option (`topn`) pass unnoticed.
@@ -28,7 +46,19 @@ pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| Error::InvalidOptions("options must be a plain object".into()))?;
-    Options::from_json(&json)
+    parse(&json)
+}
+
+/// UTF-16 `[start, end]` pairs from a JS array of two-number arrays (a keyword's
+/// `occurrences`).
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else (a number that is not a whole one from 0 to
+/// 2³² − 1 included).
+pub(crate) fn ranges_of(value: &JsValue) -> Result<Vec<(u32, u32)>, Error> {
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|_| {
+        Error::InvalidRequest("ranges must be a list of [start, end] UTF-16 offsets".into())
+    })
 }
 
 /// A JS string's contents, refused before they are copied into wasm memory when the string is

@@ -17,7 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
 
-use super::convert::{packed_report, parse_options, text_of, to_js, words_of};
+use super::convert::{
+    packed_report, parse_concordance_options, parse_options, ranges_of, text_of, to_js, words_of,
+};
 use crate::report::{Progress, Stage};
 use crate::Error;
 
@@ -194,6 +196,20 @@ impl Server {
                 let pairs = Uint32Array::from(pairs.as_slice());
                 let transfer = Array::of1(&pairs.buffer());
                 Ok(Answer::with_transfer(pairs.into(), transfer))
+            }
+            "segmentedText" => {
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                Ok(Answer::plain(
+                    self.analyzer.segmented_text(&text, &options)?.into(),
+                ))
+            }
+            "concordance" => {
+                let text = text_of(&get(data, "text"))?;
+                let ranges = ranges_of(&get(data, "ranges"))?;
+                let options = parse_concordance_options(&get(data, "options"))?;
+                let lines = crate::concordance::concordance(&text, &ranges, &options)?;
+                Ok(Answer::plain(to_js(&lines)?))
             }
             "addWords" => {
                 let words = words_of(&get(data, "words"))?;

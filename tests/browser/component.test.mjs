@@ -219,8 +219,8 @@ test('the top, ranking and lang attributes change the rendering', { timeout: 90_
 
     // None of these needed a new analysis: the report holds a wider pool of words.
     assert.equal(await eventCount(page), before);
-    // A top beyond that pool asks the worker again.
-    await el.evaluate((node) => node.setAttribute('top', '1000'));
+    // A top beyond that pool (keywordPool: 1,000 words for a short text) asks the worker again.
+    await el.evaluate((node) => node.setAttribute('top', '1500'));
     await waitEvents(page, before + 1);
     await check();
   } finally {

@@ -1,10 +1,10 @@
-// Unit tests of www/lib/export.js's pure helpers and views/keyness.js's statistics, in Node
-// (no DOM needed):  node --test tests/browser/export.test.mjs
+// Unit tests of www/lib/export.js's pure helpers and the outline's export records, in Node (no
+// DOM needed; the keyness statistics are the report model's, tested in
+// tests/package/model.test.mjs):  bash scripts/build.sh && node --test tests/browser/export.test.mjs
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BOM, fileName, keywordsToCsv, keywordsToJson, neutralise, toCsv, toJson, toTsv } from '../../www/lib/export.js';
-import { keyness, logLikelihood, logRatio, mark } from '../../www/views/keyness.js';
 import { sectionColumns, sectionRecords } from '../../www/views/outline.js';
 
 const keyword = (over = {}) => ({
@@ -94,40 +94,4 @@ test('fileName keeps a fixed base safe whatever it is given', () => {
   assert.equal(fileName('發展<script>', 'json'), 'script.json');
   assert.equal(fileName('長江', 'png'), 'wenxi.png');
   assert.equal(fileName('a b', 'p/n.g'), 'a-b.png');
-});
-
-// Log-likelihood, written out a second time from Rayson & Garside (2000), to check the view's.
-function expectedG2(a, b, c, d) {
-  const e1 = (c * (a + b)) / (c + d);
-  const e2 = (d * (a + b)) / (c + d);
-  return 2 * ((a ? a * Math.log(a / e1) : 0) + (b ? b * Math.log(b / e2) : 0));
-}
-
-test('log-likelihood and log ratio on known cases', () => {
-  // 10 in 1,000 words against 100 in 1,000,000: E1 = 0.10989…, E2 = 109.89…
-  assert.ok(Math.abs(logLikelihood(10, 100, 1000, 1e6) - 71.356) < 0.001, String(logLikelihood(10, 100, 1000, 1e6)));
-  assert.ok(Math.abs(logLikelihood(10, 100, 1000, 1e6) - expectedG2(10, 100, 1000, 1e6)) < 1e-9);
-  // Same relative frequency: no keyness at all.
-  assert.ok(Math.abs(logLikelihood(5, 500, 100, 10000)) < 1e-9);
-  assert.equal(logRatio(5, 500, 100, 10000), 0);
-  // Ten times as frequent: log2(10); a zero count is taken as 0.5.
-  assert.ok(Math.abs(logRatio(10, 100, 1000, 1e5) - Math.log2(10)) < 1e-12);
-  assert.ok(Math.abs(logRatio(2, 0, 100, 1e6) - Math.log2((2 / 100) / (0.5 / 1e6))) < 1e-12);
-  assert.equal(mark(3.84), '');
-  assert.equal(mark(3.85), '*');
-  assert.equal(mark(6.64), '**');
-  assert.equal(mark(10.84), '***');
-});
-
-test('keyness() splits positive from negative by relative frequency', () => {
-  const report = {
-    stats: { words: 1000 },
-    referenceTotal: 1e6,
-    keywords: [keyword({ key: 'a', count: 10, reference: 100 }), keyword({ key: 'b', count: 1, reference: 50000 })],
-  };
-  const [a, b] = keyness(report);
-  assert.equal(a.positive, true);
-  assert.equal(b.positive, false);
-  assert.ok(Math.abs(b.g2 - expectedG2(1, 50000, 1000, 1e6)) < 1e-9);
-  assert.ok(b.logRatio < 0);
 });

@@ -130,7 +130,7 @@ async function screenshotViews(page, device) {
   }
 }
 
-// Log-likelihood written out from Rayson & Garside (2000), apart from views/keyness.js.
+// Log-likelihood written out from Rayson & Garside (2000), apart from js/model.js.
 function g2(a, b, c, d) {
   const e1 = (c * (a + b)) / (c + d);
   const e2 = (d * (a + b)) / (c + d);

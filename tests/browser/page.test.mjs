@@ -9,8 +9,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { CSP } from '../../scripts/serve.mjs';
-import { assertSameOrigin, OUTPUT, openPage as open, pasteAndAnalyze, start, waitAnalyzed } from './shell-helpers.mjs';
+import { assertSameOrigin, OUTPUT, openPage as open, pasteAndAnalyze, ROOT, start, waitAnalyzed } from './shell-helpers.mjs';
 
 // A traditional-Chinese news text as pasted from a web page: pinyin annotations after
 // characters, as textbooks and some news sites print them, and a stray closing tag at the end.
@@ -123,6 +124,39 @@ test('the page fits a phone screen', { timeout: 90_000 }, async () => {
     }
     assert.deepEqual(order.map((o) => o.testid), ['file-input', 'sample-news', 'sample-report', 'clear', 'analyze-button']);
     for (const o of order) assert.notEqual(o.outline, 'none', `${o.testid} shows a focus ring`);
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the views of views/index.js, and only they, have a container, a stylesheet, a title and an offline copy', { timeout: 60_000 }, async () => {
+  // views/index.js is the list; index.html (containers, stylesheets) and sw.js (what it caches
+  // on install) still name the views too, so they are held to it here.
+  const { context, page, errors } = await openPage();
+  try {
+    const found = await page.evaluate(async () => {
+      const { VIEWS } = await import('/views/index.js');
+      const { t } = await import('/lib/i18n.js');
+      const names = Object.keys(VIEWS);
+      return {
+        names,
+        containers: [...document.querySelectorAll('[data-view]')].map((n) => [n.dataset.view, n.id]),
+        stylesheets: [...document.querySelectorAll('link[rel="stylesheet"]')]
+          .map((l) => new URL(l.href).pathname)
+          .filter((path) => path.startsWith('/views/')),
+        untitled: names.filter((name) => !t.has(`view.${name}`)),
+        mountable: names.filter((name) => typeof VIEWS[name].mount === 'function'),
+      };
+    });
+    assert.ok(found.names.length >= 9, found.names.join(' '));
+    assert.deepEqual(found.containers.map(([name]) => name).sort(), [...found.names].sort(), 'one container per view');
+    for (const [name, id] of found.containers) assert.equal(id, `view-${name}`);
+    assert.deepEqual([...found.stylesheets].sort(), found.names.map((name) => `/views/${name}.css`).sort(), 'one stylesheet per view');
+    assert.deepEqual(found.untitled, [], 'every view registers its title, view.NAME');
+    assert.deepEqual(found.mountable, found.names);
+    const sw = readFileSync(`${ROOT}/sw.js`, 'utf8');
+    for (const name of found.names) assert.ok(sw.includes(`'${name}'`), `sw.js caches the ${name} view on install`);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();

@@ -131,6 +131,8 @@ async function openHarness(viewport = { width: 1280, height: 900 }) {
       addWords: (words) => { analyzer.addWords(words); analyze(); },
       removeWords: (words) => { analyzer.removeWords(words); analyze(); },
       convert: async (text, to) => analyzer.convert(text, to),
+      concordance: async (ranges, options) => analyzer.concordance(store.get().analyzedText, ranges, options),
+      segmentedText: async () => analyzer.segmentedText(store.get().analyzedText),
       cancel() {},
     };
     window.harness = { store, actions };
@@ -309,7 +311,8 @@ test('outline: distinctive terms are the top 5 by G² with a positive difference
       .map((k) => ({ key: k.key, a: a.get(k.key), b: k.count - a.get(k.key) }))
       .filter(({ a: x, b: y }) => d === 0 || x / c > y / d)
       .map((w) => ({ ...w, g: g2(w.a, w.b, c, d) }))
-      .sort((x, y) => y.g - x.g || y.a - x.a || (x.key < y.key ? -1 : 1))
+      // Ties: the count in the part, then the report's order (a stable sort of a list in that order).
+      .sort((x, y) => y.g - x.g || y.a - x.a)
       .slice(0, 5)
       .map((w) => w.key);
     const shown = await page
@@ -408,7 +411,8 @@ test('heatmap: cells are the per-section counts; a click selects and reveals; CS
   const opened = await openHarness();
   const { page } = opened;
   const report = await analyze(page, REPORT);
-  const top = [...report.keywords].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, 20);
+  // The top 20 by count, ties in the report's order (a stable sort of a list in that order).
+  const top = [...report.keywords].sort((a, b) => b.count - a.count).slice(0, 20);
   const roots = report.sections.map((s, i) => [s, i]).filter(([s]) => s.parent === null).map(([, i]) => i);
   const expected = roots.map((r) => {
     const ids = new Set(subtree(report.sections, r));
@@ -534,6 +538,7 @@ test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and 
   const word = report.keywords.find((k) => k.key === '绿色');
   await select(page, '绿色');
   const kwic = page.locator('#view-kwic');
+  await page.locator('#view-kwic[data-state="ready"]').waitFor();
   const lines = kwic.getByTestId('kwic-line');
   assert.equal(await lines.count(), word.count);
 
@@ -672,10 +677,15 @@ test('markup in the text is shown as text in the outline, heatmap, text view and
   const report = await analyze(page, text);
   await select(page, '创新');
   await page.waitForFunction(() => document.querySelector('#view-text').dataset.state === 'ready');
+  await page.locator('#view-kwic[data-state="ready"]').waitFor();
   assert.equal(await page.locator('img').count(), 0, 'no img element anywhere');
-  // The text view shows it whole; KWIC the 20 characters beside 創新.
+  // The text view shows it whole; KWIC the 20 characters beside 創新, cleaned (the tag left
+  // out, as the analysis left it out), then as written: the markup as text.
   assert.equal((await page.locator('#view-text [data-testid="text-body"]').textContent()).split(XSS).length, 4);
-  assert.ok((await page.locator('#view-kwic').textContent()).includes('onerror=alert(1)>'));
+  assert.ok(!(await page.locator('#view-kwic').textContent()).includes('onerror'));
+  await page.locator('#view-kwic [data-testid="kwic-written"]').check();
+  await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('onerror=alert(1)>'));
+  assert.equal(await page.locator('img').count(), 0, 'no img element anywhere');
   // Section titles are the cleaned heading line; whatever of the markup they keep is text.
   for (const view of ['outline', 'heatmap']) {
     const shown = await page.locator(`#view-${view}`).textContent();

@@ -125,3 +125,61 @@ test('the client: resetWords forgets custom words, timings follow each analysis'
     wenxi.terminate();
   }
 });
+
+test('segmentedText and concordance: what the command line prints, contexts read from the cleaned text', { timeout: 60_000 }, async () => {
+  const { worker, next, answer } = rawWorker();
+  try {
+    worker.postMessage({ type: 'init' });
+    await next((m) => m.type === 'ready');
+    const text = '長江經(jīng)濟(jì)帶發(fā)展(zhǎn)是國家戰略。\n\n推動長江經濟帶發展。';
+    worker.postMessage({ type: 'segmentedText', id: 1, text, options: { hmm: true } });
+    // 發展 as the report gives it: the first spans its inner annotation.
+    const first = text.indexOf('發(fā)展');
+    const second = text.lastIndexOf('發展');
+    const ranges = [[first, first + '發(fā)展'.length], [second, second + 2]];
+    worker.postMessage({ type: 'concordance', id: 2, text, ranges, options: { context: 5 } });
+    worker.postMessage({ type: 'concordance', id: 3, text, ranges, options: { context: 5, written: true } });
+    worker.postMessage({ type: 'concordance', id: 4, text, ranges: 'everywhere' });
+    worker.postMessage({ type: 'concordance', id: 5, text, ranges, options: { context: 5, cleaned: true } });
+    worker.postMessage({ type: 'concordance', id: 6, text, ranges, options: { context: 100_000 } });
+    worker.postMessage({ type: 'segmentedText', id: 7, text: ['not text'] });
+
+    // One line per input line, blank lines kept, words as written.
+    assert.equal((await answer(1)).value, '長江 經(jīng)濟(jì)帶 發(fā)展 是 國家 戰略 。\n\n推動 長江 經濟帶 發展 。\n');
+    assert.deepEqual((await answer(2)).value, [
+      { start: first, end: first + 6, left: '長江經濟帶', keyword: '發展', right: '是國家戰略' },
+      { start: second, end: second + 2, left: '長江經濟帶', keyword: '發展', right: '。' },
+    ]);
+    assert.deepEqual((await answer(3)).value[0], { start: first, end: first + 6, left: '(jì)帶', keyword: '發(fā)展', right: '(zhǎn' });
+    assert.equal((await answer(4)).kind, 'invalid_request');
+    const unknown = await answer(5);
+    assert.equal(unknown.kind, 'invalid_options');
+    assert.match(unknown.message, /unknown field `cleaned`/);
+    assert.equal((await answer(6)).kind, 'invalid_options');
+    assert.equal((await answer(7)).kind, 'invalid_request');
+  } finally {
+    await worker.terminate();
+  }
+});
+
+test('the client: segmentedText and concordance, the latter on a keyword’s occurrences', { timeout: 60_000 }, async () => {
+  const { createAnalyzer } = await import(`${PKG}node.js`);
+  const wenxi = await createAnalyzer();
+  try {
+    // CRLF, markup, an astral character, full-width letters, no final line break.
+    const text = '第一章　總則\r\n\r\n會議強(qiáng)調(diào)，要推動<b>綠色</b>發展。👪 AI 與 ＡＩ\n綠色發展最後一行';
+    const lines = await wenxi.segmentedText(text);
+    // Words as written (an annotation inside a word stays, markup between words goes).
+    assert.equal(lines, '第一章 總則\n\n會議 強(qiáng)調 ， 要 推動 綠色 發展 。 👪 AI 與 ＡＩ\n綠色 發展 最後 一行\n');
+    const report = await wenxi.analyze(text);
+    const keyword = report.keywords.find((k) => k.key === '绿色');
+    const got = await wenxi.concordance(text, keyword.occurrences, { context: 4 });
+    assert.deepEqual(got, [
+      { start: keyword.occurrences[0][0], end: keyword.occurrences[0][1], left: '，要推動', keyword: '綠色', right: '發展。👪' },
+      // ＡＩ as the analysis read it: folded to AI.
+      { start: keyword.occurrences[1][0], end: keyword.occurrences[1][1], left: ' AI\n', keyword: '綠色', right: '發展最後' },
+    ]);
+  } finally {
+    wenxi.terminate();
+  }
+});

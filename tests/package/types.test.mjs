@@ -12,8 +12,13 @@ import { join } from 'node:path';
 import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const USAGE = `
-import { createAnalyzer, Analyzer, init, version, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
-import { Analyzer as LowLevel } from 'wenxi/low-level';
+import { createAnalyzer, Analyzer, init, version, type ConcordanceLine, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
+import { Analyzer as LowLevel, type AnalyzeOptions, type Keyword } from 'wenxi/low-level';
+import {
+  DEFAULT_OPTIONS, distinctiveTerms, heatmapMatrix, keyness, keywordPool, parseRanking, rankBy, rankKeywords, sanitizeOptions, sectionTree,
+  whyNoKeywords, type DistinctiveTerm, type HeatmapRow, type KeynessRow, type NoKeywordsReason, type Ranking, type SectionTree,
+} from 'wenxi/model';
+import { formatValue, type WenxiAnalyzerElement } from 'wenxi/component';
 
 export async function browser(text: string): Promise<string> {
   const wenxi: WorkerAnalyzer = await createAnalyzer({ workerUrl: '/wenxi/worker.js', wasmUrl: new URL('/wenxi/wenxi_bg.wasm', location.href) });
@@ -22,15 +27,31 @@ export async function browser(text: string): Promise<string> {
   const report: Report = await wenxi.analyze(text, { topN: 20 }, { signal: controller.signal, onProgress: (p) => p.fraction });
   const added: number = await wenxi.addWords(['长江经济带']);
   const simplified: string = await wenxi.convert(text, 'simplified');
+  const segmented: string = await wenxi.segmentedText(text, { hmm: false }, { signal: controller.signal });
+  const lines: ConcordanceLine[] = await wenxi.concordance(text, report.keywords[0].occurrences, { written: true });
   wenxi.terminate();
   await init();
   const inWorker: Report = new Analyzer().analyze(text);
   const low = new LowLevel();
-  return report.keywords[0].word + added + simplified + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
+  return report.keywords[0].word + added + simplified + segmented + lines[0]?.left + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
 }
 
 export function kindOf(error: unknown): string | undefined {
   return (error as WenxiError).kind;
+}
+
+export function model(report: Report, saved: unknown): string {
+  const ranking: Ranking = parseRanking('weight');
+  const top: Keyword[] = rankKeywords(report.keywords, ranking, 10);
+  const tree: SectionTree = sectionTree(report.sections);
+  const rows: HeatmapRow[] = heatmapMatrix(report, top, 'top');
+  const terms: DistinctiveTerm[] = distinctiveTerms(report, tree.roots[0], tree.last[tree.roots[0]]);
+  const keyed: KeynessRow[] = rankBy(keyness(report), (r) => r.g2, (r) => r.count);
+  const options: Required<AnalyzeOptions> = sanitizeOptions(saved);
+  const pool: number = keywordPool(options.topN, 1000);
+  const element: WenxiAnalyzerElement['ranking'] = ranking;
+  const why: NoKeywordsReason | null = whyNoKeywords(report, options.minLength);
+  return \`\${rows.length} \${terms[0]?.g2} \${keyed[0]?.mark} \${pool} \${DEFAULT_OPTIONS.topN} \${formatValue(top[0], element)}\`;
 }
 `;
 

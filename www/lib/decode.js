@@ -1,4 +1,5 @@
-// Opening a file: which text it holds, in which encoding, and the text of an HTML page.
+// Opening a file: which kind of text it holds, and in which encoding. An HTML file's source
+// is the text: the engine's cleaner leaves out its markup, as it does for a pasted page.
 //
 // Chinese text files come in UTF-8, UTF-16 (Windows Notepad's "Unicode", with a byte order
 // mark), GB18030/GBK (mainland Windows) and Big5 (Taiwan, Hong Kong). TextDecoder knows them
@@ -63,39 +64,4 @@ export function fileKind(name, type = '') {
   if (ext === '' && type === 'text/plain') return 'text';
   if (ext === '' && type === 'text/html') return 'html';
   return null;
-}
-
-const BLOCK =
-  'address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tr|ul';
-/** Elements whose content is not text a reader sees. */
-const HIDDEN = 'script|style|noscript|template|head|svg|math|iframe|object|textarea|select';
-/** One tag, with quoted attribute values that may hold `>`. */
-const TAG = /<\/?[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/g;
-
-/**
- * The readable text of an HTML page's body, with block elements (paragraphs, headings, list
- * items) on lines of their own so the analysis finds the paragraphs and headings.
- *
- * No element is ever built from the file: tags are cut out of the source first, and only the
- * tag-free rest goes through DOMParser, to decode entities such as `&amp;` and `&#20013;`.
- * (Parsing the page itself would be inert too, but Chromium reports every inline handler and
- * style of a parsed document as a CSP violation on the console.)
- */
-export function extractHtmlText(html) {
-  const body = html.match(/<body\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)(?:<\/body\s*>|$)/i)?.[1] ?? html;
-  const text = body
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(new RegExp(`<(${HIDDEN})\\b[\\s\\S]*?(?:<\\/\\1\\s*>|$)`, 'gi'), '')
-    .replace(/[ \t\n\r\f]+/g, ' ')
-    .replace(/<br\b[^>]*>/gi, '\n')
-    .replace(new RegExp(`</?(?:${BLOCK})\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi'), '\n\n')
-    .replace(TAG, '');
-  // Entities only: the text has no tags left, so the parser builds no element from it.
-  const decoded = new DOMParser().parseFromString(text.replace(/</g, '&lt;'), 'text/html').body.textContent;
-  return decoded
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

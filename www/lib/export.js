@@ -169,8 +169,27 @@ const PRESENTATION = [
  * A standalone SVG document of the on-screen `svgElement`: computed colours and fonts copied
  * into attributes (so CSS variables and dark mode come out as seen), the size fixed, a
  * background rectangle first, focus and interaction attributes dropped.
+ *
+ * `without`: classes that mark a passing state on screen (a selection that fades every other
+ * word, say) and that the file is drawn without. They come off the chart while its styles are
+ * read and go back before this returns, so the page never shows the difference.
  */
-export function serializeSvg(svgElement) {
+export function serializeSvg(svgElement, { without = [] } = {}) {
+  const marked = without.flatMap((name) =>
+    [svgElement, ...svgElement.querySelectorAll(`.${CSS.escape(name)}`)]
+      .filter((node) => node.classList.contains(name))
+      .map((node) => [node, name]),
+  );
+  for (const [node, name] of marked) node.classList.remove(name);
+  try {
+    return serializeAsShown(svgElement);
+  } finally {
+    for (const [node, name] of marked) node.classList.add(name);
+  }
+}
+
+/** serializeSvg's work, on the chart as it is styled now. */
+function serializeAsShown(svgElement) {
   const clone = svgElement.cloneNode(true);
   const originals = [svgElement, ...svgElement.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
@@ -199,11 +218,12 @@ export function serializeSvg(svgElement) {
 }
 
 /**
- * The chart as a PNG Blob, drawn at `scale` × its on-screen size: the serialized SVG is
- * loaded as an image (a data: URL, which the page's img-src allows) and drawn on a canvas.
+ * The chart as a PNG Blob, drawn at `scale` × its on-screen size: the serialized SVG (with
+ * serializeSvg's `options`) is loaded as an image (a data: URL, which the page's img-src
+ * allows) and drawn on a canvas.
  */
-export async function svgToPng(svgElement, scale = 2) {
-  const source = serializeSvg(svgElement);
+export async function svgToPng(svgElement, scale = 2, options = {}) {
+  const source = serializeSvg(svgElement, options);
   const { width, height } = svgElement.getBoundingClientRect();
   const bytes = new TextEncoder().encode(source);
   let binary = '';

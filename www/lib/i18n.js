@@ -111,8 +111,8 @@ t.register({
   'input.cancel': { zh: '取消', en: 'Cancel' },
   'input.loaded': { zh: '已打开 {name}（{encoding}）。', en: 'Opened {name} ({encoding}).' },
   'input.loadedHtml': {
-    zh: '已打开 {name}（{encoding}），从网页正文提取了文字，标签已去掉。',
-    en: 'Opened {name} ({encoding}); the text of the page body was extracted, without tags.',
+    zh: '已打开 {name}（{encoding}）：网页源码原样放入，分析时略去标签、脚本、样式和图形。',
+    en: 'Opened {name} ({encoding}): the page source is shown as it is; the analysis leaves out its tags, scripts, styles and drawings.',
   },
   'input.sampleLoaded': { zh: '已载入示例文本。', en: 'Sample text loaded.' },
   'input.unsupported': {
@@ -165,17 +165,6 @@ t.register({
 
   'results.heading': { zh: '分析结果', en: 'Results' },
   'results.nav': { zh: '结果导航', en: 'Results navigation' },
-
-  // Titles of every view, for the results navigation (views may use them as their headings).
-  'view.keywords': { zh: '关键词', en: 'Keywords' },
-  'view.charts': { zh: '图表', en: 'Charts' },
-  'view.keyness': { zh: '关键性', en: 'Keyness' },
-  'view.outline': { zh: '结构', en: 'Outline' },
-  'view.heatmap': { zh: '分布', en: 'Heatmap' },
-  'view.text': { zh: '原文', en: 'Text' },
-  'view.kwic': { zh: '语境', en: 'Concordance' },
-  'view.stats': { zh: '统计', en: 'Statistics' },
-  'view.options': { zh: '选项', en: 'Options' },
 
   'decode.utf-8': { zh: 'UTF-8', en: 'UTF-8' },
   'decode.utf-16le': { zh: 'UTF-16 LE', en: 'UTF-16 LE' },

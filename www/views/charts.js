@@ -12,10 +12,11 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
-import { button, ranked, roving, save, statusLine, tabStop } from './keywords.js';
+import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { rankKeywords, rankValue } from '../pkg/model.js';
 
 t.register({
-  'charts.title': { zh: '图表', en: 'Charts' },
+  'view.charts': { zh: '图表', en: 'Charts' },
   'charts.bars': { zh: '前 {n} 个关键词', en: 'Top {n} keywords' },
   'charts.bars.desc': {
     zh: '条形图，按{ranking}排列。选择一个词，在所有视图中选中它。',
@@ -41,10 +42,15 @@ const FONT = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto
 /** Longest slice of word-cloud layout between frames (ms): d3-cloud's default is all at once. */
 const CLOUD_SLICE_MS = 12;
 
+/**
+ * The classes that show the selection on screen (every other bar and word fades): exports draw
+ * the whole chart without them, whatever is selected.
+ */
+const EXPORT = Object.freeze({ without: ['has-selection', 'is-selected'] });
+
 /** Words offered to the cloud; the layout drops those that do not fit. */
 const CLOUD_WORDS = 80;
 
-const value = (k, ranking) => (ranking === 'weight' ? k.weight : ranking === 'textrank' ? k.textrank : k.count);
 const formatValue = (v, ranking) => (ranking === 'count' ? formatNumber(v) : formatNumber(v, 3));
 
 let pageLayout = null;
@@ -134,7 +140,7 @@ export function mount(root, ctx) {
   const topLabel = el('label', { attrs: { for: 'ch-topn' } });
   const topSelect = el('select', { attrs: { id: 'ch-topn', 'data-testid': 'bars-topn' }, on: { change: () => { topN = Number(topSelect.value); drawBars(); } } },
     ...[10, 20, 30, 50].map((n) => el('option', { text: n, attrs: { value: n, selected: n === topN } })));
-  const barsSvgButton = button('', () => save(status, serializeSvg(barsBox.querySelector('svg')), 'wenxi-bar-chart', 'svg', 'image/svg+xml'), { 'data-testid': 'bars-export-svg' });
+  const barsSvgButton = button('', () => save(status, serializeSvg(barsBox.querySelector('svg'), EXPORT), 'wenxi-bar-chart', 'svg', 'image/svg+xml'), { 'data-testid': 'bars-export-svg' });
   const barsPngButton = button('', () => savePng(barsBox.querySelector('svg'), 'wenxi-bar-chart'), { 'data-testid': 'bars-export-png' });
   const barsBox = el('div', { className: 'ch-box', attrs: { 'data-testid': 'bar-chart' } });
   const barsFigure = el('figure', { className: 'ch-figure' },
@@ -144,7 +150,7 @@ export function mount(root, ctx) {
 
   // Word cloud.
   const cloudHeading = el('h3', { className: 'ch-heading', attrs: { id: 'ch-cloud-heading' } });
-  const cloudSvgButton = button('', () => save(status, serializeSvg(cloudBox.querySelector('svg')), 'wenxi-word-cloud', 'svg', 'image/svg+xml'), { 'data-testid': 'cloud-export-svg' });
+  const cloudSvgButton = button('', () => save(status, serializeSvg(cloudBox.querySelector('svg'), EXPORT), 'wenxi-word-cloud', 'svg', 'image/svg+xml'), { 'data-testid': 'cloud-export-svg' });
   const cloudPngButton = button('', () => savePng(cloudBox.querySelector('svg'), 'wenxi-word-cloud'), { 'data-testid': 'cloud-export-png' });
   const cloudBox = el('div', { className: 'ch-box ch-cloud-box', attrs: { 'data-testid': 'word-cloud', 'data-state': 'empty' } });
   const cloudNote = el('p', { className: 'kw-count', attrs: { 'data-testid': 'cloud-count' } });
@@ -156,7 +162,7 @@ export function mount(root, ctx) {
 
   async function savePng(svgElement, base) {
     try {
-      save(status, await svgToPng(svgElement), base, 'png', 'image/png');
+      save(status, await svgToPng(svgElement, 2, EXPORT), base, 'png', 'image/png');
     } catch {
       status.textContent = t('export.failed');
     }
@@ -183,13 +189,15 @@ export function mount(root, ctx) {
   const width = (box) => Math.max(280, Math.floor(contentWidth || box.clientWidth || root.clientWidth || 600));
 
   function drawChrome() {
-    heading.textContent = t('charts.title');
+    heading.textContent = t('view.charts');
     topLabel.textContent = t('charts.topN');
     cloudHeading.textContent = t('charts.cloud');
     for (const b of [barsSvgButton, cloudSvgButton]) b.textContent = t('export.svg');
     for (const b of [barsPngButton, cloudPngButton]) b.textContent = t('export.png');
-    const report = store.get().report;
-    empty.textContent = t('charts.empty');
+    const state = store.get();
+    const report = state.report;
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('charts.empty');
     empty.hidden = Boolean(report?.keywords.length);
     barsFigure.hidden = cloudFigure.hidden = !empty.hidden;
   }
@@ -198,7 +206,7 @@ export function mount(root, ctx) {
     drawChrome();
     const state = store.get();
     const { ranking } = state;
-    const words = ranked(state.report?.keywords ?? [], ranking).slice(0, topN);
+    const words = rankKeywords(state.report?.keywords ?? [], ranking, topN);
     barsHeading.textContent = t('charts.bars', { n: words.length });
     if (words.length === 0) {
       barsBox.replaceChildren();
@@ -213,11 +221,11 @@ export function mount(root, ctx) {
     const labelW = Math.min(W * 0.4, Math.max(...labels.map(textWidth)) + 12);
     const valueW = ranking === 'count' ? 48 : 56;
     const barMax = Math.max(20, W - labelW - valueW - 8);
-    const max = Math.max(...words.map((k) => value(k, ranking))) || 1;
+    const max = Math.max(...words.map((k) => rankValue(k, ranking))) || 1;
     const H = words.length * rowH + 4;
     const rankingName = t(`charts.ranking.${ranking}`);
     const items = words.map((k, i) => {
-      const v = value(k, ranking);
+      const v = rankValue(k, ranking);
       const y = i * rowH + 2;
       const len = Math.max(1, (v / max) * barMax);
       const selected = k.key === state.selected;
@@ -254,7 +262,7 @@ export function mount(root, ctx) {
     const run = ++cloudRun;
     const state = store.get();
     const { ranking } = state;
-    const words = ranked(state.report?.keywords ?? [], ranking).slice(0, CLOUD_WORDS);
+    const words = rankKeywords(state.report?.keywords ?? [], ranking, CLOUD_WORDS);
     cloudNote.textContent = '';
     if (words.length === 0) {
       cloudBox.replaceChildren();
@@ -269,7 +277,7 @@ export function mount(root, ctx) {
     }
     const W = width(cloudBox);
     const H = Math.round(Math.min(440, Math.max(260, W * 0.62)));
-    const values = words.map((k) => value(k, ranking));
+    const values = words.map((k) => rankValue(k, ranking));
     const max = Math.max(...values);
     const min = Math.min(...values);
     // Square root: area, not height, is what the eye compares.

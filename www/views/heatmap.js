@@ -5,13 +5,16 @@
 //
 // Shading is per column (each keyword's busiest section is darkest): the view answers "where
 // is this word used", which a shared scale would hide for every word but the most frequent.
+// The columns (rankKeywords) and the matrix (heatmapMatrix) are the report model's.
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
-import { sectionTree } from './outline.js';
+import { noKeywordsNote } from '../lib/widgets.js';
+import { heatmapMatrix, parseRanking, rankKeywords } from '../pkg/model.js';
 
 t.register({
+  'view.heatmap': { zh: '分布', en: 'Heatmap' },
   'heatmap.hint': {
     zh: '每格是该词在该节出现的次数，颜色越深越多（按列比较）。点击一格，选中该词并在原文中显示该节。',
     en: 'Each cell is how often the word occurs in the section; darker is more (within each column). Choose a cell to select the word and show the section in the text.',
@@ -40,45 +43,13 @@ t.register({
 });
 
 /** Keywords (columns) shown. */
-export const COLUMNS = 20;
+const COLUMNS = 20;
 /** Rows drawn before a "show more" button. */
 const PAGE = 40;
 /** A report with more sections than this is drawn in a task of its own (see outline.js). */
 const DEFER_OVER = 60;
 /** Shades of the scale (CSS classes heat-0 … heat-5). */
 const SHADES = 5;
-
-// ---------------------------------------------------------------------------------------------
-// Pure helpers.
-
-/** The top `n` keywords by `ranking` ('count' | 'weight' | 'textrank'); ties: count, then key. */
-export function topKeywords(keywords, ranking = 'count', n = COLUMNS) {
-  const field = ranking === 'weight' || ranking === 'textrank' ? ranking : 'count';
-  return [...keywords]
-    .sort((a, b) => b[field] - a[field] || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .slice(0, n);
-}
-
-/**
- * The matrix: one row per top-level section (its subtree summed) or per section, each with
- * its range, characters and the count of every column keyword.
- */
-export function heatmapMatrix(report, columns, rowsMode = 'top') {
-  const { sections } = report;
-  const tree = sectionTree(sections);
-  const spans = rowsMode === 'all' ? sections.map((_, i) => [i, i]) : tree.roots.map((i) => [i, tree.last[i]]);
-  const owner = new Int32Array(sections.length);
-  spans.forEach(([first, last], r) => owner.fill(r, first, last + 1));
-  const rows = spans.map(([first, last]) => {
-    let characters = 0;
-    for (let s = first; s <= last; s++) characters += sections[s].characters;
-    return { index: first, section: sections[first], start: sections[first].start, end: sections[last].end, characters, counts: columns.map(() => 0) };
-  });
-  columns.forEach((k, c) => {
-    for (const [si, n] of k.sections) if (si >= 0 && si < sections.length) rows[owner[si]].counts[c] += n;
-  });
-  return rows;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The view.
@@ -116,7 +87,6 @@ export function mount(root, ctx) {
   function drawStrings() {
     heading.textContent = t('view.heatmap');
     hint.textContent = t('heatmap.hint');
-    empty.textContent = t('heatmap.empty');
     rowsLabel.textContent = t('heatmap.rows');
     measureLabel.textContent = t('heatmap.measure');
     exportButton.textContent = t('heatmap.export');
@@ -138,6 +108,8 @@ export function mount(root, ctx) {
     const state = store.get();
     const report = state.report;
     const has = Boolean(report && report.sections.length && report.keywords.length);
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('heatmap.empty');
     empty.hidden = has;
     controls.hidden = !has;
     wrap.hidden = !has;
@@ -146,13 +118,14 @@ export function mount(root, ctx) {
       wrap.replaceChildren();
       return;
     }
-    const columns = topKeywords(report.keywords, state.ranking);
+    const ranking = parseRanking(state.ranking);
+    const columns = rankKeywords(report.keywords, ranking, COLUMNS);
     const rows = heatmapMatrix(report, columns, rowsMode);
     const value = (row, c) => (measure === 'perMille' ? rate(row, row.counts[c]) : row.counts[c]);
     const max = columns.map((_, c) => rows.reduce((m, row) => Math.max(m, value(row, c)), 0));
     model = { report, columns, rows };
 
-    const ranking = t(`heatmap.ranking.${state.ranking in { count: 1, weight: 1, textrank: 1 } ? state.ranking : 'count'}`);
+    const rankingName = t(`heatmap.ranking.${ranking}`);
     const head = el(
       'tr',
       {},
@@ -202,7 +175,7 @@ export function mount(root, ctx) {
     const table = el(
       'table',
       { className: 'heatmap-table', attrs: { 'data-testid': 'heatmap-table' } },
-      el('caption', { className: 'visually-hidden', text: t('heatmap.caption', { n: columns.length, ranking }) }),
+      el('caption', { className: 'visually-hidden', text: t('heatmap.caption', { n: columns.length, ranking: rankingName }) }),
       el('thead', {}, head),
       el('tbody', {}, ...bodyRows),
     );

@@ -1,4 +1,7 @@
-// The views of the page, mounted by app.js into the containers of index.html.
+// The views of the page, mounted by app.js into the containers of index.html: the one list of
+// them. A view NAME is the module views/NAME.js, its stylesheet views/NAME.css, its container
+// <section id="view-NAME" data-view="NAME"> and its title, the string `view.NAME`, which the
+// module registers and the results navigation shows.
 //
 // A view module exports `mount(root, ctx)`:
 //   root  its container element (index.html: <section id="view-NAME">); the view owns
@@ -8,11 +11,15 @@
 //     actions  { analyze(), cancel(), addWords(words), removeWords(words),
 //                convert(text, 'simplified' | 'traditional') → Promise<string>,
 //                builtinStopwords() → Promise<string[]>, forgetWords(words),
-//                reveal(start, end) }   — reveal sets state.reveal for the text view
+//                reveal(start, end),  — sets state.reveal for the text view
+//                concordance(ranges, {context, written}) → Promise<ConcordanceLine[]>,
+//                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
+//              the last three read the analysed text (state.analyzedText) in the engine
 //     t        lib/i18n.js t(key): the interface string for the current language
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
-// strings in with textContent only (lib/dom.js). Its CSS is views/NAME.css, linked by
-// index.html.
+// strings in with textContent only (lib/dom.js). It computes what it shows from the report
+// through the package's report model (pkg/model.js: rankings, sections, keyness, options) and
+// draws with the shared widgets of lib/widgets.js; a view never imports another view.
 
 import * as keywords from './keywords.js';
 import * as charts from './charts.js';
@@ -24,4 +31,5 @@ import * as kwic from './kwic.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
 
+/** Every view by name, in the order they are mounted. */
 export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, stats, options };

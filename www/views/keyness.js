@@ -1,22 +1,17 @@
 // Keyness: which of the text's words it uses more (positive keywords) or less (negative) than
 // general Chinese, measured against jieba's dictionary frequencies (`keyword.reference` out of
-// `report.referenceTotal`).
-//
-// Log-likelihood G² as in Rayson & Garside (2000), "Comparing corpora using frequency
-// profiling": with a = count in the text, b = count in the reference, c = the text's size in
-// content words (`report.stats.words`), d = the reference's size,
-//   E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2))   (0 ln 0 = 0).
-// One degree of freedom: G² > 3.84 ↔ p < 0.05, 6.63 ↔ p < 0.01, 10.83 ↔ p < 0.001.
-// Log ratio as in Hardie (2014), "Log Ratio: an informal introduction": log2 of the ratio of the
-// relative frequencies, (a/c)/(b/d), with 0.5 in place of a zero count. +1 = twice as frequent.
+// `report.referenceTotal`), as two sortable tables with G², its significance and the log ratio.
+// The statistics are the report model's (keyness, logLikelihood, logRatio in js/model.js);
+// the string below states them for the reader. See views/index.js for the view contract.
 
 import { el } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { round, toCsv } from '../lib/export.js';
-import { button, roving, save, statusLine, tabStop } from './keywords.js';
+import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { keyness, rankBy } from '../pkg/model.js';
 
 t.register({
-  'keyness.title': { zh: '关键性', en: 'Keyness' },
+  'view.keyness': { zh: '关键性', en: 'Keyness' },
   'keyness.about': {
     zh: '参照语料是 jieba 分词词典的词频（共 {total} 词次），大致代表一般现代汉语的用词。正关键词在本文中比参照语料常用，负关键词比参照语料少用。G² 为对数似然值（Rayson & Garside 2000）：* p < 0.05（G² > 3.84），** p < 0.01（> 6.63），*** p < 0.001（> 10.83）。对数比（Hardie 2014）是两边相对频率之比的以 2 为底的对数：+1 表示常用一倍。词典未收的词参照频次为 0（按 0.5 计算对数比）。只比较本次分析列出的 {n} 个词。',
     en: 'The reference is the word frequencies of jieba’s dictionary ({total} words in all), roughly general modern Chinese. Positive keywords are used more in this text than in the reference; negative keywords less. G² is the log-likelihood (Rayson & Garside 2000): * p < 0.05 (G² > 3.84), ** p < 0.01 (> 6.63), *** p < 0.001 (> 10.83). Log ratio (Hardie 2014) is the binary log of the ratio of the relative frequencies: +1 means twice as frequent. Words the dictionary lacks count 0 in the reference (0.5 for the log ratio). Only the {n} words listed by this analysis are compared.',
@@ -25,9 +20,10 @@ t.register({
   'keyness.negative': { zh: '负关键词（少用）', en: 'Negative keywords (used less)' },
   'keyness.significant': { zh: '只显示显著的词（p < 0.05）', en: 'Only significant words (p < 0.05)' },
   'keyness.col.word': { zh: '词', en: 'Word' },
-  'keyness.col.count': { zh: '本文次数', en: 'Count' },
-  'keyness.col.textPm': { zh: '本文每百万词', en: 'Text per million' },
-  'keyness.col.refPm': { zh: '参照每百万词', en: 'Reference per million' },
+  // The zero-width spaces are where a header may wrap (views/keyness.css keeps words whole).
+  'keyness.col.count': { zh: '本文\u200b次数', en: 'Count' },
+  'keyness.col.textPm': { zh: '本文\u200b每百万词', en: 'Text per million' },
+  'keyness.col.refPm': { zh: '参照\u200b每百万词', en: 'Reference per million' },
   'keyness.col.g2': { zh: 'G²', en: 'G²' },
   'keyness.col.logRatio': { zh: '对数比', en: 'Log ratio' },
   'keyness.none': { zh: '没有这样的词。', en: 'No such words.' },
@@ -36,47 +32,6 @@ t.register({
   'keyness.caption.positive': { zh: '正关键词：本文比参照语料常用的词。', en: 'Positive keywords: words this text uses more than the reference.' },
   'keyness.caption.negative': { zh: '负关键词：本文比参照语料少用的词。', en: 'Negative keywords: words this text uses less than the reference.' },
 });
-
-/** Critical values of χ² with one degree of freedom, strictest first. */
-export const SIGNIFICANCE = [
-  [10.83, '***', 0.001],
-  [6.63, '**', 0.01],
-  [3.84, '*', 0.05],
-];
-
-/** The significance mark of `g2`: '***', '**', '*' or ''. */
-export function mark(g2) {
-  return SIGNIFICANCE.find(([critical]) => g2 > critical)?.[1] ?? '';
-}
-
-/** G² of a word seen `a` times in `c` words of the text and `b` times in `d` of the reference. */
-export function logLikelihood(a, b, c, d) {
-  const e1 = (c * (a + b)) / (c + d);
-  const e2 = (d * (a + b)) / (c + d);
-  const term = (o, e) => (o > 0 && e > 0 ? o * Math.log(o / e) : 0);
-  return 2 * (term(a, e1) + term(b, e2));
-}
-
-/** Hardie's log ratio: log2((a/c)/(b/d)), a zero count taken as 0.5. */
-export function logRatio(a, b, c, d) {
-  return Math.log2(((a || 0.5) / c) / ((b || 0.5) / d));
-}
-
-/**
- * Every keyword of `report` with its keyness: {keyword, count, reference, g2, logRatio, mark,
- * positive}. Positive when the text's relative frequency is higher than the reference's.
- */
-export function keyness(report) {
-  const c = report.stats.words;
-  const d = report.referenceTotal;
-  if (!c || !d) return [];
-  return report.keywords.map((k) => {
-    const a = k.count;
-    const b = k.reference ?? 0;
-    const g2 = logLikelihood(a, b, c, d);
-    return { keyword: k, count: a, reference: b, g2, logRatio: logRatio(a, b, c, d), mark: mark(g2), positive: a / c > b / d };
-  });
-}
 
 const PAGE = 30;
 
@@ -167,7 +122,7 @@ export function mount(root, ctx) {
 
   function drawChrome() {
     const report = store.get().report;
-    heading.textContent = t('keyness.title');
+    heading.textContent = t('view.keyness');
     about.textContent = t('keyness.about', {
       total: formatNumber(report?.referenceTotal ?? 60101964),
       n: formatNumber(report?.keywords.length ?? 0),
@@ -193,9 +148,11 @@ export function mount(root, ctx) {
   let scored = [];
 
   function drawTables() {
-    const report = store.get().report;
-    scored = report ? keyness(report) : [];
-    empty.textContent = t('keyness.empty');
+    const state = store.get();
+    const report = state.report;
+    scored = report ? rankBy(keyness(report), (r) => r.g2, (r) => r.count) : [];
+    // No report yet, or one without a single keyword (and why).
+    empty.textContent = noKeywordsNote(state) ?? t('keyness.empty');
     empty.hidden = scored.length > 0;
     panesBox.hidden = about.hidden = toolbar.hidden = !empty.hidden;
     for (const pane of panes) drawPane(pane);
@@ -208,8 +165,10 @@ export function mount(root, ctx) {
     const only = onlyBox.checked;
     const dir = pane.sort.dir === 'desc' ? -1 : 1;
     pane.rows = scored
-      .filter((r) => r.positive === (pane.side === 'positive') && (!only || r.g2 > SIGNIFICANCE[2][0]))
-      .sort((x, y) => dir * (x[pane.sort.key] - y[pane.sort.key]) || y.g2 - x.g2 || x.keyword.key.localeCompare(y.keyword.key));
+      // `scored` is in rank order (G², then count, then the report's order): the stable sort
+      // leaves ties in the chosen column in that order.
+      .filter((r) => r.positive === (pane.side === 'positive') && (!only || r.mark !== ''))
+      .sort((x, y) => dir * (x[pane.sort.key] - y[pane.sort.key]));
     const selectedAt = pane.rows.findIndex((r) => r.keyword.key === state.selected);
     if (selectedAt >= pane.cap) pane.cap = Math.ceil((selectedAt + 1) / PAGE) * PAGE;
     const shown = pane.rows.slice(0, pane.cap);

@@ -1,16 +1,17 @@
 // The keyword table: rank, word, count, share, TF-IDF, TextRank and where in the text the word
-// is used (a sparkline over the sections). Sortable, filterable, capped with "show more";
-// choosing a row selects the word in every view (`state.selected`), and the ranking switch
-// here sets `state.ranking`, which the charts follow.
-//
-// Also the helpers the other keyword views share (ranking order, roving focus, labels).
+// is used (a sparkline over the sections). Sortable, filterable in either script, capped with
+// "show more"; choosing a row selects the word in every view (`state.selected`), and the
+// ranking switch here sets `state.ranking`, which the charts follow. Exports the rows shown,
+// or every word the analysis counted. See views/index.js for the view contract.
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
-import { copyText, download, fileName, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+import { copyText, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+import { button, focusItem, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { RANKINGS, rankKeywords, whyNoKeywords } from '../pkg/model.js';
 
 t.register({
-  'keywords.title': { zh: '关键词', en: 'Keywords' },
+  'view.keywords': { zh: '关键词', en: 'Keywords' },
   'keywords.ranking': { zh: '排序依据', en: 'Rank by' },
   'keywords.ranking.count': { zh: '频次', en: 'Frequency' },
   'keywords.ranking.weight': { zh: 'TF-IDF', en: 'TF-IDF' },
@@ -34,104 +35,20 @@ t.register({
   'keywords.none': { zh: '没有找到关键词。', en: 'No keywords found.' },
   'keywords.noMatch': { zh: '没有与筛选匹配的词。', en: 'No word matches the filter.' },
   'keywords.empty': { zh: '分析文本后，这里列出关键词。', en: 'Analyze a text to list its keywords.' },
-  'export.csv': { zh: '导出 CSV', en: 'Export CSV' },
-  'export.json': { zh: '导出 JSON', en: 'Export JSON' },
-  'export.copy': { zh: '复制表格', en: 'Copy table' },
-  'export.svg': { zh: '导出 SVG', en: 'Export SVG' },
-  'export.png': { zh: '导出 PNG', en: 'Export PNG' },
-  'export.copied': { zh: '已复制 {n} 行到剪贴板。', en: 'Copied {n} rows to the clipboard.' },
-  'export.copyFailed': { zh: '浏览器不允许写入剪贴板。', en: 'The browser did not allow writing to the clipboard.' },
-  'export.saved': { zh: '已导出 {name}。', en: 'Exported {name}.' },
-  'export.failed': { zh: '导出失败。', en: 'The export failed.' },
+  'keywords.includeSingle': { zh: '计入单字词', en: 'Count single characters' },
+  'keywords.exportAll': { zh: '导出全部词（CSV）', en: 'Export every word (CSV)' },
+  'keywords.exportingAll': { zh: '正在整理全部词…', en: 'Gathering every word…' },
 });
+
+/** Pause after typing in the filter before it is read through the engine's conversion (ms). */
+const FILTER_DELAY = 150;
 
 /** Rows drawn at first, and added by each "show more". */
 const PAGE = 50;
 
-/** The field each ranking orders by. */
-export const RANKINGS = ['count', 'weight', 'textrank'];
-
-/** `keywords` ordered by `ranking` (descending; ties by count, then the report's order). */
-export function ranked(keywords, ranking) {
-  if (ranking !== 'weight' && ranking !== 'textrank') return keywords.slice();
-  return keywords
-    .map((k, i) => [k, i])
-    .sort(([a, i], [b, j]) => b[ranking] - a[ranking] || b.count - a.count || i - j)
-    .map(([k]) => k);
-}
-
-/**
- * Keyboard movement among `items` of `container` (a roving tabindex: one item is in the Tab
- * order, the arrow keys, Home and End move between them), Enter or Space activates one.
- */
-export function roving(container, itemSelector, activate) {
-  container.addEventListener('keydown', (event) => {
-    const item = event.target.closest(itemSelector);
-    if (!item || !container.contains(item)) return;
-    const items = [...container.querySelectorAll(itemSelector)];
-    const at = items.indexOf(item);
-    let next = null;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        next = items[Math.min(at + 1, items.length - 1)];
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        next = items[Math.max(at - 1, 0)];
-        break;
-      case 'Home':
-        next = items[0];
-        break;
-      case 'End':
-        next = items[items.length - 1];
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        activate(item);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    focusItem(items, next);
-  });
-}
-
-/** Make `item` the one of `items` in the Tab order, and focus it. */
-export function focusItem(items, item) {
-  if (!item) return;
-  for (const other of items) other.tabIndex = other === item ? 0 : -1;
-  item.focus();
-}
-
-/** Put the one item among `items` that should be in the Tab order there: `preferred` or the first. */
-export function tabStop(items, preferred) {
-  const stop = preferred ?? items[0];
-  for (const item of items) item.tabIndex = item === stop ? 0 : -1;
-}
-
-/** A small button. */
-export function button(text, onClick, attrs = {}) {
-  return el('button', { className: 'kw-button', text, attrs: { type: 'button', ...attrs }, on: { click: onClick } });
-}
-
-/** A polite live region for export and copy messages. */
-export function statusLine(testid) {
-  return el('p', { className: 'kw-status', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': testid } });
-}
-
-/** Save text or a Blob as `base.ext` and say so in `status`. */
-export function save(status, data, base, ext, type) {
-  const name = fileName(base, ext);
-  download(data, name, type);
-  status.textContent = t('export.saved', { name });
-}
-
 /** The sparkline of a word's use over the sections: one bar per section (or group of them). */
-export function sparkline(keyword, sectionCount) {
-  const width = 72;
+function sparkline(keyword, sectionCount) {
+  const width = 60;
   const height = 18;
   const bins = Math.max(1, Math.min(sectionCount, 36));
   const counts = new Array(bins).fill(0);
@@ -197,8 +114,16 @@ export function mount(root, ctx) {
   const filter = el('input', {
     attrs: { id: 'kw-filter', type: 'search', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'keyword-filter' },
   });
+  // The filter matches a word as written, as shown, or by its key: the simplified, lower-cased
+  // form the analysis counts with. Typed in the other script (發展 in a simplified text), it
+  // finds the word through the key once the engine has converted it, a moment after typing.
   let filterFrame = 0;
+  let filterTimer = 0;
+  /** The typed filter's key form, once converted: { typed, key }. */
+  let filterKey = { typed: '', key: '' };
   filter.addEventListener('input', () => {
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(convertFilter, FILTER_DELAY);
     if (filterFrame) return;
     filterFrame = requestAnimationFrame(() => {
       filterFrame = 0;
@@ -206,6 +131,20 @@ export function mount(root, ctx) {
       drawRows();
     });
   });
+  async function convertFilter() {
+    const typed = filter.value.trim();
+    if (typed === '' || typed === filterKey.typed) return;
+    let key;
+    try {
+      key = (await ctx.actions.convert(typed, 'simplified')).toLowerCase();
+    } catch {
+      return; // matched as typed only
+    }
+    if (filter.value.trim() !== typed) return;
+    filterKey = { typed, key };
+    cap = PAGE;
+    drawRows();
+  }
   const filterBox = el('div', { className: 'kw-filter' }, filterLabel, filter);
 
   const status = statusLine('keywords-status');
@@ -218,7 +157,24 @@ export function mount(root, ctx) {
     const ok = await copyText(toTsv(rows, KEYWORD_COLUMNS));
     status.textContent = ok ? t('export.copied', { n: rows.length }) : t('export.copyFailed');
   }, { 'data-testid': 'keywords-copy' });
-  const exportBox = el('div', { className: 'kw-exports' }, csvButton, jsonButton, copyButton);
+  const allButton = button('', exportAll, { 'data-testid': 'keywords-export-all' });
+  const exportBox = el('div', { className: 'kw-exports' }, csvButton, jsonButton, copyButton, allButton);
+
+  /** Every word the analysis counted, not only the rows shown, as CSV in the report's order. */
+  async function exportAll() {
+    const report = store.get().report;
+    allButton.disabled = true;
+    status.textContent = t('keywords.exportingAll');
+    try {
+      const every = await ctx.actions.allKeywords();
+      if (store.get().report === report) save(status, keywordsToCsv(every), 'wenxi-words', 'csv', 'text/csv;charset=utf-8');
+      else status.textContent = '';
+    } catch {
+      status.textContent = t('export.failed');
+    } finally {
+      allButton.disabled = !store.get().report?.keywords.length;
+    }
+  }
 
   const toolbar = el('div', { className: 'kw-toolbar' }, rankingBox, filterBox, exportBox);
 
@@ -259,8 +215,10 @@ export function mount(root, ctx) {
     },
   });
   const empty = el('p', { className: 'kw-empty', attrs: { 'data-testid': 'keywords-empty' } });
+  // Shown when single characters would have counted: the one click that makes them count.
+  const includeSingle = button('', () => store.set({ options: { ...store.get().options, minLength: 1 } }), { 'data-testid': 'keywords-include-single' });
 
-  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty);
+  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty, includeSingle);
 
   tbody.addEventListener('click', (event) => {
     const row = event.target.closest('tr[data-key]');
@@ -277,7 +235,7 @@ export function mount(root, ctx) {
 
   function drawChrome() {
     const state = store.get();
-    heading.textContent = t('keywords.title');
+    heading.textContent = t('view.keywords');
     rankingLegend.textContent = t('keywords.ranking');
     RANKINGS.forEach((r, i) => {
       rankingLabels[i].lastChild.textContent = t(`keywords.ranking.${r}`);
@@ -288,6 +246,8 @@ export function mount(root, ctx) {
     csvButton.textContent = t('export.csv');
     jsonButton.textContent = t('export.json');
     copyButton.textContent = t('export.copy');
+    allButton.textContent = t('keywords.exportAll');
+    includeSingle.textContent = t('keywords.includeSingle');
     caption.textContent = t('keywords.caption');
     COLUMNS.forEach(([field, key, sortable], i) => {
       const target = sortable ? headerCells[i].firstChild : headerCells[i];
@@ -307,13 +267,15 @@ export function mount(root, ctx) {
     const all = report?.keywords ?? [];
     // The report lists more words than the table shows (keyness needs them); the table shows
     // the "keywords to list" option's number, best first by the current ranking.
-    const order = ranked(all, state.ranking).slice(0, state.options?.topN ?? all.length);
+    const order = rankKeywords(all, state.ranking, state.options?.topN ?? all.length);
     const rank = new Map(order.map((k, i) => [k.key, i + 1]));
-    const query = filter.value.trim().toLowerCase();
+    const typed = filter.value.trim();
+    const query = typed.toLowerCase();
+    const key = filterKey.typed === typed ? filterKey.key : query;
     const matches = (k) =>
       !query ||
       k.word.toLowerCase().includes(query) ||
-      k.key.includes(query) ||
+      k.key.includes(key) ||
       displayWord(state, k).toLowerCase().includes(query);
     const dir = sort.dir === 'desc' ? -1 : 1;
     rows = order
@@ -350,9 +312,11 @@ export function mount(root, ctx) {
     more.hidden = rows.length <= shown.length;
     more.textContent = t('keywords.more', { n: Math.min(PAGE * 2, rows.length - shown.length) });
     empty.hidden = rows.length > 0;
-    empty.textContent = !report ? t('keywords.empty') : all.length === 0 ? t('keywords.none') : t('keywords.noMatch');
+    empty.textContent = !report ? t('keywords.empty') : all.length === 0 ? (noKeywordsNote(state) ?? t('keywords.none')) : t('keywords.noMatch');
+    includeSingle.hidden = !(report && whyNoKeywords(report, state.options?.minLength) === 'minLength');
     wrap.hidden = rows.length === 0;
     for (const b of [csvButton, jsonButton, copyButton]) b.disabled = rows.length === 0;
+    allButton.disabled = all.length === 0;
     scrollSelectedIntoWrap();
   }
 

@@ -3,14 +3,20 @@
 // keyword, nearest character first) or the right context; choosing a line shows it in the
 // text. See views/index.js for the view contract.
 //
-// Contexts are cut from the user's own text by the occurrence ranges, CONTEXT characters
-// (code points, so 𦡦 is one) on each side; a line break is shown as ⏎ so each line stays one.
+// The lines come from the engine (actions.concordance: src/concordance.rs), CONTEXT
+// characters (code points, so 𦡦 is one) on each side, read from the cleaned text the analysis
+// read, so that inline pinyin and markup do not fill them (長江經(jīng)濟(jì)帶 reads 長江經濟帶); a
+// switch shows them as written instead. Their offsets are always the user's text's. A line
+// break is shown as ⏎ so each line stays one.
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
+import { noKeywordsNote } from '../lib/widgets.js';
+import { findKeyword } from '../pkg/model.js';
 
 t.register({
+  'view.kwic': { zh: '语境', en: 'Concordance' },
   'kwic.hint': {
     zh: '所选词的每一处及其前后文。点击列标题排序；点击一行，在原文中显示它。',
     en: 'Every occurrence of the selected keyword with its context. Choose a column header to sort; choose a line to show it in the text.',
@@ -26,6 +32,8 @@ t.register({
   'kwic.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
   'kwic.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more lines ({rest} left)' },
   'kwic.line': { zh: '第 {i} 处：{left}【{keyword}】{right}', en: 'Occurrence {i}: {left} [{keyword}] {right}' },
+  'kwic.written': { zh: '按原文显示（含拼音注音、网页标记）', en: 'Show as written (pinyin annotations, markup)' },
+  'kwic.failed': { zh: '无法读取语境。', en: 'The contexts could not be read.' },
 });
 
 /** Characters of context on each side. */
@@ -42,30 +50,18 @@ export function oneLine(s) {
   return s.replace(/\r\n|[\n\r\u2028\u2029]/g, LINE_BREAK).replace(/\t/g, ' ');
 }
 
-/** The last `n` code points of `s`. */
-function lastCodePoints(s, n) {
-  const chars = Array.from(s);
-  return chars.slice(Math.max(0, chars.length - n)).join('');
-}
-
-/** The first `n` code points of `s`. */
-function firstCodePoints(s, n) {
-  return Array.from(s).slice(0, n).join('');
-}
-
 /**
- * The concordance lines of `occurrences` in `text`: {index, start, end, left, keyword, right},
- * left and right CONTEXT code points long (less at the text's ends), line breaks as ⏎.
+ * The engine's concordance lines (ConcordanceLine: start, end, left, keyword, right) as the view
+ * shows them: numbered in text order (`index`), each part on one line (oneLine).
  */
-export function kwicLines(text, occurrences, context = CONTEXT) {
-  return occurrences.map(([start, end], index) => ({
+export function viewLines(lines) {
+  return lines.map((line, index) => ({
     index,
-    start,
-    end,
-    // 2 units per code point at most: enough text to count `context` code points from.
-    left: oneLine(lastCodePoints(text.slice(Math.max(0, start - 2 * context), start), context)),
-    keyword: oneLine(text.slice(start, end)),
-    right: oneLine(firstCodePoints(text.slice(end, end + 2 * context), context)),
+    start: line.start,
+    end: line.end,
+    left: oneLine(line.left),
+    keyword: oneLine(line.keyword),
+    right: oneLine(line.right),
   }));
 }
 
@@ -102,8 +98,15 @@ export function mount(root, ctx) {
   const { store, actions } = ctx;
   let sortBy = 'position';
   let shown = PAGE;
+  /** The lines shown, the keyword they are of, and whether they are as written (these three
+   * change together, when lines arrive). */
   let lines = [];
   let keyword = null;
+  let linesWritten = false;
+  /** Contexts as written rather than cleaned (the switch). */
+  let written = false;
+  /** The latest request for lines: an answer to an older one is dropped. */
+  let asked = 0;
 
   const heading = el('h3', { attrs: { id: 'kwic-view-heading' } });
   const hint = el('p', { className: 'hint' });
@@ -111,26 +114,60 @@ export function mount(root, ctx) {
   const exportButton = el('button', { className: 'kwic-button', attrs: { type: 'button', 'data-testid': 'kwic-export' }, on: { click: exportCsv } });
   const jsonButton = el('button', { className: 'kwic-button', attrs: { type: 'button', 'data-testid': 'kwic-export-json' }, on: { click: exportJson } });
   const summary = el('span', { className: 'kwic-summary', attrs: { 'data-testid': 'kwic-summary' } });
-  // The page's generic button row (style.css .tools) keeps the two exports together.
-  const tools = el('div', { className: 'kwic-tools' }, summary, el('div', { className: 'kwic-exports' }, exportButton, jsonButton));
+  const writtenBox = el('input', {
+    attrs: { type: 'checkbox', id: 'kwic-written', 'data-testid': 'kwic-written' },
+    on: { change: () => { written = writtenBox.checked; build(); } },
+  });
+  const writtenLabel = el('label', { className: 'kwic-written', attrs: { for: 'kwic-written' } });
+  const tools = el(
+    'div',
+    { className: 'kwic-tools' },
+    summary,
+    el('span', { className: 'kwic-switch' }, writtenBox, writtenLabel),
+    el('div', { className: 'kwic-exports' }, exportButton, jsonButton),
+  );
   const wrap = el('div', { className: 'kwic-wrap', attrs: { role: 'region', tabindex: '0', 'aria-labelledby': 'kwic-view-heading' } });
   root.classList.add('kwic-view');
+  root.dataset.state = 'empty';
   root.replaceChildren(heading, hint, tools, wrap, empty);
 
   function drawStrings() {
     heading.textContent = t('view.kwic');
     hint.textContent = t('kwic.hint');
-    empty.textContent = t('kwic.empty');
+    writtenLabel.textContent = t('kwic.written');
     exportButton.textContent = t('kwic.export');
     jsonButton.textContent = t('kwic.exportJson');
   }
 
-  function build() {
+  /** Ask the engine for the selected keyword's lines; draw them when they come. */
+  async function build() {
     const state = store.get();
     const text = typeof state.analyzedText === 'string' ? state.analyzedText : '';
-    keyword = state.selected && state.report ? state.report.keywords.find((k) => k.key === state.selected) ?? null : null;
-    lines = keyword && text ? kwicLines(text, keyword.occurrences) : [];
+    const wanted = findKeyword(state.report, state.selected);
+    const request = ++asked;
+    if (!wanted || !text) {
+      [keyword, lines] = [null, []];
+      root.dataset.state = 'empty';
+      draw();
+      return;
+    }
+    // The lines shown stay until their successors arrive (a few milliseconds for an article).
+    root.dataset.state = 'loading';
+    wrap.setAttribute('aria-busy', 'true');
+    let got;
+    try {
+      got = await actions.concordance(wanted.occurrences, { context: CONTEXT, written });
+    } catch {
+      if (request !== asked) return;
+      [keyword, lines] = [null, []];
+      root.dataset.state = 'failed';
+      draw();
+      return;
+    }
+    if (request !== asked) return;
+    [keyword, lines, linesWritten] = [wanted, viewLines(got), written];
     shown = PAGE;
+    root.dataset.state = 'ready';
     draw();
   }
 
@@ -160,10 +197,14 @@ export function mount(root, ctx) {
 
   function draw() {
     const has = lines.length > 0;
+    wrap.removeAttribute('aria-busy');
     empty.hidden = has;
     tools.hidden = !has;
     wrap.hidden = !has;
     if (!has) {
+      // No keyword selected, none to select (and why), or the engine failed.
+      if (root.dataset.state === 'failed') empty.textContent = t('kwic.failed');
+      else empty.textContent = noKeywordsNote(store.get()) ?? t('kwic.empty');
       wrap.replaceChildren();
       summary.textContent = '';
       return;
@@ -197,14 +238,7 @@ export function mount(root, ctx) {
       'table',
       { className: 'kwic-table', attrs: { 'data-testid': 'kwic-table' } },
       el('caption', { className: 'visually-hidden', text: t('kwic.caption', { word, n: lines.length }) }),
-      el(
-        'colgroup',
-        {},
-        el('col', { className: 'kwic-col-pos' }),
-        el('col', { className: 'kwic-col-left' }),
-        el('col', { className: 'kwic-col-key' }),
-        el('col', { className: 'kwic-col-right' }),
-      ),
+      el('colgroup', {}, el('col', { className: 'kwic-col-pos' }), el('col', { className: 'kwic-col-left' }), keyColumn(), el('col', { className: 'kwic-col-right' })),
       el('thead', {}, el('tr', {}, sortHeader('position', 'kwic-pos'), sortHeader('left', 'kwic-left'), el('th', { className: 'kwic-key', attrs: { scope: 'col' }, text: t('kwic.keyword') }), sortHeader('right', 'kwic-right'))),
       el('tbody', {}, ...rows),
     );
@@ -221,6 +255,17 @@ export function mount(root, ctx) {
       );
     }
     wrap.replaceChildren(...parts);
+  }
+
+  /**
+   * The keyword's column. views/kwic.css sizes it from the longest keyword shown, which it is
+   * told here (--kwic-key-chars, in characters), so the keyword is not cut off.
+   */
+  function keyColumn() {
+    const widest = Math.max(1, ...lines.map((l) => Array.from(l.keyword).length));
+    const col = el('col', { className: 'kwic-col-key' });
+    col.style.setProperty('--kwic-key-chars', String(widest));
+    return col;
   }
 
   // A click anywhere on a line shows it; the keyword button makes it reachable by keyboard.
@@ -253,6 +298,7 @@ export function mount(root, ctx) {
         keyword: { word: keyword.word, key: keyword.key },
         sort: sortBy,
         context: CONTEXT,
+        contextFrom: linesWritten ? 'written' : 'cleaned',
         lines: sortLines(lines, sortBy).map((l) => ({ n: l.index + 1, start: l.start, end: l.end, left: l.left, keyword: l.keyword, right: l.right })),
       },
       'wenxi-kwic',
@@ -262,7 +308,9 @@ export function mount(root, ctx) {
   store.subscribe((state, changed) => {
     if (changed.has('lang')) drawStrings();
     if (changed.has('report') || changed.has('analyzedText') || changed.has('selected')) build();
-    else if (changed.has('lang') || changed.has('display') || changed.has('converted')) draw();
+    else if (changed.has('lang') || changed.has('display') || changed.has('converted')) {
+      if (root.dataset.state !== 'loading') draw();
+    }
   });
   drawStrings();
   build();

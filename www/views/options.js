@@ -2,64 +2,41 @@
 // dictionary words, and the script words are shown in. See views/index.js for the contract.
 //
 // Changes go to the store (`options`, `display`) or through actions (custom words); app.js
-// persists them and re-runs the analysis after a pause.
+// persists them and re-runs the analysis after a pause. The word lists (joined words, split
+// words, stopwords) are exported and imported as plain text, one word a line.
 
 import { el } from '../lib/dom.js';
-
-/** The analysis options of a first visit: the analyzer's own defaults, written out. */
-export const DEFAULT_OPTIONS = Object.freeze({
-  hmm: true,
-  minLength: 2,
-  pos: [],
-  defaultStopwords: true,
-  keepWords: [],
-  stopwords: [],
-  topN: 100,
-});
-
-/** jieba's tags (ICTCLAS set) for each preset; the filter matches tags exactly. */
-export const POS_PRESETS = {
-  all: [],
-  nouns: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng'],
-  nounsVerbs: ['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'eng', 'v', 'vd', 'vg', 'vi', 'vq'],
-};
-
-const LIMITS = { minLength: [1, 8], topN: [10, 1000] };
-
-const clamp = (n, [lo, hi]) => Math.min(hi, Math.max(lo, Math.round(n)));
-
-/**
- * Options as saved in localStorage, made safe: only known fields, of the right type, in
- * range. A stale or hand-edited entry must not make every analysis fail.
- */
-export function sanitizeOptions(saved) {
-  const o = { ...DEFAULT_OPTIONS, pos: [...DEFAULT_OPTIONS.pos], stopwords: [], keepWords: [] };
-  if (!saved || typeof saved !== 'object') return o;
-  if (typeof saved.hmm === 'boolean') o.hmm = saved.hmm;
-  if (typeof saved.defaultStopwords === 'boolean') o.defaultStopwords = saved.defaultStopwords;
-  if (Number.isFinite(saved.minLength)) o.minLength = clamp(saved.minLength, LIMITS.minLength);
-  if (Number.isFinite(saved.topN)) o.topN = clamp(saved.topN, LIMITS.topN);
-  const strings = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
-  o.pos = strings(saved.pos).filter((p) => /^[a-z]+$/.test(p));
-  o.stopwords = strings(saved.stopwords).map((w) => w.trim());
-  o.keepWords = strings(saved.keepWords).map((w) => w.trim());
-  return o;
-}
+import { decodeBytes } from '../lib/decode.js';
+import { download, fileName } from '../lib/export.js';
+import { DEFAULT_OPTIONS, OPTION_LIMITS, POS_PRESETS, clampInteger, posPreset, sanitizeOptions } from '../pkg/model.js';
 
 /** The words of a stopword list as typed: one per line, or separated by spaces or commas. */
 export function parseWordList(text) {
   return [...new Set(text.split(/[\s,，、;；]+/u).filter((w) => w !== ''))];
 }
 
-function presetOf(pos) {
-  for (const [name, tags] of Object.entries(POS_PRESETS)) {
-    if (tags.length === pos.length && tags.every((t) => pos.includes(t))) return name;
+/**
+ * The words of a word-list file: one a line (any line ending), trimmed, blank lines dropped,
+ * each word once. A line with whitespace inside is not one word: it is returned in `skipped`.
+ */
+export function parseWordLines(text) {
+  const words = [];
+  const skipped = [];
+  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const word = line.trim();
+    if (word === '') continue;
+    (/\s/u.test(word) ? skipped : words).push(word);
   }
-  return 'custom';
+  return { words: [...new Set(words)], skipped };
+}
+
+/** A word list as a file: one word a line, each line ended by a line feed. */
+export function wordLines(words) {
+  return words.map((w) => `${w}\n`).join('');
 }
 
 const STRINGS = {
-  'options.title': { zh: '选项', en: 'Options' },
+  'view.options': { zh: '选项', en: 'Options' },
   'options.intro': { zh: '修改后自动重新分析。选项保存在本浏览器中。', en: 'Changes re-run the analysis. Options are saved in this browser.' },
   'options.segmentation': { zh: '分词', en: 'Segmentation' },
   'options.hmm': { zh: '识别新词（HMM）', en: 'Find new words (HMM)' },
@@ -98,6 +75,22 @@ const STRINGS = {
   'options.display.simplified': { zh: '简体', en: 'Simplified' },
   'options.display.traditional': { zh: '繁体', en: 'Traditional' },
   'options.reset': { zh: '恢复默认选项', en: 'Reset the options' },
+  'options.export': { zh: '导出', en: 'Export' },
+  'options.import': { zh: '导入…', en: 'Import…' },
+  'options.exportLabel': { zh: '导出“{list}”（每行一个词）', en: 'Export “{list}” (one word a line)' },
+  'options.importLabel': { zh: '从文本文件导入“{list}”（每行一个词）', en: 'Import “{list}” from a text file (one word a line)' },
+  'options.imported': { zh: '已从 {name} 导入 {n} 个词。', en: 'Imported {n} words from {name}.' },
+  'options.importSkipped': { zh: '跳过 {n} 行（含空格，不是一个词）。', en: 'Skipped {n} lines (with spaces inside: not one word).' },
+  'options.importFailed': { zh: '无法读取 {name}。', en: 'Could not read {name}.' },
+  'options.exported': { zh: '已导出 {name}。', en: 'Exported {name}.' },
+};
+
+/** The word lists the view exports and imports: each file's name and the list's title (a string
+ * key). */
+const LISTS = {
+  joined: { file: 'wenxi-joined-words', title: 'options.joined' },
+  split: { file: 'wenxi-split-words', title: 'options.split' },
+  stopwords: { file: 'wenxi-stopwords', title: 'options.userStopwords' },
 };
 
 export function mount(root, { store, actions, t }) {
@@ -139,7 +132,7 @@ export function mount(root, { store, actions, t }) {
           change: (e) => {
             // On leaving the field, an out-of-range value snaps into range.
             const n = Number(e.target.value);
-            const fixed = Number.isFinite(n) && e.target.value !== '' ? clamp(n, limits) : value;
+            const fixed = Number.isFinite(n) && e.target.value !== '' ? clampInteger(n, limits) : value;
             e.target.value = String(fixed);
             onChange(fixed);
           },
@@ -167,6 +160,59 @@ export function mount(root, { store, actions, t }) {
         );
       }),
     );
+  }
+
+  /**
+   * Export and import buttons for the word list `name` (a key of LISTS) holding `words`;
+   * an imported file's words go to `take(words)`. What happened is said under the buttons.
+   */
+  function listTools(name, words, take) {
+    const list = t(LISTS[name].title);
+    const inputId = id(`${name}-file`);
+    const input = el('input', {
+      className: 'file-input',
+      attrs: { type: 'file', id: inputId, accept: '.txt,text/plain', 'data-testid': `opt-${name}-import`, 'aria-label': t('options.importLabel', { list }) },
+      on: {
+        change: async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          let parsed;
+          try {
+            parsed = parseWordLines(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
+          } catch {
+            notice = { name, text: t('options.importFailed', { name: file.name }) };
+            draw(`opt-${name}-import`);
+            return;
+          }
+          const said = [t('options.imported', { n: parsed.words.length, name: file.name })];
+          if (parsed.skipped.length) said.push(t('options.importSkipped', { n: parsed.skipped.length }));
+          notice = { name, text: said.join(t.lang === 'zh' ? '' : ' ') };
+          if (parsed.words.length) take(parsed.words);
+          draw(`opt-${name}-import`);
+        },
+      },
+    });
+    const exportButton = el('button', {
+      className: 'opt-list-button',
+      attrs: { type: 'button', 'data-testid': `opt-${name}-export`, 'aria-label': t('options.exportLabel', { list }), disabled: words.length === 0 },
+      text: t('options.export'),
+      on: {
+        click: () => {
+          const file = fileName(LISTS[name].file, 'txt');
+          download(wordLines(words), file, 'text/plain;charset=utf-8');
+          notice = { name, text: t('options.exported', { name: file }) };
+          draw(`opt-${name}-export`);
+        },
+      },
+    });
+    const label = el('label', { className: 'opt-list-button file-label', attrs: { for: inputId }, text: t('options.import') });
+    const said = el('p', {
+      className: 'opt-hint opt-list-notice',
+      attrs: { role: 'status', 'data-testid': `opt-${name}-notice` },
+      text: notice?.name === name ? notice.text : '',
+    });
+    return el('div', { className: 'opt-list-tools' }, exportButton, input, label, said);
   }
 
   function wordList(testid, title, words) {
@@ -247,10 +293,11 @@ export function mount(root, { store, actions, t }) {
     return box;
   }
 
-  function draw() {
+  /** Draw the view; `focus`: the testid of the control to give the focus back to. */
+  function draw(focus) {
     const { options, display, words } = store.get();
     const single = options.minLength <= 1;
-    const preset = presetOf(options.pos);
+    const preset = posPreset(options.pos);
     const presetChoices = ['nouns', 'nounsVerbs', 'all'].map((p) => [p, t(`options.pos.${p}`)]);
     if (preset === 'custom') presetChoices.push(['custom', t('options.pos.custom')]);
 
@@ -280,18 +327,18 @@ export function mount(root, { store, actions, t }) {
     const details = el(
       'details',
       { className: 'options-details', attrs: { open: wasOpen ?? window.matchMedia('(min-width: 60rem)').matches } },
-      el('summary', {}, el('h2', { text: t('options.title') })),
+      el('summary', {}, el('h2', { text: t('view.options') })),
       el('p', { className: 'opt-intro', text: t('options.intro') }),
       el(
         'fieldset',
         {},
         el('legend', { text: t('options.words') }),
         checkbox('single', t('options.single'), single, (on) => setOptions({ minLength: on ? 1 : Math.max(2, lastMinLength) })),
-        number('minLength', t('options.minLength'), single ? 1 : options.minLength, [2, LIMITS.minLength[1]], (n) => {
+        number('minLength', t('options.minLength'), single ? 1 : options.minLength, [2, OPTION_LIMITS.minLength[1]], (n) => {
           lastMinLength = n;
           setOptions({ minLength: n });
         }, single),
-        number('topN', t('options.topN'), options.topN, LIMITS.topN, (n) => setOptions({ topN: n })),
+        number('topN', t('options.topN'), options.topN, OPTION_LIMITS.topN, (n) => setOptions({ topN: n })),
         radios('pos', t('options.pos'), presetChoices, preset, (p) => p !== 'custom' && setOptions({ pos: [...POS_PRESETS[p]] })),
         checkbox('hmm', t('options.hmm'), options.hmm, (on) => setOptions({ hmm: on })),
       ),
@@ -307,6 +354,8 @@ export function mount(root, { store, actions, t }) {
           text: options.stopwords.join('\n'),
           on: { input: (e) => setOptions({ stopwords: parseWordList(e.target.value) }) },
         }),
+        listTools('stopwords', options.stopwords, (words) =>
+          setOptions({ stopwords: [...new Set([...store.get().options.stopwords, ...words])] })),
       ),
       el(
         'fieldset',
@@ -315,7 +364,9 @@ export function mount(root, { store, actions, t }) {
         el('p', { className: 'opt-hint', text: t('options.dictionaryHint') }),
         addForm,
         wordList('opt-joined', t('options.joined'), words.added),
+        listTools('joined', words.added, (list) => actions.addWords(list)),
         wordList('opt-split', t('options.split'), words.removed),
+        listTools('split', words.removed, (list) => actions.removeWords(list)),
       ),
       radios(
         'display',
@@ -335,9 +386,12 @@ export function mount(root, { store, actions, t }) {
       wasOpen = details.open;
     });
     root.replaceChildren(details);
+    if (typeof focus === 'string') root.querySelector(`[data-testid="${focus}"]`)?.focus();
   }
 
   let wasOpen = null;
+  /** The last export or import message: { name, text } (name: a key of LISTS). */
+  let notice = null;
   /** The analyzer's built-in stopwords, once asked for; whether their box is open. */
   let builtinList = null;
   let builtinOpen = false;
@@ -346,7 +400,7 @@ export function mount(root, { store, actions, t }) {
 
   store.subscribe((state, changed) => {
     if (changed.has('lang') || changed.has('words') || changed.has('display')) {
-      draw();
+      draw(root.contains(document.activeElement) ? document.activeElement.dataset?.testid : undefined);
       return;
     }
     if (changed.has('options')) {

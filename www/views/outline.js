@@ -9,13 +9,16 @@
 //
 // The exports (CSV, JSON) have one row per section in document order with the report's own
 // fields (each section alone, as report.rs defines them), plus the distinctive terms the view
-// shows for its entry (the subtree's).
+// shows for its entry (the subtree's). The tree, the subtree sums and the distinctive terms
+// are the report model's (pkg/model.js).
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { download, downloadJson, fileName, round, toCsv } from '../lib/export.js';
+import { DISTINCTIVE_TERMS, distinctiveTerms, findKeyword, sectionCounts, sectionTree, sumSections } from '../pkg/model.js';
 
 t.register({
+  'view.outline': { zh: '结构', en: 'Outline' },
   'outline.hint': {
     zh: '点击标题，在原文中显示该节。特色词：该节比其余部分更常用的词（对数似然比 G²）。',
     en: 'Choose a title to show the section in the text. Distinctive terms: words the section uses more than the rest of the text (log-likelihood G²).',
@@ -39,99 +42,9 @@ const PAGE = 50;
 const DEFER_OVER = 60;
 /** Trees with at most this many sections start fully expanded. */
 const EXPAND_ALL_UP_TO = 60;
-/** Distinctive terms listed per entry. */
-const DISTINCTIVE = 5;
 
 // ---------------------------------------------------------------------------------------------
-// Pure helpers (exported for tests and other views).
-
-/**
- * The section tree: `children[i]` lists the sections whose parent is i, `roots` those without
- * a parent, `last[i]` the last section of i's subtree (sections are in document order, so a
- * subtree is the contiguous run i..last[i]).
- */
-export function sectionTree(sections) {
-  const children = sections.map(() => []);
-  const roots = [];
-  sections.forEach((s, i) => {
-    const p = s.parent;
-    if (p !== null && p !== undefined && p >= 0 && p < i) children[p].push(i);
-    else roots.push(i);
-  });
-  const last = sections.map((_, i) => i);
-  for (let i = sections.length - 1; i >= 0; i--) {
-    for (const c of children[i]) last[i] = Math.max(last[i], last[c]);
-  }
-  return { children, roots, last };
-}
-
-/**
- * Log-likelihood G² of a word used `a` times in a part of `c` words and `b` times in the rest
- * of `d` words (Rayson & Garside 2000, "Comparing corpora using frequency profiling"):
- * E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0.
- */
-export function logLikelihood(a, b, c, d) {
-  const total = c + d;
-  if (total === 0 || a + b === 0) return 0;
-  const e1 = (c * (a + b)) / total;
-  const e2 = (d * (a + b)) / total;
-  let g2 = 0;
-  if (a > 0 && e1 > 0) g2 += a * Math.log(a / e1);
-  if (b > 0 && e2 > 0) g2 += b * Math.log(b / e2);
-  return 2 * g2;
-}
-
-/**
- * Per-section keyword counts from `keyword.sections`: an array (one Map per section) of
- * keyword index → count, and each section's total over the listed keywords.
- */
-export function sectionCounts(report) {
-  const counts = report.sections.map(() => new Map());
-  const totals = report.sections.map(() => 0);
-  report.keywords.forEach((k, ki) => {
-    for (const [si, n] of k.sections ?? []) {
-      if (si < 0 || si >= counts.length) continue;
-      counts[si].set(ki, n);
-      totals[si] += n;
-    }
-  });
-  return { counts, totals };
-}
-
-/**
- * The distinctive terms of sections first..last (one subtree) against the rest of the text:
- * listed keywords used relatively more often there, by G², best first (ties: count, then key).
- * The word counts are those of the listed keywords, the only ones the report counts per
- * section: the comparison runs within that vocabulary.
- */
-export function distinctiveTerms(report, first, last, limit = DISTINCTIVE, cache = sectionCounts(report)) {
-  const { counts, totals } = cache;
-  const grand = report.keywords.reduce((sum, k) => sum + k.count, 0);
-  let c = 0;
-  const inPart = new Map();
-  for (let s = first; s <= last; s++) {
-    c += totals[s];
-    for (const [ki, n] of counts[s]) inPart.set(ki, (inPart.get(ki) ?? 0) + n);
-  }
-  const d = grand - c;
-  const terms = [];
-  for (const [ki, a] of inPart) {
-    const k = report.keywords[ki];
-    const b = k.count - a;
-    // Only words the part over-uses: a/c > b/d (with d = 0 every word of the part qualifies).
-    if (!(d === 0 || a * d > b * c)) continue;
-    terms.push({ keyword: k, count: a, g2: logLikelihood(a, b, c, d) });
-  }
-  terms.sort((x, y) => y.g2 - x.g2 || y.count - x.count || (x.keyword.key < y.keyword.key ? -1 : x.keyword.key > y.keyword.key ? 1 : 0));
-  return terms.slice(0, limit);
-}
-
-/** Sum of a per-section field over sections first..last. */
-function sum(sections, first, last, field) {
-  let n = 0;
-  for (let s = first; s <= last; s++) n += sections[s][field] ?? 0;
-  return n;
-}
+// The exports' records (exported for tests).
 
 /**
  * The sections as export records, in document order: index, level, parent (null for a top
@@ -160,7 +73,7 @@ export function sectionRecords(report, termsOf = defaultTerms(report)) {
 function defaultTerms(report) {
   const { last } = sectionTree(report.sections);
   const cache = sectionCounts(report);
-  return (i) => distinctiveTerms(report, i, last[i], DISTINCTIVE, cache);
+  return (i) => distinctiveTerms(report, i, last[i], DISTINCTIVE_TERMS, cache);
 }
 
 /**
@@ -305,9 +218,9 @@ export function mount(root, ctx) {
       title,
     );
 
-    const paragraphs = sum(sections, i, last, 'paragraphs');
-    const sentences = sum(sections, i, last, 'sentences');
-    const characters = sum(sections, i, last, 'characters');
+    const paragraphs = sumSections(sections, i, last, 'paragraphs');
+    const sentences = sumSections(sections, i, last, 'sentences');
+    const characters = sumSections(sections, i, last, 'characters');
     const meta = el('span', {
       className: 'outline-meta',
       attrs: { 'data-testid': 'outline-stats', 'data-paragraphs': paragraphs, 'data-sentences': sentences, 'data-characters': characters },
@@ -354,7 +267,7 @@ export function mount(root, ctx) {
   }
 
   function termsOf(i) {
-    if (!model.terms.has(i)) model.terms.set(i, distinctiveTerms(model.report, i, model.tree.last[i], DISTINCTIVE, model.cache));
+    if (!model.terms.has(i)) model.terms.set(i, distinctiveTerms(model.report, i, model.tree.last[i], DISTINCTIVE_TERMS, model.cache));
     return model.terms.get(i);
   }
 
@@ -441,7 +354,7 @@ export function mount(root, ctx) {
     const state = store.get();
     if (!model) return;
     for (const b of list.querySelectorAll('.outline-term')) {
-      const k = model.report.keywords.find((kw) => kw.key === b.dataset.key);
+      const k = findKeyword(model.report, b.dataset.key);
       if (k) b.querySelector('.outline-term-word').textContent = displayWord(state, k);
     }
   }

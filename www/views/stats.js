@@ -3,9 +3,11 @@
 
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
+import { coverage } from '../pkg/model.js';
+import { noKeywordsNote } from '../lib/widgets.js';
 
 t.register({
-  'stats.title': { zh: '统计', en: 'Statistics' },
+  'view.stats': { zh: '统计', en: 'Statistics' },
   'stats.characters': { zh: '字符', en: 'Characters' },
   'stats.han': { zh: '汉字', en: 'Han characters' },
   'stats.words': { zh: '词数（实词）', en: 'Words (content)' },
@@ -38,6 +40,7 @@ t.register({
   'stats.widthFolded': { zh: '全角字母数字', en: 'Full-width letters and digits' },
   'stats.zeroWidth': { zh: '零宽字符', en: 'Zero-width characters' },
   'stats.mojibake': { zh: '乱码', en: 'Mojibake runs' },
+  'stats.hidden': { zh: '隐藏内容（脚本、样式、SVG、注释等）', en: 'Hidden content (scripts, styles, SVG, comments…)' },
   'stats.script': { zh: '文字', en: 'Script' },
   'stats.script.simplified': { zh: '简体', en: 'Simplified' },
   'stats.script.traditional': { zh: '繁体', en: 'Traditional' },
@@ -51,16 +54,7 @@ t.register({
   'stats.empty': { zh: '分析后在这里显示统计。', en: 'Statistics appear here after an analysis.' },
 });
 
-const CLEANING = ['annotations', 'tags', 'entities', 'widthFolded', 'zeroWidth', 'mojibake'];
-
-/** Share of all content-word occurrences taken by the first `n` keywords (count order). */
-export function coverage(report, n) {
-  if (!report.stats.words) return 0;
-  const counts = report.keywords.map((k) => k.count).sort((a, b) => b - a);
-  let sum = 0;
-  for (let i = 0; i < Math.min(n, counts.length); i++) sum += counts[i];
-  return sum / report.stats.words;
-}
+const CLEANING = ['annotations', 'tags', 'hidden', 'entities', 'widthFolded', 'zeroWidth', 'mojibake'];
 
 const percent = (x) => `${formatNumber(x * 100, 1)}%`;
 
@@ -81,7 +75,7 @@ export function mount(root, { store }) {
 
   function draw() {
     const { report, ms } = store.get();
-    const heading = el('h2', { attrs: { id: 'stats-heading' }, text: t('stats.title') });
+    const heading = el('h2', { attrs: { id: 'stats-heading' }, text: t('view.stats') });
     root.setAttribute('aria-labelledby', 'stats-heading');
     if (!report) {
       root.replaceChildren(heading, el('p', { className: 'stats-empty', text: t('stats.empty') }));
@@ -95,6 +89,12 @@ export function mount(root, { store }) {
       t(listed < n ? 'stats.topListed' : 'stats.top', { n: formatNumber(Math.min(n, listed)) }),
       percent(coverage(report, n)),
     ];
+    // A row per size the list reaches: with 7 words listed, "top 10" and "top 100" would both
+    // be the same seven; with none, there is nothing to cover.
+    const coverRows = [10, 100].filter((n, i, all) => i === 0 || listed > all[i - 1]).map(cover);
+    const coverFacts = listed === 0
+      ? el('p', { className: 'hint', attrs: { 'data-testid': 'stat-coverage-none' }, text: noKeywordsNote(store.get()) ?? '' })
+      : facts(coverRows);
 
     const cleaning = report.cleaning;
     const removed = CLEANING.reduce((sum, key) => sum + (cleaning[key] ?? 0), 0);
@@ -129,7 +129,7 @@ export function mount(root, { store }) {
           { className: 'stats-group', attrs: { 'aria-labelledby': 'stats-coverage-heading' } },
           el('h3', { attrs: { id: 'stats-coverage-heading' }, text: t('stats.coverage') }),
           el('p', { className: 'hint', text: t('stats.coverageHint') }),
-          facts([cover(10), cover(100)]),
+          coverFacts,
         ),
         el(
           'section',

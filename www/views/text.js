@@ -1,7 +1,9 @@
 // The text view: the analysed text as the user wrote it, with the selected keyword marked at
 // every occurrence (previous / next), headings shown as headings, and the range other views
 // ask for (state.reveal) scrolled into view. With tokens in the report, choosing words joins
-// or splits them in the dictionary. See views/index.js for the view contract.
+// or splits them in the dictionary. The segmented text (each line's words separated by spaces,
+// as `wenxi --tokens` prints it) can be exported from here. See views/index.js for the view
+// contract.
 //
 // A novel is 2–3 MB, so the text is cut into chunks (the sections, long ones cut again at a
 // line break) that are filled a few at a time between frames, and laid out only when near the
@@ -11,8 +13,11 @@
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
+import { findKeyword } from '../pkg/model.js';
+import { button, save, statusLine } from '../lib/widgets.js';
 
 t.register({
+  'view.text': { zh: '原文', en: 'Text' },
   'text.empty': { zh: '分析后在这里显示原文。', en: 'The text appears here after an analysis.' },
   'text.region': { zh: '原文', en: 'The text' },
   'text.previous': { zh: '上一处', en: 'Previous' },
@@ -32,6 +37,11 @@ t.register({
   'text.cancelPick': { zh: '取消', en: 'Cancel' },
   'text.joining': { zh: '已把「{word}」加入词典，正在重新分析……', en: 'Added “{word}” to the dictionary; analysing again…' },
   'text.splitting': { zh: '已把「{word}」从词典中拆开，正在重新分析……', en: 'Split “{word}” in the dictionary; analysing again…' },
+  'text.exportSegmented': { zh: '导出分词文本', en: 'Export the segmented text' },
+  'text.exportSegmentedHint': {
+    zh: '每行原文一行，词与词之间用空格隔开（与命令行 --tokens 相同）。',
+    en: 'One line per line of the text, its words separated by spaces (as the command line’s --tokens writes it).',
+  },
 });
 
 /** Chunk length in UTF-16 units: filling one takes a millisecond or two. */
@@ -109,13 +119,29 @@ export function mount(root, ctx) {
   const pickBar = el('div', { className: 'textview-pickbar', attrs: { role: 'group', 'data-testid': 'text-pickbar' } }, pickText, joinButton, splitButton, cancelPick);
   const note = el('p', { className: 'textview-note', attrs: { role: 'status', 'data-testid': 'text-note' } });
 
+  const exportStatus = statusLine('text-export-status');
+  const exportButton = button('', exportSegmented, { 'data-testid': 'text-export-segmented' });
+  const tools = el('div', { className: 'textview-tools' }, exportButton, exportStatus);
+
   const body = el('div', {
     className: 'textview-body',
     attrs: { role: 'region', tabindex: '0', 'aria-labelledby': 'text-view-heading', 'data-testid': 'text-body' },
   });
   const empty = el('p', { className: 'textview-empty' });
   root.classList.add('text-view');
-  root.replaceChildren(heading, nav, noSelection, tokensHint, pickBar, note, body, empty);
+  root.replaceChildren(heading, tools, nav, noSelection, tokensHint, pickBar, note, body, empty);
+
+  /** The analysed text's words line by line, from the engine, saved as a .txt file. */
+  async function exportSegmented() {
+    exportButton.disabled = true;
+    try {
+      save(exportStatus, await actions.segmentedText(), 'wenxi-segmented', 'txt', 'text/plain;charset=utf-8');
+    } catch {
+      exportStatus.textContent = t('export.failed');
+    } finally {
+      exportButton.disabled = false;
+    }
+  }
 
   // Per analysis.
   let text = '';
@@ -142,6 +168,8 @@ export function mount(root, ctx) {
     tokensHint.textContent = t('text.tokensHint');
     cancelPick.textContent = t('text.cancelPick');
     empty.textContent = t('text.empty');
+    exportButton.textContent = t('text.exportSegmented');
+    exportButton.title = t('text.exportSegmentedHint');
     body.setAttribute('aria-label', t('text.region'));
     drawSelection();
     drawPick();
@@ -156,7 +184,7 @@ export function mount(root, ctx) {
     pumping = 0;
     report = state.report;
     text = report && typeof state.analyzedText === 'string' ? state.analyzedText : '';
-    keyword = findKeyword();
+    keyword = selectedKeyword();
     current = -1;
     pick = null;
     bases = new WeakMap();
@@ -166,6 +194,7 @@ export function mount(root, ctx) {
     empty.hidden = has;
     body.hidden = !has;
     nav.hidden = !has;
+    tools.hidden = !has;
     tokensHint.hidden = !(has && report.tokens);
     if (!has) {
       chunks = [];
@@ -376,15 +405,14 @@ export function mount(root, ctx) {
 
   // -- The selected keyword --------------------------------------------------------------------
 
-  function findKeyword() {
-    const { selected, report: r } = store.get();
-    if (!selected || !r) return null;
-    return r.keywords.find((k) => k.key === selected) ?? null;
+  function selectedKeyword() {
+    const { selected, report } = store.get();
+    return findKeyword(report, selected);
   }
 
   function onSelected() {
     const old = keyword;
-    keyword = findKeyword();
+    keyword = selectedKeyword();
     current = -1;
     if (!chunks.length) return drawSelection();
     // Redraw only the chunks that hold an old or a new mark.

@@ -1,0 +1,117 @@
+// The small interface pieces several views share: buttons, a status line, saving a file,
+// keyboard movement among items (a roving tabindex), the export buttons' strings, and what a
+// view says when an analysis found no keyword. Views import them from here, never from each
+// other. They are styled by the kw-* classes of views/keywords.css, which index.html links on
+// the page.
+
+import { el } from './dom.js';
+import { t } from './i18n.js';
+import { download, fileName } from './export.js';
+import { whyNoKeywords } from '../pkg/model.js';
+
+t.register({
+  'export.csv': { zh: '导出 CSV', en: 'Export CSV' },
+  'export.json': { zh: '导出 JSON', en: 'Export JSON' },
+  'export.copy': { zh: '复制表格', en: 'Copy table' },
+  'export.svg': { zh: '导出 SVG', en: 'Export SVG' },
+  'export.png': { zh: '导出 PNG', en: 'Export PNG' },
+  'export.copied': { zh: '已复制 {n} 行到剪贴板。', en: 'Copied {n} rows to the clipboard.' },
+  'export.copyFailed': { zh: '浏览器不允许写入剪贴板。', en: 'The browser did not allow writing to the clipboard.' },
+  'export.saved': { zh: '已导出 {name}。', en: 'Exported {name}.' },
+  'export.failed': { zh: '导出失败。', en: 'The export failed.' },
+  'nokeywords.noWords': {
+    zh: '没有可计数的词：数字、标点、符号和表情符号不算作词。',
+    en: 'No word to count: numbers, punctuation, symbols and emoji are not words.',
+  },
+  'nokeywords.minLength': {
+    zh: '没有可计数的词：这段文本里的词都不到 {n} 个字，而单字词默认不计入。在“选项”中勾选“包括单字词”即可计入。',
+    en: 'No word to count: every word here is shorter than {n} characters, and single characters are not counted by default. Check “Include single characters” in the options to count them.',
+  },
+  'nokeywords.filtered': {
+    zh: '没有可计数的词：停用词或词性筛选排除了所有的词。可在“选项”中调整。',
+    en: 'No word to count: the stopwords or the part-of-speech filter left out every word. Change them in the options.',
+  },
+  'nokeywords.unknown': {
+    zh: '没有可计数的词：词可能都是单字、数字或符号，或被停用词、词性筛选排除了。',
+    en: 'No word to count: the words may all be single characters, numbers or symbols, or left out by the stopwords or the part-of-speech filter.',
+  },
+});
+
+/**
+ * What to tell the reader when the analysis in `state` found no keyword: why, in a sentence
+ * (see whyNoKeywords in the report model), or null when there is no report or it has keywords.
+ */
+export function noKeywordsNote(state) {
+  const report = state.report;
+  const why = report ? whyNoKeywords(report, state.options?.minLength) : null;
+  return why ? t(`nokeywords.${why}`, { n: state.options?.minLength ?? 2 }) : null;
+}
+
+/**
+ * Keyboard movement among `items` of `container` (a roving tabindex: one item is in the Tab
+ * order, the arrow keys, Home and End move between them), Enter or Space activates one.
+ */
+export function roving(container, itemSelector, activate) {
+  container.addEventListener('keydown', (event) => {
+    const item = event.target.closest(itemSelector);
+    if (!item || !container.contains(item)) return;
+    const items = [...container.querySelectorAll(itemSelector)];
+    const at = items.indexOf(item);
+    let next = null;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        next = items[Math.min(at + 1, items.length - 1)];
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        next = items[Math.max(at - 1, 0)];
+        break;
+      case 'Home':
+        next = items[0];
+        break;
+      case 'End':
+        next = items[items.length - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        activate(item);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    focusItem(items, next);
+  });
+}
+
+/** Make `item` the one of `items` in the Tab order, and focus it. */
+export function focusItem(items, item) {
+  if (!item) return;
+  for (const other of items) other.tabIndex = other === item ? 0 : -1;
+  item.focus();
+}
+
+/** Put the one item among `items` that should be in the Tab order there: `preferred` or the first. */
+export function tabStop(items, preferred) {
+  const stop = preferred ?? items[0];
+  for (const item of items) item.tabIndex = item === stop ? 0 : -1;
+}
+
+/** A small button. */
+export function button(text, onClick, attrs = {}) {
+  return el('button', { className: 'kw-button', text, attrs: { type: 'button', ...attrs }, on: { click: onClick } });
+}
+
+/** A polite live region for export and copy messages. */
+export function statusLine(testid) {
+  return el('p', { className: 'kw-status', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': testid } });
+}
+
+/** Save text or a Blob as `base.ext` and say so in `status`. */
+export function save(status, data, base, ext, type) {
+  const name = fileName(base, ext);
+  download(data, name, type);
+  status.textContent = t('export.saved', { name });
+}
