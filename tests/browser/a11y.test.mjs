@@ -6,24 +6,15 @@
 //
 //   bash scripts/build.sh && node --test tests/browser/a11y.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
 import { fileURLToPath } from 'node:url';
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 // The server and the browser, shared with the other page tests (shell-helpers.mjs).
-let env;
-let server;
-let browser;
-
-before(async () => {
-  env = await start();
-  ({ server, browser } = env);
-});
-
-after(() => env?.close());
+const env = useShell();
 
 const CASES = [
   { name: 'desktop, light, Chinese', viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'zh-CN', sample: /示例：繁体新闻/ },
@@ -32,10 +23,10 @@ const CASES = [
 
 for (const c of CASES) {
   test(`no WCAG 2.1 AA violations after an analysis (${c.name})`, { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: c.viewport, colorScheme: c.colorScheme, locale: c.locale });
+    const context = await env.browser.newContext({ bypassCSP: true, viewport: c.viewport, colorScheme: c.colorScheme, locale: c.locale });
     try {
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.waitForFunction(() => !document.querySelector('[data-testid="analyze-button"]').disabled);
       await page.getByRole('button', { name: c.sample }).click();
       await page.waitForFunction(() => Number(document.querySelector('#results')?.dataset.analysis ?? 0) > 0, null, { timeout: 30_000 });

@@ -4,9 +4,9 @@
 //
 //   bash scripts/build.sh && node --test tests/browser/readme.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,16 +23,7 @@ function example(heading) {
 }
 
 // The server and the browser, shared with the other page tests (shell-helpers.mjs).
-let env;
-let server;
-let browser;
-
-before(async () => {
-  env = await start();
-  ({ server, browser } = env);
-});
-
-after(() => env?.close());
+const env = useShell();
 
 test('the README ES module example prints what its comments say', { timeout: 60_000 }, async () => {
   const code = example('### ES import: the synchronous analyzer');
@@ -40,8 +31,8 @@ test('the README ES module example prints what its comments say', { timeout: 60_
   assert.match(code, importLine, 'the example imports the package as documented');
   const body = code.replace(importLine,
     "const { default: init, Analyzer, version } = await import('/pkg/wenxi.js');");
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
   // Runtime evaluation, not eval() inside the page: the page's CSP stays as it is.
   const out = await page.evaluate(`(async () => {
     const lines = [];

@@ -2,6 +2,7 @@
 // errors and requests, and the steps a person takes (paste, analyze, wait for the result).
 // Not a test file itself (node --test runs *.test.mjs).
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -36,6 +37,17 @@ export async function start() {
  * exceptions, dialogs (an injected alert() would open one) and every request, the workers'
  * included. Waits until the analyzer is ready.
  */
+/**
+ * The shared server and browser for the tests of one file: started before them and closed
+ * after them. The returned object gets `server` and `browser` (and `close`) once started.
+ */
+export function useShell() {
+  const env = {};
+  before(async () => Object.assign(env, await start()));
+  after(() => env.close?.());
+  return env;
+}
+
 export async function openPage(env, { viewport = { width: 1280, height: 900 }, locale = 'zh-CN', context } = {}) {
   context ??= await env.browser.newContext({ viewport, locale });
   const page = await context.newPage();

@@ -6,9 +6,9 @@
 //
 //   bash scripts/build.sh && node --test tests/browser/types.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -38,21 +38,12 @@ function assertShape(name, value) {
 }
 
 // The server and the browser, shared with the other page tests (shell-helpers.mjs).
-let env;
-let server;
-let browser;
-
-before(async () => {
-  env = await start();
-  ({ server, browser } = env);
-});
-
-after(() => env?.close());
+const env = useShell();
 
 test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }, async () => {
   const text = readFileSync(`${REPO}tests/fixtures/report-headings-simp.txt`, 'utf8');
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
   const report = await page.evaluate(async (text) => {
     const mod = await import('/pkg/wenxi.js');
     await mod.default();
