@@ -1,13 +1,12 @@
 //! The pipeline: normalize → script → segment → sections → keywords → stats, and the
 //! [`Analyzer`] that holds what is expensive to build.
 
-use std::borrow::Cow;
-
 use crate::error::Error;
 use crate::idf::Idf;
-use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
+use crate::keywords::{self, Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
+use crate::query::{Corpus, SectionMark, Stream};
 use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::{Segmenter, Tokens};
@@ -24,6 +23,8 @@ pub struct Analyzer {
     converter: Converter,
     stopwords: Stopwords,
     idf: Idf,
+    /// What the queries read of the last analysed text (`None` before the first analysis).
+    kept: Option<Corpus>,
 }
 
 impl Analyzer {
@@ -34,6 +35,7 @@ impl Analyzer {
             converter: Converter::new(),
             stopwords: Stopwords::builtin(),
             idf: Idf::builtin(),
+            kept: None,
         }
     }
 
@@ -121,8 +123,21 @@ impl Analyzer {
         options: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, Error> {
+        // The previous text's kept analysis goes first, so the two never take memory at once
+        // (and a failed analysis leaves no stale text for the queries to read).
+        self.kept = None;
         self.prepare(text, options)?;
-        Ok(self.run(text, options, progress))
+        let (report, corpus) = self.run(text, options, progress);
+        self.kept = Some(corpus);
+        Ok(report)
+    }
+
+    /// The kept analysis of the last analysed text, for the queries.
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any text was analysed (or after a failed analysis).
+    pub fn corpus(&self) -> Result<&Corpus, Error> {
+        self.kept.as_ref().ok_or(Error::NotAnalyzed)
     }
 
     /// Segmentation alone: the words of `text` as the analysis cuts them (cleaning, script
@@ -175,7 +190,12 @@ impl Analyzer {
         (script, simplified, toks)
     }
 
-    fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
+    fn run(
+        &self,
+        text: &str,
+        options: &Options,
+        progress: &mut dyn FnMut(Progress),
+    ) -> (Report, Corpus) {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
         report(Stage::Cleaning, 0.0);
@@ -215,12 +235,7 @@ impl Analyzer {
             while section + 1 < bounds.len() && t.start >= bounds[section] {
                 section += 1;
             }
-            let seg_word = seg_text.get(t.byte_start..t.byte_end).unwrap_or("");
-            let key = if seg_word.chars().any(changes_in_lowercase) {
-                Cow::Owned(seg_word.to_lowercase())
-            } else {
-                Cow::Borrowed(seg_word)
-            };
+            let key = keywords::key_of(seg_text.get(t.byte_start..t.byte_end).unwrap_or(""));
             if !filter.accepts(t.kind, &key, t.pos.as_str()) {
                 return None;
             }
@@ -237,6 +252,9 @@ impl Analyzer {
         });
         let tally = Tally::new(occurrences);
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+        // What the queries read later: the token stream, compactly (taken with the cleaned
+        // text once the report is done).
+        let stream = Stream::build(&cleaned.text, seg_text, toks.iter());
         let tokens = options.include_tokens.then(|| {
             toks.iter()
                 .map(|t| {
@@ -277,7 +295,7 @@ impl Analyzer {
             paragraphs: structure.paragraphs,
         });
         report(Stage::Done, 1.0);
-        Report {
+        let report = Report {
             version: crate::VERSION,
             keywords,
             sections,
@@ -286,7 +304,10 @@ impl Analyzer {
             script,
             reference_total: segment::REFERENCE_TOTAL,
             tokens,
-        }
+        };
+        let marks = section_marks(&structure, &report.sections);
+        drop(tally);
+        (report, Corpus::new(text, cleaned, stream, marks))
     }
 }
 
@@ -321,15 +342,7 @@ fn validate_words<S: AsRef<str>>(words: &[S]) -> Result<(), Error> {
 
 /// UTF-16 range in the user's text of the cleaned chars `[start, end)`.
 fn span_of(cleaned: &Cleaned, start: usize, end: usize) -> (u32, u32) {
-    let first = cleaned
-        .spans
-        .get(start)
-        .map_or(cleaned.utf16_len, |s| s.start);
-    let last = end
-        .checked_sub(1)
-        .and_then(|i| cleaned.spans.get(i))
-        .map_or(first, |s| s.end);
-    (first, last.max(first))
+    cleaned.utf16_span(start, end)
 }
 
 /// The report's sections, with offsets in the user's text. The first starts at 0 and the last
@@ -389,6 +402,22 @@ fn sections_report(
         .collect()
 }
 
+/// The sections as the kept analysis marks them: the cleaned text's char starts with the
+/// report's UTF-16 ranges and titles.
+fn section_marks(structure: &sections::Structure, report: &[Section]) -> Vec<SectionMark> {
+    report
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SectionMark {
+            title: s.title.clone(),
+            heading: s.heading,
+            start_char: structure.sections.get(i).map_or(0, |x| x.start),
+            start: s.start,
+            end: s.end,
+        })
+        .collect()
+}
+
 /// Slices of the cleaned text by the char ranges of tokens found in the segmented copy.
 /// The two have the same chars count but not always the same bytes (a traditional character
 /// and its simplified form can differ in UTF-8 length), so a converted text needs a char → byte
@@ -436,19 +465,6 @@ impl<'a> CharIndex<'a> {
     }
 }
 
-/// Whether lower-casing changes `c`: upper case, and also title case (`ǅ`, `ǈ`), which
-/// `char::is_uppercase` does not include. ASCII and Han, nearly every char, are decided
-/// without the Unicode tables.
-fn changes_in_lowercase(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    if crate::chars::is_han(c) {
-        return false;
-    }
-    let mut lower = c.to_lowercase();
-    lower.next() != Some(c) || lower.next().is_some()
-}
-
+mod queries;
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,30 @@ const TEXTRANK_SPAN: usize = 5;
 const TEXTRANK_DAMPING: f64 = 0.85;
 const TEXTRANK_SWEEPS: usize = 10;
 
+/// The key a word is counted by: its form in the segmented (simplified) text, lower-cased.
+/// 發展 and 发展 (segmented as 发展), `AI` and `ai` are one word.
+pub fn key_of(segmented: &str) -> std::borrow::Cow<'_, str> {
+    if segmented.chars().any(changes_in_lowercase) {
+        std::borrow::Cow::Owned(segmented.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(segmented)
+    }
+}
+
+/// Whether lower-casing changes `c`: upper case, and also title case (`ǅ`, `ǈ`), which
+/// `char::is_uppercase` does not include. ASCII and Han, nearly every char, are decided
+/// without the Unicode tables.
+fn changes_in_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    if crate::chars::is_han(c) {
+        return false;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() != Some(c) || lower.next().is_some()
+}
+
 /// A set of stopword keys (simplified, lower-cased).
 #[derive(Debug, Clone, Default)]
 pub struct Stopwords(FxHashSet<String>);
@@ -411,5 +435,27 @@ mod tests {
         assert!(!f.accepts(TokenKind::Punctuation, "……", "x"));
         let f = Filter { pos: &pos, ..f };
         assert!(!f.accepts(TokenKind::Han, "发展", "vn"));
+    }
+
+    #[test]
+    fn lower_casing_is_decided_per_char() {
+        for (c, changes) in [
+            ('A', true),
+            ('a', false),
+            ('字', false),
+            ('Ω', true),
+            ('ǅ', true),
+            ('ß', false),
+            ('İ', true),
+            ('1', false),
+        ] {
+            assert_eq!(changes_in_lowercase(c), changes, "{c}");
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_only_when_needed() {
+        assert!(matches!(key_of("发展"), std::borrow::Cow::Borrowed("发展")));
+        assert_eq!(key_of("AI"), "ai");
     }
 }

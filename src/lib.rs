@@ -34,6 +34,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod normalize;
 pub mod options;
+pub mod query;
 pub mod report;
 pub mod script;
 pub mod sections;

@@ -279,19 +279,3 @@ fn char_index_maps_token_chars_to_the_cleaned_text() {
     assert!(index.bytes.is_empty());
     assert_eq!(index.slice(0, 2, 0, 6), "发展");
 }
-
-#[test]
-fn lower_casing_is_decided_per_char() {
-    for (c, changes) in [
-        ('A', true),
-        ('a', false),
-        ('字', false),
-        ('Ω', true),
-        ('ǅ', true),
-        ('ß', false),
-        ('İ', true),
-        ('1', false),
-    ] {
-        assert_eq!(changes_in_lowercase(c), changes, "{c}");
-    }
-}

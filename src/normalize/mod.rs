@@ -67,6 +67,20 @@ pub struct Cleaned {
     pub utf16_len: u32,
 }
 
+impl Cleaned {
+    /// The UTF-16 range in the user's text of the cleaned chars `[start, end)`: from the start
+    /// of the first char's span to the end of the last one's. An empty range (or one past the
+    /// end) is empty at the first char's start (the text's end past the last char).
+    pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
+        let first = self.spans.get(start).map_or(self.utf16_len, |s| s.start);
+        let last = end
+            .checked_sub(1)
+            .and_then(|i| self.spans.get(i))
+            .map_or(first, |s| s.end);
+        (first, last.max(first))
+    }
+}
+
 /// Clean `original` for analysis: drop markup, pinyin annotations, zero-width characters and
 /// mojibake, decode entities and fold full-width Latin letters and digits (see the module
 /// docs for every rule).

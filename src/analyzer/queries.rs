@@ -1,0 +1,25 @@
+//! The analyzer's query entry points: each reads the kept analysis of the last analysed text
+//! (see [`crate::query`]) and matches the words it is given as the analysis counts them,
+//! through simplified conversion and case folding.
+
+use super::Analyzer;
+use crate::keywords::key_of;
+use crate::query::{self, Concordance, ConcordanceQuery};
+use crate::Error;
+
+impl Analyzer {
+    /// The key `word` is counted by: its simplified form, lower-cased.
+    fn key(&self, word: &str) -> String {
+        key_of(&self.converter.to_simplified(word)).into_owned()
+    }
+
+    /// Every occurrence of a word, string or regular expression in the last analysed text,
+    /// with context (see [`query::concordance`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] for a request
+    /// refused as [`query::concordance`] says.
+    pub fn concordance(&self, q: &ConcordanceQuery) -> Result<Concordance, Error> {
+        query::concordance(self.corpus()?, q, &|w| self.key(w))
+    }
+}

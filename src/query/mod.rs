@@ -1,0 +1,26 @@
+//! The corpus linguist's queries on the last analysed text: concordance, collocates, n-grams,
+//! dispersion, trends and terms found in the text. One file per query; `corpus` is the kept
+//! analysis they all read, `parts` the division of a text into sections or equal segments
+//! that dispersion and trends share, `grams` the counting of repeated token sequences that
+//! n-grams and terms share.
+//!
+//! Every query is one plain request in and one plain serialisable result out, like the
+//! report: requests deserialise from camelCase JSON with a default for every field (unknown
+//! fields are an error), results serialise to camelCase JSON, every offset is a UTF-16 code
+//! unit index into the text the user analysed, and every list has a documented order with
+//! ties broken explicitly, so the same text and request give byte-identical JSON. The
+//! request and result types are defined beside their query and reach TypeScript through
+//! ts-rs like the report's.
+//!
+//! Words in a request are matched as the analysis counts them: through simplified
+//! conversion and case folding (发展 finds 發展 and `AI` finds `ai`); the [`crate::Analyzer`]
+//! methods do that conversion and call the functions here.
+
+mod concordance;
+mod corpus;
+
+pub use concordance::{
+    concordance, By, Concordance, ConcordanceLine, ConcordanceQuery, Sort, MAX_CONTEXT,
+    REGEX_SIZE_LIMIT,
+};
+pub use corpus::{Corpus, Entry, SectionMark, Stream, WordAt};
