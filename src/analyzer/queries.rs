@@ -4,7 +4,7 @@
 
 use super::Analyzer;
 use crate::keywords::key_of;
-use crate::query::{self, Concordance, ConcordanceQuery};
+use crate::query::{self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery};
 use crate::Error;
 
 impl Analyzer {
@@ -21,5 +21,15 @@ impl Analyzer {
     /// refused as [`query::concordance`] says.
     pub fn concordance(&self, q: &ConcordanceQuery) -> Result<Concordance, Error> {
         query::concordance(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The collocates of a node word in the last analysed text, with MI, t-score,
+    /// log-likelihood and logDice (see [`query::collocates`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::collocates`] says.
+    pub fn collocates(&self, q: &CollocatesQuery) -> Result<Collocates, Error> {
+        query::collocates(self.corpus()?, q, &|w| self.key(w))
     }
 }

@@ -16,9 +16,11 @@
 //! conversion and case folding (发展 finds 發展 and `AI` finds `ai`); the [`crate::Analyzer`]
 //! methods do that conversion and call the functions here.
 
+mod collocates;
 mod concordance;
 mod corpus;
 
+pub use collocates::{collocates, Collocate, Collocates, CollocatesQuery, Measure, MAX_WINDOW};
 pub use concordance::{
     concordance, By, Concordance, ConcordanceLine, ConcordanceQuery, Sort, MAX_CONTEXT,
     REGEX_SIZE_LIMIT,
