@@ -4,7 +4,9 @@
 
 use super::Analyzer;
 use crate::keywords::key_of;
-use crate::query::{self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery};
+use crate::query::{
+    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Ngrams, NgramsQuery,
+};
 use crate::Error;
 
 impl Analyzer {
@@ -31,5 +33,15 @@ impl Analyzer {
     /// [`query::collocates`] says.
     pub fn collocates(&self, q: &CollocatesQuery) -> Result<Collocates, Error> {
         query::collocates(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The word (or character) n-grams that repeat in the last analysed text (see
+    /// [`query::ngrams`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::ngrams`] says.
+    pub fn ngrams(&self, q: &NgramsQuery) -> Result<Ngrams, Error> {
+        query::ngrams(self.corpus()?, q)
     }
 }

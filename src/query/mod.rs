@@ -19,6 +19,8 @@
 mod collocates;
 mod concordance;
 mod corpus;
+mod grams;
+mod ngrams;
 
 pub use collocates::{collocates, Collocate, Collocates, CollocatesQuery, Measure, MAX_WINDOW};
 pub use concordance::{
@@ -26,3 +28,4 @@ pub use concordance::{
     REGEX_SIZE_LIMIT,
 };
 pub use corpus::{Corpus, Entry, SectionMark, Stream, WordAt};
+pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
