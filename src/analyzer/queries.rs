@@ -5,7 +5,8 @@
 use super::Analyzer;
 use crate::keywords::key_of;
 use crate::query::{
-    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Ngrams, NgramsQuery,
+    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Dispersion, DispersionQuery,
+    Ngrams, NgramsQuery, Terms, TermsQuery, Trends, TrendsQuery,
 };
 use crate::Error;
 
@@ -43,5 +44,35 @@ impl Analyzer {
     /// [`query::ngrams`] says.
     pub fn ngrams(&self, q: &NgramsQuery) -> Result<Ngrams, Error> {
         query::ngrams(self.corpus()?, q)
+    }
+
+    /// Multi-word terms found in the last analysed text: token sequences that recur, hold
+    /// together and stand free (see [`query::terms`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::terms`] says.
+    pub fn terms(&self, q: &TermsQuery) -> Result<Terms, Error> {
+        query::terms(self.corpus()?, q, &|k| self.stopwords.contains(k))
+    }
+
+    /// Where words occur in the last analysed text and how evenly (Juilland's D, Gries' DP)
+    /// over its sections or equal segments (see [`query::dispersion`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::dispersion`] says.
+    pub fn dispersion(&self, q: &DispersionQuery) -> Result<Dispersion, Error> {
+        query::dispersion(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The relative frequency of words in each section or equal segment of the last
+    /// analysed text (see [`query::trends`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::trends`] says.
+    pub fn trends(&self, q: &TrendsQuery) -> Result<Trends, Error> {
+        query::trends(self.corpus()?, q, &|w| self.key(w))
     }
 }

@@ -476,41 +476,59 @@ fn ends_sentence(c: char) -> bool {
 pub(crate) fn for_test(text: &str) -> Corpus {
     use crate::chars::is_punctuation;
     let cleaned = crate::normalize::clean(text);
+    let kind_of = |c: char| {
+        if c.is_whitespace() {
+            0
+        } else if is_punctuation(c) {
+            1
+        } else {
+            2
+        }
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut last: Option<(u8, char)> = None;
+    for c in cleaned.text.chars() {
+        let k = kind_of(c);
+        // Words and spaces run on; each punctuation mark and line break is a token.
+        let joins = last.is_some_and(|(lk, lc)| lk == k && k != 1 && c != '\n' && lc != '\n');
+        match words.last_mut() {
+            Some(w) if joins => w.push(c),
+            _ => words.push(c.to_string()),
+        }
+        last = Some((k, c));
+    }
+    build_test(text, cleaned, &words)
+}
+
+/// A corpus of exactly these tokens (their concatenation is the text), for tests of Chinese
+/// tokens side by side.
+#[cfg(test)]
+pub(crate) fn for_tokens(tokens: &[&str]) -> Corpus {
+    let text = tokens.concat();
+    let cleaned = crate::normalize::clean(&text);
+    assert_eq!(cleaned.text, text, "test tokens need no cleaning");
+    let words: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+    build_test(&text, cleaned, &words)
+}
+
+#[cfg(test)]
+fn build_test(text: &str, cleaned: Cleaned, words: &[String]) -> Corpus {
     let t = cleaned.text.clone();
     let mut toks = Vec::new();
-    let mut chars = t.char_indices().enumerate().peekable();
-    while let Some((ci, (b, c))) = chars.next() {
-        let kind_of = |c: char| {
-            if c.is_whitespace() {
-                0
-            } else if is_punctuation(c) {
-                1
-            } else {
-                2
-            }
-        };
-        let k = kind_of(c);
-        let (mut ce, mut be) = (ci + 1, b + c.len_utf8());
-        // Words and whitespace run on; each punctuation mark is a token.
-        if k != 1 {
-            while let Some(&(cj, (bj, d))) = chars.peek() {
-                if kind_of(d) != k || (k == 0 && d == '\n') || c == '\n' {
-                    break;
-                }
-                ce = cj + 1;
-                be = bj + d.len_utf8();
-                chars.next();
-            }
-        }
-        let word = &t[b..be];
+    let (mut c, mut b) = (0usize, 0usize);
+    for w in words {
+        let (ce, be) = (c + w.chars().count(), b + w.len());
+        let kind = crate::segment::classify(w);
+        let word = matches!(kind, TokenKind::Han | TokenKind::Latin | TokenKind::Number);
         toks.push(Tok {
-            start: ci,
+            start: c,
             end: ce,
             byte_start: b,
             byte_end: be,
-            kind: crate::segment::classify(word),
-            pos: Pos::of(if k == 2 { "n" } else { "x" }),
+            kind,
+            pos: Pos::of(if word { "n" } else { "x" }),
         });
+        (c, b) = (ce, be);
     }
     let mut marks = Vec::new();
     let mut start_char = 0usize;

@@ -19,8 +19,12 @@
 mod collocates;
 mod concordance;
 mod corpus;
+mod dispersion;
 mod grams;
 mod ngrams;
+mod parts;
+mod terms;
+mod trends;
 
 pub use collocates::{collocates, Collocate, Collocates, CollocatesQuery, Measure, MAX_WINDOW};
 pub use concordance::{
@@ -28,4 +32,8 @@ pub use concordance::{
     REGEX_SIZE_LIMIT,
 };
 pub use corpus::{Corpus, Entry, SectionMark, Stream, WordAt};
+pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
 pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
+pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
+pub use terms::{discover, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};
+pub use trends::{trends, Series, Trends, TrendsQuery};
