@@ -9,7 +9,7 @@ use crate::options::Options;
 use crate::query::{Corpus, SectionMark, Stream};
 use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
-use crate::segment::{Segmenter, Tokens};
+use crate::segment::{Compound, Segmenter, Tokens};
 use crate::{sections, segment, stats};
 
 /// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
@@ -151,7 +151,7 @@ impl Analyzer {
     pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
         self.prepare(text, options)?;
         let cleaned = normalize::clean(text);
-        let (_, _, toks) = self.segmented(&cleaned, options, &mut |_| {});
+        let (_, _, toks, _) = self.segmented(&cleaned, options, &mut |_| {});
         let mut out = Vec::with_capacity(toks.len() * 2);
         for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
             let (start, end) = span_of(&cleaned, t.start, t.end);
@@ -178,16 +178,17 @@ impl Analyzer {
         cleaned: &Cleaned,
         options: &Options,
         progress: &mut dyn FnMut(usize),
-    ) -> (report::Script, Option<String>, Tokens) {
+    ) -> (report::Script, Option<String>, Tokens, Vec<Compound>) {
         let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         let mut toks = self
             .segmenter
             .tokens_with_progress(seg_text, options.hmm, progress);
+        let mut compounds = Vec::new();
         if options.compounds {
-            toks = segment::join_compounds(seg_text, toks);
+            (toks, compounds) = segment::join_compounds(seg_text, toks);
         }
-        (script, simplified, toks)
+        (script, simplified, toks, compounds)
     }
 
     fn run(
@@ -202,9 +203,10 @@ impl Analyzer {
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
         let total = cleaned.text.len().max(1) as f64;
-        let (script, simplified, toks) = self.segmented(&cleaned, options, &mut |done| {
-            report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
-        });
+        let (script, simplified, toks, compounds) =
+            self.segmented(&cleaned, options, &mut |done| {
+                report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
+            });
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
@@ -254,7 +256,7 @@ impl Analyzer {
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         // What the queries read later: the token stream, compactly (taken with the cleaned
         // text once the report is done).
-        let stream = Stream::build(&cleaned.text, seg_text, toks.iter());
+        let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
         let tokens = options.include_tokens.then(|| {
             toks.iter()
                 .map(|t| {

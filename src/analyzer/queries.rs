@@ -53,7 +53,7 @@ impl Analyzer {
     /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
     /// [`query::terms`] says.
     pub fn terms(&self, q: &TermsQuery) -> Result<Terms, Error> {
-        query::terms(self.corpus()?, q, &|k| self.stopwords.contains(k))
+        query::terms(self.corpus()?, q)
     }
 
     /// Where words occur in the last analysed text and how evenly (Juilland's D, Gries' DP)

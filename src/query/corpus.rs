@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::keywords::key_of;
 use crate::normalize::Cleaned;
 use crate::report::TokenKind;
-use crate::segment::{Pos, Tok};
+use crate::segment::{Compound, Pos, Tok};
 
 /// A new sentence starts at this token: after sentence-final punctuation, a line break that
 /// is not a hard wrap, or a section start. Collocation windows may stay within sentences.
@@ -39,6 +39,9 @@ pub struct Entry {
     pub word: String,
     /// The kind of its first occurrence.
     pub kind: TokenKind,
+    /// For a noun pair the analysis joined into one token (长江经济带: see
+    /// [`crate::segment::join_compounds`]), the chars of its first part.
+    pub split: Option<usize>,
 }
 
 impl Entry {
@@ -110,7 +113,13 @@ pub struct Stream {
 impl Stream {
     /// The stream of `toks`, tokens of `segmented`: `cleaned` (the cleaned text) itself or its
     /// simplified copy, which has the same chars count (not always the same bytes).
-    pub fn build(cleaned: &str, segmented: &str, toks: impl Iterator<Item = Tok>) -> Stream {
+    /// `compounds` are the tokens that join a noun pair.
+    pub fn build(
+        cleaned: &str,
+        segmented: &str,
+        toks: impl Iterator<Item = Tok>,
+        compounds: &[Compound],
+    ) -> Stream {
         let same_bytes = cleaned.len() == segmented.len();
         // Char offsets of the cleaned text, for a word's written form when the copy's bytes
         // differ (rare: both scripts are mostly three-byte characters).
@@ -137,16 +146,24 @@ impl Stream {
         s.starts.reserve_exact(lower);
         s.ids.reserve_exact(lower);
         s.pos.reserve_exact(lower);
-        for t in toks {
+        let mut compounds = compounds.iter().peekable();
+        for (i, t) in toks.enumerate() {
+            let split = compounds.next_if(|c| c.token == i).map(|c| c.split);
             let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
             let id = match s.index.get(key.as_ref()) {
-                Some(&id) => id,
+                Some(&id) => {
+                    if let Some(split) = split {
+                        s.vocab[id as usize].split.get_or_insert(split);
+                    }
+                    id
+                }
                 None => {
                     let id = s.vocab.len() as u32;
                     s.vocab.push(Entry {
                         key: key.to_string(),
                         word: written(&t).to_string(),
                         kind: t.kind,
+                        split,
                     });
                     s.index.insert(key.into_owned(), id);
                     id
@@ -171,8 +188,8 @@ impl Stream {
         let mut flags = vec![0u8; n];
         let mut pending = SENTENCE_START | PHRASE_START;
         let mut line_start = 0usize;
-        for i in 0..n {
-            flags[i] |= pending;
+        for (i, flag) in flags.iter_mut().enumerate() {
+            *flag |= pending;
             pending = 0;
             let e = &self.vocab[self.ids[i] as usize];
             match e.kind {
@@ -501,14 +518,27 @@ pub(crate) fn for_test(text: &str) -> Corpus {
 }
 
 /// A corpus of exactly these tokens (their concatenation is the text), for tests of Chinese
-/// tokens side by side.
+/// tokens side by side; `的/uj` gives a token its part of speech (words are `n` otherwise).
 #[cfg(test)]
 pub(crate) fn for_tokens(tokens: &[&str]) -> Corpus {
-    let text = tokens.concat();
+    let split: Vec<(&str, Option<&str>)> = tokens
+        .iter()
+        .map(|t| match t.split_once('/') {
+            Some((w, pos)) => (w, Some(pos)),
+            None => (*t, None),
+        })
+        .collect();
+    let text: String = split.iter().map(|(w, _)| *w).collect();
     let cleaned = crate::normalize::clean(&text);
     assert_eq!(cleaned.text, text, "test tokens need no cleaning");
-    let words: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
-    build_test(&text, cleaned, &words)
+    let words: Vec<String> = split.iter().map(|(w, _)| w.to_string()).collect();
+    let mut corpus = build_test(&text, cleaned, &words);
+    for (i, (_, pos)) in split.iter().enumerate() {
+        if let Some(pos) = pos {
+            corpus.stream.pos[i] = Pos::of(pos);
+        }
+    }
+    corpus
 }
 
 #[cfg(test)]
@@ -549,7 +579,7 @@ fn build_test(text: &str, cleaned: Cleaned, words: &[String]) -> Corpus {
     for i in 0..marks.len() {
         marks[i].end = marks.get(i + 1).map_or(len, |m| m.start);
     }
-    let stream = Stream::build(&t, &t, toks.into_iter());
+    let stream = Stream::build(&t, &t, toks.into_iter(), &[]);
     Corpus::new(text, cleaned, stream, marks)
 }
 

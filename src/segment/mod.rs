@@ -31,6 +31,6 @@ mod segmenter;
 mod tokens;
 
 pub use classify::classify;
-pub use compounds::join_compounds;
+pub use compounds::{join_compounds, Compound};
 pub use segmenter::{Segmenter, CHUNK_BYTES, REFERENCE_TOTAL};
 pub use tokens::{Pos, Tok, Tokens};
