@@ -6,7 +6,7 @@ use crate::idf::Idf;
 use crate::keywords::{self, Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
-use crate::query::{Corpus, SectionMark, Stream};
+use crate::query::{self, Corpus, SectionMark, Stream, TermsQuery};
 use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::{Compound, Segmenter, Tokens};
@@ -151,7 +151,13 @@ impl Analyzer {
     pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
         self.prepare(text, options)?;
         let cleaned = normalize::clean(text);
-        let (_, _, toks, _) = self.segmented(&cleaned, options, &mut |_| {});
+        let (_, simplified, mut toks, compounds) = self.segmented(&cleaned, options, &mut |_| {});
+        if options.terms {
+            let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
+            let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+            let structure = sections::detect(&cleaned.text);
+            toks = join_terms(&stream, &structure, seg_text, toks);
+        }
         let mut out = Vec::with_capacity(toks.len() * 2);
         for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
             let (start, end) = span_of(&cleaned, t.start, t.end);
@@ -203,13 +209,19 @@ impl Analyzer {
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
         let total = cleaned.text.len().max(1) as f64;
-        let (script, simplified, toks, compounds) =
+        let (script, simplified, mut toks, compounds) =
             self.segmented(&cleaned, options, &mut |done| {
                 report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
             });
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
+        // What the queries read later: the plain token stream, compactly (taken with the
+        // cleaned text once the report is done).
+        let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+        if options.terms {
+            toks = join_terms(&stream, &structure, seg_text, toks);
+        }
         report(Stage::Keywords, 0.75);
         let display = CharIndex::new(&cleaned.text, seg_text);
 
@@ -254,9 +266,6 @@ impl Analyzer {
         });
         let tally = Tally::new(occurrences);
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
-        // What the queries read later: the token stream, compactly (taken with the cleaned
-        // text once the report is done).
-        let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
         let tokens = options.include_tokens.then(|| {
             toks.iter()
                 .map(|t| {
@@ -402,6 +411,41 @@ fn sections_report(
             keywords: std::mem::take(&mut tops[i]),
         })
         .collect()
+}
+
+/// `toks` with the terms found in them joined into one token each (where occurrences overlap,
+/// the earlier, then the longer, wins), as [`crate::query::terms`] finds them by default.
+/// `stream` is `toks`' stream.
+fn join_terms(
+    stream: &Stream,
+    structure: &sections::Structure,
+    seg_text: &str,
+    toks: Tokens,
+) -> Tokens {
+    let starts: Vec<u32> = structure
+        .sections
+        .iter()
+        .map(|s| stream.token_at_or_after(s.start) as u32)
+        .collect();
+    let flags = stream.break_flags(&starts);
+    let defaults = TermsQuery::default();
+    let found = query::discover(stream, &flags, defaults.min_count, defaults.max_words);
+    // Joined noun pairs are one token already.
+    let mut runs: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.ids.len() > 1)
+        .flat_map(|f| f.tokens.iter().map(move |&t| (t as usize, f.ids.len())))
+        .collect();
+    runs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut end = 0;
+    runs.retain(|&(first, len)| {
+        let free = first >= end;
+        if free {
+            end = first + len;
+        }
+        free
+    });
+    segment::join_runs(seg_text, toks, &runs)
 }
 
 /// The sections as the kept analysis marks them: the cleaned text's char starts with the

@@ -16,6 +16,12 @@ pub struct Options {
     pub convert: bool,
     /// Join noun pairs that the text uses as one term (长江 + 经济带 → 长江经济带). Default true.
     pub compounds: bool,
+    /// Count the terms found in the text (recurring token sequences that hold together, such
+    /// as 高质量发展 or 粤港澳大湾区: see [`crate::query::terms`]) as words, so they reach the
+    /// keyword list whole instead of as their parts. Default false, so reports stay as jieba
+    /// cuts; the page turns it on. `tokenize` joins them too when it is on; the queries
+    /// (concordance, collocates, …) always read the plain segmentation.
+    pub terms: bool,
     /// How many keywords the report lists. Default 100; 0 lists none.
     pub top_n: usize,
     /// Shortest keyword in characters. Default 2; 1 lets single characters count.
@@ -46,6 +52,7 @@ impl Default for Options {
             hmm: true,
             convert: true,
             compounds: true,
+            terms: false,
             top_n: 100,
             min_length: 2,
             pos: Vec::new(),

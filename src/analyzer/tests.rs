@@ -279,3 +279,48 @@ fn char_index_maps_token_chars_to_the_cleaned_text() {
     assert!(index.bytes.is_empty());
     assert_eq!(index.slice(0, 2, 0, 6), "发展");
 }
+
+#[test]
+fn terms_option_counts_found_terms_as_keywords() {
+    let text = "推动高质量发展。实现高质量发展。坚持高质量发展！高质量发展是首要任务。";
+    let mut a = Analyzer::new();
+    let plain = a.analyze(text, &Options::default()).unwrap();
+    assert!(!plain.keywords.iter().any(|k| k.word == "高质量发展"));
+    let on = Options {
+        terms: true,
+        ..Options::default()
+    };
+    let joined = a.analyze(text, &on).unwrap();
+    let k = joined.keywords.iter().find(|k| k.word == "高质量发展");
+    assert_eq!(k.map(|k| k.count), Some(4), "{:?}", joined.keywords);
+    assert!(!joined.keywords.iter().any(|k| k.word == "高质量"));
+    // `tokenize` joins them when asked, and only then.
+    assert!(words(&mut a, text, &on).contains(&"高质量发展".to_string()));
+    assert!(!words(&mut a, text, &Options::default()).contains(&"高质量发展".to_string()));
+    // The queries read the plain segmentation either way.
+    a.analyze(text, &on).unwrap();
+    let q = crate::query::ConcordanceQuery {
+        query: "高质量".into(),
+        by: crate::query::By::Word,
+        ..Default::default()
+    };
+    assert_eq!(a.concordance(&q).unwrap().total, 4);
+}
+
+#[test]
+fn queries_read_the_last_analysed_text_and_need_one() {
+    let mut a = Analyzer::new();
+    let q = crate::query::ConcordanceQuery {
+        query: "发展".into(),
+        ..Default::default()
+    };
+    assert_eq!(a.concordance(&q).unwrap_err().kind(), "not_analyzed");
+    a.analyze("发展。", &Options::default()).unwrap();
+    assert_eq!(a.concordance(&q).unwrap().total, 1);
+    a.analyze("发展，发展。", &Options::default()).unwrap();
+    assert_eq!(a.concordance(&q).unwrap().total, 2);
+    // A refused analysis leaves no text to query.
+    let too_long = "a".repeat(MAX_INPUT_UTF16 + 1);
+    assert!(a.analyze(&too_long, &Options::default()).is_err());
+    assert_eq!(a.concordance(&q).unwrap_err().kind(), "not_analyzed");
+}
