@@ -73,20 +73,30 @@ impl Options {
     /// [`crate::Error::InvalidOptions`] naming the field at fault, for malformed JSON, a wrong
     /// type or an unknown field.
     pub fn from_json(json: &str) -> Result<Options, crate::Error> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            // serde_json ends its messages with "at line 1 column 12", which means nothing to
-            // a caller who passed an object rather than text.
-            let inner = e.into_inner().to_string();
-            let why = inner.split(" at line ").next().unwrap_or(&inner);
-            crate::Error::InvalidOptions(if path == "." {
-                why.to_string()
-            } else {
-                format!("{path}: {why}")
-            })
-        })
+        from_json(json, crate::Error::InvalidOptions)
     }
+}
+
+/// A value from JSON text, with an error made by `error` that names the field at fault (for
+/// malformed JSON, a wrong type or an unknown field): the one reading of options and of the
+/// queries' requests.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    error: fn(String) -> crate::Error,
+) -> Result<T, crate::Error> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        // serde_json ends its messages with "at line 1 column 12", which means nothing to
+        // a caller who passed an object rather than text.
+        let inner = e.into_inner().to_string();
+        let why = inner.split(" at line ").next().unwrap_or(&inner);
+        error(if path == "." {
+            why.to_string()
+        } else {
+            format!("{path}: {why}")
+        })
+    })
 }
 
 #[cfg(test)]

@@ -37,3 +37,13 @@ pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
 pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
 pub use terms::{discover, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};
 pub use trends::{trends, Series, Trends, TrendsQuery};
+
+/// A query's request from JSON text (`{"query": "发展", "by": "word"}`): fields camelCase,
+/// missing ones at their defaults.
+///
+/// # Errors
+/// [`crate::Error::InvalidQuery`] naming the field at fault, for malformed JSON, a wrong type
+/// or an unknown field.
+pub fn request_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, crate::Error> {
+    crate::options::from_json(json, crate::Error::InvalidQuery)
+}

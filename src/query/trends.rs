@@ -59,10 +59,10 @@ pub struct Series {
 ///
 /// let mut analyzer = Analyzer::new();
 /// analyzer.analyze("一、发展\n推动发展。\n二、改革\n深化改革。", &Options::default()).unwrap();
-/// let q = TrendsQuery { words: vec!["改革".into()], segments: None };
+/// let q = TrendsQuery { words: vec!["发展".into()], segments: None };
 /// let found = analyzer.trends(&q).unwrap();
-/// assert_eq!(found.series[0].counts, [0, 2]);
-/// assert_eq!(found.series[0].relative[1], 2.0 / f64::from(found.parts[1].words));
+/// assert_eq!(found.series[0].counts, [2, 0]);
+/// assert_eq!(found.series[0].relative[0], 2.0 / f64::from(found.parts[0].words));
 /// ```
 pub fn trends(
     corpus: &Corpus,

@@ -31,6 +31,24 @@ pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
     Options::from_json(&json)
 }
 
+/// A query's request from a JS object; `undefined` and `null` are the defaults.
+///
+/// # Errors
+/// [`Error::InvalidQuery`] naming the field at fault (read through JSON, like the options, so
+/// that a misspelt field is refused rather than ignored).
+pub(crate) fn parse_request<T: serde::de::DeserializeOwned + Default>(
+    request: &JsValue,
+) -> Result<T, Error> {
+    if request.is_undefined() || request.is_null() {
+        return Ok(T::default());
+    }
+    let json = js_sys::JSON::stringify(request)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| Error::InvalidQuery("a request must be a plain object".into()))?;
+    crate::query::request_from_json(&json)
+}
+
 /// A JS string's contents, refused before they are copied into wasm memory when the string is
 /// longer than the analyzer takes: a 50 MB paste would otherwise grow the wasm memory by
 /// 150 MB (UTF-8) just to be turned down, and wasm memory never shrinks. `undefined` and
