@@ -125,3 +125,69 @@ test('the client: resetWords forgets custom words, timings follow each analysis'
     wenxi.terminate();
   }
 });
+
+test('queries: read the last analysed text, typed refusals, UTF-16 offsets', { timeout: 60_000 }, async () => {
+  const { worker, next, answer } = rawWorker();
+  try {
+    worker.postMessage({ type: 'init' });
+    await next((m) => m.type === 'ready');
+    const text = '𦡦推动高质量发展。实现高质量发展，坚持高质量发展！高质量发展是首要任务。';
+    worker.postMessage({ type: 'concordance', id: 1, request: { query: '发展' } });
+    worker.postMessage({ type: 'analyze', id: 2, text });
+    worker.postMessage({ type: 'concordance', id: 3, request: { query: '高质量发展', context: 2 } });
+    worker.postMessage({ type: 'concordance', id: 4, request: { query: '发展', qeury: 1 } });
+    worker.postMessage({ type: 'concordance', id: 5, request: { query: '(\\w{50}){50}', by: 'regex' } });
+    worker.postMessage({ type: 'collocates', id: 6, request: { word: '高质量', minCount: 1 } });
+    worker.postMessage({ type: 'ngrams', id: 7 });
+    worker.postMessage({ type: 'terms', id: 8, request: {} });
+    worker.postMessage({ type: 'dispersion', id: 9, request: { words: ['发展'], segments: 2 } });
+    worker.postMessage({ type: 'trends', id: 10, request: { words: ['发展'] } });
+
+    assert.equal((await answer(1)).kind, 'not_analyzed');
+    const found = (await answer(3)).value;
+    assert.equal(found.total, 4);
+    for (const line of found.lines) assert.equal(text.slice(line.start, line.end), '高质量发展');
+    assert.deepEqual(found.lines[0], { start: 4, end: 9, left: '𦡦推动'.slice(-2), match: '高质量发展', right: '。实' });
+    assert.equal((await answer(4)).kind, 'invalid_query');
+    const costly = await answer(5);
+    assert.equal(costly.kind, 'invalid_query');
+    assert.match(costly.message, /too costly/);
+    const collocates = (await answer(6)).value;
+    assert.equal(collocates.frequency, 4);
+    assert.ok(collocates.collocates.every((c) => c.count <= c.frequency));
+    assert.deepEqual((await answer(7)).value.ngrams[0], { words: ['高质量', '发展'], count: 4 });
+    assert.equal((await answer(8)).value.terms[0].term, '高质量发展');
+    const dispersion = (await answer(9)).value;
+    assert.equal(dispersion.parts.length, 2);
+    assert.equal(dispersion.words[0].count, 4);
+    assert.equal(text.slice(...dispersion.words[0].positions[0]), '发展');
+    assert.equal((await answer(10)).value.series[0].counts.reduce((a, b) => a + b), 4);
+  } finally {
+    await worker.terminate();
+  }
+});
+
+test('the client: a query method per request, and a fresh worker still reads the last analysis', { timeout: 60_000 }, async () => {
+  const { createAnalyzer, ERROR_KINDS } = await import(`${PKG}node.js`);
+  assert.ok(ERROR_KINDS.includes('not_analyzed') && ERROR_KINDS.includes('invalid_query'));
+  const wenxi = await createAnalyzer();
+  try {
+    await assert.rejects(wenxi.concordance({ query: '发展' }), { kind: 'not_analyzed' });
+    const text = '推动绿色发展，推动绿色转型。推动改革。';
+    await wenxi.analyze(text);
+    const found = await wenxi.concordance({ query: '推动', by: 'word', sort: 'right1' });
+    assert.equal(found.total, 3);
+    assert.deepEqual(found.lines.map((l) => l.right.slice(0, 2)), ['改革', '绿色', '绿色']);
+    const { collocates } = await wenxi.collocates({ word: '推动' });
+    assert.equal(collocates[0].word, '绿色');
+    assert.ok((await wenxi.ngrams({ minN: 2, maxN: 2 })).ngrams.length >= 1);
+    assert.ok(Array.isArray((await wenxi.terms()).terms));
+    assert.equal((await wenxi.dispersion({ words: ['推动'], positions: false })).words[0].positions.length, 0);
+    assert.equal((await wenxi.trends({ words: ['推动'], segments: 3 })).parts.length, 3);
+    // A new worker (after terminate, as after an abort) runs the last analysis again first.
+    wenxi.terminate();
+    assert.equal((await wenxi.concordance({ query: '推动' })).total, 3);
+  } finally {
+    wenxi.terminate();
+  }
+});
