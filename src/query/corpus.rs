@@ -356,6 +356,11 @@ impl Corpus {
         self.stream.id_of(key)
     }
 
+    /// The number of distinct words (vocabulary entries) of every kind.
+    pub fn vocab_len(&self) -> usize {
+        self.stream.vocab_len()
+    }
+
     /// Char range `[start, end)` of token `i` in the cleaned text.
     pub fn char_range(&self, i: usize) -> (usize, usize) {
         let starts = &self.stream.starts;

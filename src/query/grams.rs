@@ -54,7 +54,10 @@ impl Level {
     /// `p`'s segment), seen at least `min_count` times.
     pub fn extend(&self, symbols: &[u32], segments: &[u32], min_count: u32) -> Level {
         let n = self.n;
-        let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+        // Sized once: a map that grows rehashes every entry each time it doubles.
+        let live = self.at.iter().filter(|&&g| g != NONE).count();
+        let mut index: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(live, Default::default());
         let mut at = vec![NONE; symbols.len()];
         let mut counts: Vec<u32> = Vec::new();
         let mut first: Vec<u32> = Vec::new();

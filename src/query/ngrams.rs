@@ -102,22 +102,22 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
     } else {
         word_sequence(corpus)
     };
-    // Shown form and sort key of a symbol.
-    let shown = |s: u32| -> String {
-        if q.characters {
-            char::from_u32(s).map(String::from).unwrap_or_default()
-        } else {
-            corpus.entry(s).word.clone()
+    // Symbols in sort order: chars by code point, words by key (a rank per vocabulary id, so
+    // that sorting compares numbers, not strings).
+    let rank: Vec<u32> = if q.characters {
+        Vec::new()
+    } else {
+        let mut ids: Vec<u32> = (0..corpus.vocab_len() as u32).collect();
+        ids.sort_by(|&a, &b| corpus.entry(a).key.cmp(&corpus.entry(b).key));
+        let mut rank = vec![0u32; ids.len()];
+        for (r, &id) in ids.iter().enumerate() {
+            rank[id as usize] = r as u32;
         }
+        rank
     };
-    let sort_key = |s: u32| -> String {
-        if q.characters {
-            shown(s)
-        } else {
-            corpus.entry(s).key.clone()
-        }
-    };
-    let mut found: Vec<(Vec<u32>, u32)> = Vec::new();
+    let ranked = |s: u32| if q.characters { s } else { rank[s as usize] };
+    // (first position, n, count) of every n-gram kept.
+    let mut found: Vec<(u32, u32, u32)> = Vec::new();
     let mut level = Level::unigrams(&symbols, q.min_count);
     while level.n < q.max_n && level.len() > 0 {
         let next = level.extend(&symbols, &segments, q.min_count);
@@ -127,45 +127,59 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
             } else {
                 vec![false; level.len()]
             };
-            collect(&level, &symbols, &contained, &mut found);
+            collect(&level, &contained, &mut found);
         }
         level = next;
     }
     if level.n >= q.min_n {
-        collect(&level, &symbols, &vec![false; level.len()], &mut found);
+        collect(&level, &vec![false; level.len()], &mut found);
     }
-    let keys: Vec<Vec<String>> = found
-        .iter()
-        .map(|(s, _)| s.iter().map(|&x| sort_key(x)).collect())
-        .collect();
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&a, &b| {
-        found[b]
-            .1
-            .cmp(&found[a].1)
-            .then(found[b].0.len().cmp(&found[a].0.len()))
-            .then_with(|| keys[a].cmp(&keys[b]))
-    });
-    order.truncate(q.limit.unwrap_or(usize::MAX));
+    let order = |a: &(u32, u32, u32), b: &(u32, u32, u32)| {
+        let words = |x: &(u32, u32, u32)| {
+            symbols[x.0 as usize..(x.0 + x.1) as usize]
+                .iter()
+                .map(|&s| ranked(s))
+        };
+        b.2.cmp(&a.2)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| words(a).cmp(words(b)))
+    };
+    // Only the first `limit` need a full sort.
+    let limit = q.limit.unwrap_or(usize::MAX).min(found.len());
+    if limit < found.len() {
+        if limit > 0 {
+            found.select_nth_unstable_by(limit - 1, order);
+        }
+        found.truncate(limit);
+    }
+    found.sort_unstable_by(order);
+    let shown = |s: u32| -> String {
+        if q.characters {
+            char::from_u32(s).map(String::from).unwrap_or_default()
+        } else {
+            corpus.entry(s).word.clone()
+        }
+    };
     Ok(Ngrams {
-        ngrams: order
+        ngrams: found
             .into_iter()
-            .map(|i| Ngram {
-                words: found[i].0.iter().map(|&s| shown(s)).collect(),
-                count: found[i].1,
+            .map(|(p, n, count)| Ngram {
+                words: symbols[p as usize..(p + n) as usize]
+                    .iter()
+                    .map(|&s| shown(s))
+                    .collect(),
+                count,
             })
             .collect(),
     })
 }
 
-/// Every group of `level` not marked `contained`, as its symbols and count.
-fn collect(level: &Level, symbols: &[u32], contained: &[bool], out: &mut Vec<(Vec<u32>, u32)>) {
+/// Every group of `level` not marked `contained`, as its first position, length and count.
+fn collect(level: &Level, contained: &[bool], out: &mut Vec<(u32, u32, u32)>) {
     for (g, &count) in level.counts.iter().enumerate() {
-        if contained[g] {
-            continue;
+        if !contained[g] {
+            out.push((level.first[g], level.n as u32, count));
         }
-        let p = level.first[g] as usize;
-        out.push((symbols[p..p + level.n].to_vec(), count));
     }
 }
 
