@@ -72,12 +72,7 @@ impl Cleaned {
     /// of the first char's span to the end of the last one's. An empty range (or one past the
     /// end) is empty at the first char's start (the text's end past the last char).
     pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
-        let first = self.spans.get(start).map_or(self.utf16_len, |s| s.start);
-        let last = end
-            .checked_sub(1)
-            .and_then(|i| self.spans.get(i))
-            .map_or(first, |s| s.end);
-        (first, last.max(first))
+        self.spans.utf16_span(start, end, self.utf16_len)
     }
 }
 

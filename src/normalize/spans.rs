@@ -60,6 +60,17 @@ impl Spans {
         Some(Span { start, end })
     }
 
+    /// The UTF-16 range of chars `[start, end)` in a text of `len` units: from the start of
+    /// the first char's span to the end of the last one's (see [`super::Cleaned::utf16_span`]).
+    pub fn utf16_span(&self, start: usize, end: usize, len: u32) -> (u32, u32) {
+        let first = self.get(start).map_or(len, |s| s.start);
+        let last = end
+            .checked_sub(1)
+            .and_then(|i| self.get(i))
+            .map_or(first, |s| s.end);
+        (first, last.max(first))
+    }
+
     /// Every span, in order.
     pub fn iter(&self) -> impl Iterator<Item = Span> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::keywords::key_of;
-use crate::normalize::Cleaned;
+use crate::normalize::{Cleaned, Spans};
 use crate::report::TokenKind;
 use crate::segment::{Compound, Pos, Tok};
 
@@ -34,14 +34,14 @@ const WRAP_MIN_LINE: usize = 16;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
-    pub key: String,
+    pub key: Box<str>,
     /// As first written in the cleaned text.
-    pub word: String,
+    pub word: Box<str>,
     /// The kind of its first occurrence.
     pub kind: TokenKind,
     /// For a noun pair the analysis joined into one token (长江经济带: see
     /// [`crate::segment::join_compounds`]), the chars of its first part.
-    pub split: Option<usize>,
+    pub split: Option<u16>,
 }
 
 impl Entry {
@@ -81,10 +81,85 @@ pub struct WordAt {
     pub phrase: u32,
 }
 
+/// Where the cleaned text's chars are in the user's text, compressed from the cleaner's spans
+/// (4 bytes a char): a *run* is a stretch of chars that each stand for themselves (a span as
+/// long as the char in UTF-16, starting where the one before ended), and only where each run
+/// starts is kept, with the astral chars (two units) and the *odd* chars whose span is longer
+/// than themselves (a tag's line break, a decoded entity, a mojibake run). Plain text is one
+/// run; full-width letters folded to ASCII keep their run; every removal starts a new one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Offsets {
+    /// (first char, its UTF-16 start), rising.
+    runs: Vec<(u32, u32)>,
+    /// Astral chars, by char index, rising.
+    astral: Vec<u32>,
+    /// (char, UTF-16 end) of each odd char, rising; each ends its run.
+    odd: Vec<(u32, u32)>,
+}
+
+impl Offsets {
+    /// The offsets of `text`'s chars, whose spans are `spans`.
+    fn new(text: &str, spans: &Spans) -> Offsets {
+        let mut o = Offsets::default();
+        let mut next: Option<u32> = None;
+        for (i, (c, span)) in text.chars().zip(spans.iter()).enumerate() {
+            let units = c.len_utf16() as u32;
+            if units == 2 {
+                o.astral.push(i as u32);
+            }
+            if next != Some(span.start) {
+                o.runs.push((i as u32, span.start));
+            }
+            if span.end != span.start + units {
+                o.odd.push((i as u32, span.end));
+                next = None;
+            } else {
+                next = Some(span.end);
+            }
+        }
+        o.runs.shrink_to_fit();
+        o.astral.shrink_to_fit();
+        o.odd.shrink_to_fit();
+        o
+    }
+
+    /// Astral chars before char `c`.
+    fn astral_before(&self, c: u32) -> u32 {
+        self.astral.partition_point(|&a| a < c) as u32
+    }
+
+    /// Where char `c` starts.
+    fn start(&self, c: u32) -> u32 {
+        let r = self.runs.partition_point(|&(first, _)| first <= c);
+        let (first, start) = self.runs.get(r.wrapping_sub(1)).copied().unwrap_or((0, 0));
+        start + (c - first) + self.astral_before(c) - self.astral_before(first)
+    }
+
+    /// Where char `c` ends.
+    fn end(&self, c: u32) -> u32 {
+        match self.odd.binary_search_by_key(&c, |&(i, _)| i) {
+            Ok(k) => self.odd[k].1,
+            Err(_) => {
+                let astral = self.astral.binary_search(&c).is_ok();
+                self.start(c) + if astral { 2 } else { 1 }
+            }
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        (self.runs.capacity() + self.odd.capacity()) * 8 + self.astral.capacity() * 4
+    }
+}
+
 /// The last analysed text, as the queries read it.
 #[derive(Debug, Clone)]
 pub struct Corpus {
-    cleaned: Cleaned,
+    /// The cleaned text.
+    text: String,
+    /// Where its chars are in the user's text.
+    offsets: Offsets,
+    /// The user's text's length in UTF-16 code units.
+    utf16_len: u32,
     /// The user's text in UTF-16, kept only when cleaning changed it (else the cleaned text
     /// is the user's text).
     original: Option<Vec<u16>>,
@@ -107,7 +182,9 @@ pub struct Stream {
     ids: Vec<u32>,
     pos: Vec<Pos>,
     vocab: Vec<Entry>,
-    index: FxHashMap<String, u32>,
+    /// Vocabulary indices in key order, to find a word by its key (a hash map would hold
+    /// every key a second time).
+    by_key: Vec<u32>,
 }
 
 impl Stream {
@@ -142,6 +219,7 @@ impl Stream {
             cleaned.get(a..b).unwrap_or("")
         };
         let mut s = Stream::default();
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
         let (lower, _) = toks.size_hint();
         s.starts.reserve_exact(lower);
         s.ids.reserve_exact(lower);
@@ -150,22 +228,22 @@ impl Stream {
         for (i, t) in toks.enumerate() {
             let split = compounds.next_if(|c| c.token == i).map(|c| c.split);
             let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
-            let id = match s.index.get(key.as_ref()) {
+            let id = match index.get(key.as_ref()) {
                 Some(&id) => {
                     if let Some(split) = split {
-                        s.vocab[id as usize].split.get_or_insert(split);
+                        s.vocab[id as usize].split.get_or_insert(split as u16);
                     }
                     id
                 }
                 None => {
                     let id = s.vocab.len() as u32;
                     s.vocab.push(Entry {
-                        key: key.to_string(),
-                        word: written(&t).to_string(),
+                        key: key.as_ref().into(),
+                        word: written(&t).into(),
                         kind: t.kind,
-                        split,
+                        split: split.map(|s| s as u16),
                     });
-                    s.index.insert(key.into_owned(), id);
+                    index.insert(key.into_owned(), id);
                     id
                 }
             };
@@ -173,6 +251,14 @@ impl Stream {
             s.ids.push(id);
             s.pos.push(t.pos);
         }
+        drop(index);
+        s.by_key = (0..s.vocab.len() as u32).collect();
+        s.by_key
+            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key.cmp(&s.vocab[b as usize].key));
+        s.starts.shrink_to_fit();
+        s.ids.shrink_to_fit();
+        s.pos.shrink_to_fit();
+        s.vocab.shrink_to_fit();
         s
     }
 
@@ -293,7 +379,10 @@ impl Stream {
 
     /// The vocabulary index of the word counted by `key`, if the text has it.
     pub fn id_of(&self, key: &str) -> Option<u32> {
-        self.index.get(key).copied()
+        self.by_key
+            .binary_search_by(|&id| self.vocab[id as usize].key.as_ref().cmp(key))
+            .ok()
+            .map(|i| self.by_key[i])
     }
 
     /// The number of distinct words (vocabulary entries) of every kind.
@@ -310,22 +399,37 @@ impl Corpus {
         stream: Stream,
         sections: Vec<SectionMark>,
     ) -> Corpus {
-        let mut checkpoints = Vec::with_capacity(cleaned.text.len() / STRIDE / 3 + 1);
+        let Cleaned {
+            mut text,
+            spans,
+            utf16_len,
+            ..
+        } = cleaned;
+        text.shrink_to_fit();
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE / 3 + 1);
         let mut chars = 0usize;
-        for (i, (b, _)) in cleaned.text.char_indices().enumerate() {
+        for (i, (b, _)) in text.char_indices().enumerate() {
             if i % STRIDE == 0 {
                 checkpoints.push(b as u32);
             }
             chars += 1;
         }
-        let original = (cleaned.text != original).then(|| original.encode_utf16().collect());
+        let offsets = Offsets::new(&text, &spans);
+        drop(spans);
+        let original = (text != original).then(|| {
+            let mut units: Vec<u16> = Vec::with_capacity(utf16_len as usize);
+            units.extend(original.encode_utf16());
+            units
+        });
         let section_tokens: Vec<u32> = sections
             .iter()
             .map(|s| stream.token_at_or_after(s.start_char) as u32)
             .collect();
         let flags = stream.break_flags(&section_tokens);
         Corpus {
-            cleaned,
+            text,
+            offsets,
+            utf16_len,
             original,
             chars,
             checkpoints,
@@ -382,14 +486,9 @@ impl Corpus {
         self.stream.token_at_or_after(c)
     }
 
-    /// The cleaned text with its map back to the user's text.
-    pub fn cleaned(&self) -> &Cleaned {
-        &self.cleaned
-    }
-
     /// The cleaned text.
     pub fn text(&self) -> &str {
-        &self.cleaned.text
+        &self.text
     }
 
     /// Chars in the cleaned text.
@@ -404,17 +503,27 @@ impl Corpus {
 
     /// The user's text's length in UTF-16 code units.
     pub fn utf16_len(&self) -> u32 {
-        self.cleaned.utf16_len
+        self.utf16_len
     }
 
     /// UTF-16 range in the user's text of cleaned chars `[start, end)`.
     pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
-        self.cleaned.utf16_span(start, end)
+        // As the cleaner's spans give it (`Spans::utf16_span`), from the compressed offsets.
+        let first = if start < self.chars {
+            self.offsets.start(start as u32)
+        } else {
+            self.utf16_len
+        };
+        let last = match end.checked_sub(1) {
+            Some(e) if e < self.chars => self.offsets.end(e as u32),
+            _ => first,
+        };
+        (first, last.max(first))
     }
 
     /// Byte offset in the cleaned text of char `c` (the text's length past the end).
     pub fn byte_of_char(&self, c: usize) -> usize {
-        let text = &self.cleaned.text;
+        let text = &self.text;
         let Some(&base) = self.checkpoints.get(c / STRIDE) else {
             return text.len();
         };
@@ -433,7 +542,6 @@ impl Corpus {
             .saturating_sub(1);
         let base = self.checkpoints.get(k).map_or(0, |&x| x as usize);
         let walked = self
-            .cleaned
             .text
             .get(base..b.max(base))
             .map_or(0, |s| s.chars().count());
@@ -443,7 +551,7 @@ impl Corpus {
     /// The cleaned text of chars `[start, end)`.
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let (a, b) = (self.byte_of_char(start), self.byte_of_char(end));
-        self.cleaned.text.get(a..b.max(a)).unwrap_or("")
+        self.text.get(a..b.max(a)).unwrap_or("")
     }
 
     /// Every word token (Han, Latin, number) in text order, with its sentence and phrase.
@@ -465,8 +573,8 @@ impl Corpus {
 
     /// Bytes held, for the memory figures in the README.
     pub fn heap_bytes(&self) -> usize {
-        self.cleaned.text.capacity()
-            + self.cleaned.spans.len() * 4
+        self.text.capacity()
+            + self.offsets.bytes()
             + self.original.as_ref().map_or(0, |o| o.capacity() * 2)
             + self.checkpoints.capacity() * 4
             + self.stream.starts.capacity() * 4
@@ -477,8 +585,9 @@ impl Corpus {
                 .stream
                 .vocab
                 .iter()
-                .map(|e| e.key.capacity() * 2 + e.word.capacity() + 64)
+                .map(|e| e.key.len() + e.word.len() + std::mem::size_of::<Entry>())
                 .sum::<usize>()
+            + self.stream.by_key.capacity() * 4
     }
 }
 
@@ -597,7 +706,7 @@ mod tests {
         let c = for_test("a b, a c. A d\nb");
         let words: Vec<(&str, u32, u32)> = c
             .words()
-            .map(|w| (c.entry(w.id).key.as_str(), w.sentence, w.phrase))
+            .map(|w| (c.entry(w.id).key.as_ref(), w.sentence, w.phrase))
             .collect();
         // `A` counts as `a`; the comma breaks the phrase, the full stop and the short
         // line's break the sentence.
@@ -613,7 +722,11 @@ mod tests {
                 ("b", 2, 3)
             ]
         );
-        assert_eq!(c.entry(c.id_of("a").unwrap()).word, "a", "as first written");
+        assert_eq!(
+            &*c.entry(c.id_of("a").unwrap()).word,
+            "a",
+            "as first written"
+        );
         assert_eq!(c.original(), None, "nothing was cleaned");
     }
 
@@ -624,6 +737,31 @@ mod tests {
         let c = for_test(&text);
         let sentences: Vec<u32> = c.words().map(|w| w.sentence).collect();
         assert_eq!(sentences, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn compressed_offsets_give_the_cleaners_spans() {
+        let texts = [
+            "plain 文本 𦡦👪 end",
+            "<p>經(jīng)濟&amp;👪</p>ＡＢＣ１２\u{200B}x<br>y&#12289;",
+            "?!耙粠б宦贰背h 和 \u{FFFD}\u{FFFD}<!-- c -->z",
+            "",
+        ];
+        for text in texts {
+            let cleaned = crate::normalize::clean(text);
+            let c = build_test(text, cleaned.clone(), std::slice::from_ref(&cleaned.text));
+            let n = cleaned.spans.len();
+            for s in 0..=n + 1 {
+                for e in s..=n + 1 {
+                    assert_eq!(
+                        c.utf16_span(s, e),
+                        cleaned.utf16_span(s, e),
+                        "{text:?} {s}..{e}"
+                    );
+                }
+            }
+        }
+        assert_eq!(for_test("plain text").offsets.runs.len(), 1);
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
         if q.characters {
             char::from_u32(s).map(String::from).unwrap_or_default()
         } else {
-            corpus.entry(s).word.clone()
+            corpus.entry(s).word.to_string()
         }
     };
     Ok(Ngrams {

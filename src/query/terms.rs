@@ -156,12 +156,12 @@ pub fn terms(corpus: &Corpus, q: &TermsQuery) -> Result<Terms, Error> {
                         let cut = e
                             .word
                             .char_indices()
-                            .nth(split)
+                            .nth(usize::from(split))
                             .map_or(e.word.len(), |(b, _)| b);
                         words.push(e.word[..cut].to_string());
                         words.push(e.word[cut..].to_string());
                     }
-                    None => words.push(e.word.clone()),
+                    None => words.push(e.word.to_string()),
                 }
             }
             Term {
@@ -283,7 +283,10 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
                 // A joined pair: its parts occur in it and on their own, and it counts as two
                 // tokens of the text.
                 let key = &stream.entry(ids[0]).key;
-                let cut = key.char_indices().nth(split).map_or(key.len(), |(b, _)| b);
+                let cut = key
+                    .char_indices()
+                    .nth(usize::from(split))
+                    .map_or(key.len(), |(b, _)| b);
                 let f_l = c + f64::from(part_count(&key[..cut]));
                 let f_r = c + f64::from(part_count(&key[cut..]));
                 cohesion = c / f_l.min(f_r);
