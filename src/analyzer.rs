@@ -3,7 +3,9 @@
 
 use crate::error::Error;
 use crate::idf::Idf;
-use crate::keywords::{self, Filter, Occurrence, Stopwords, Tally};
+use std::borrow::Cow;
+
+use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
 use crate::query::{self, Corpus, SectionMark, Stream, TermsQuery};
@@ -219,9 +221,13 @@ impl Analyzer {
         // What the queries read later: the plain token stream, compactly (taken with the
         // cleaned text once the report is done).
         let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
-        if options.terms {
-            toks = join_terms(&stream, &structure, seg_text, toks);
-        }
+        // The words counted, by the vocabulary of `toks`: the kept stream's, or, when terms
+        // are joined, that of the joined tokens.
+        let joined = options.terms.then(|| {
+            toks = join_terms(&stream, &structure, seg_text, std::mem::take(&mut toks));
+            Stream::build(&cleaned.text, seg_text, toks.iter(), &[])
+        });
+        let counted = joined.as_ref().unwrap_or(&stream);
         report(Stage::Keywords, 0.75);
         let display = CharIndex::new(&cleaned.text, seg_text);
 
@@ -249,13 +255,15 @@ impl Analyzer {
             while section + 1 < bounds.len() && t.start >= bounds[section] {
                 section += 1;
             }
-            let key = keywords::key_of(seg_text.get(t.byte_start..t.byte_end).unwrap_or(""));
-            if !filter.accepts(t.kind, &key, t.pos.as_str()) {
+            let word_id = counted.id_at(i);
+            let key: &str = counted.entry(word_id).key();
+            if !filter.accepts(t.kind, key, t.pos.as_str()) {
                 return None;
             }
             let (start, end) = span_of(&cleaned, t.start, t.end);
             Some(Occurrence {
-                key,
+                key: Cow::Borrowed(key),
+                word_id,
                 word: display.slice(t.start, t.end, t.byte_start, t.byte_end),
                 pos: t.pos.as_str(),
                 token: i,
@@ -264,7 +272,7 @@ impl Analyzer {
                 end,
             })
         });
-        let tally = Tally::new(occurrences);
+        let tally = Tally::new(occurrences, counted.vocab_len());
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         let tokens = options.include_tokens.then(|| {
             toks.iter()
@@ -318,6 +326,7 @@ impl Analyzer {
         };
         let marks = section_marks(&structure, &report.sections);
         drop(tally);
+        drop(joined);
         (report, Corpus::new(text, cleaned, stream, marks))
     }
 }

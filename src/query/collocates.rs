@@ -193,7 +193,7 @@ pub fn collocates(
             let f_c = frequency.get(&id).copied().unwrap_or(0);
             let m = measures(o, f_node, f_c, window, n as u32);
             Collocate {
-                word: corpus.entry(id).word.to_string(),
+                word: corpus.entry(id).word().to_string(),
                 count: o,
                 frequency: f_c,
                 mi: m.mi,
@@ -218,7 +218,7 @@ pub fn collocates(
     });
     list.truncate(q.limit.unwrap_or(usize::MAX));
     Ok(Collocates {
-        word: node.map_or_else(|| q.word.clone(), |id| corpus.entry(id).word.to_string()),
+        word: node.map_or_else(|| q.word.clone(), |id| corpus.entry(id).word().to_string()),
         frequency: f_node,
         words: n as u32,
         window,

@@ -186,7 +186,7 @@ pub fn concordance(
         side => {
             let words: Vec<Option<&str>> = hits
                 .iter()
-                .map(|h| neighbour(corpus, h, side).map(|id| corpus.entry(id).key.as_ref()))
+                .map(|h| neighbour(corpus, h, side).map(|id| corpus.entry(id).key()))
                 .collect();
             order.sort_by(|&a, &b| words[a].cmp(&words[b]).then(a.cmp(&b)));
         }

@@ -33,10 +33,11 @@ const WRAP_MIN_LINE: usize = 16;
 /// One distinct word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
-    pub key: Box<str>,
-    /// As first written in the cleaned text.
-    pub word: Box<str>,
+    /// The key, then the written form when it differs (one allocation: a long text has a
+    /// hundred thousand distinct words, mostly written as their key).
+    text: Box<str>,
+    /// Bytes of the key in `text`.
+    key_len: u32,
     /// The kind of its first occurrence.
     pub kind: TokenKind,
     /// For a noun pair the analysis joined into one token (长江经济带: see
@@ -45,6 +46,33 @@ pub struct Entry {
 }
 
 impl Entry {
+    fn new(key: &str, word: &str, kind: TokenKind, split: Option<u16>) -> Entry {
+        let text: Box<str> = if key == word {
+            key.into()
+        } else {
+            [key, word].concat().into()
+        };
+        Entry {
+            text,
+            key_len: key.len() as u32,
+            kind,
+            split,
+        }
+    }
+
+    /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
+    pub fn key(&self) -> &str {
+        self.text.get(..self.key_len as usize).unwrap_or("")
+    }
+
+    /// As first written in the cleaned text.
+    pub fn word(&self) -> &str {
+        match self.text.get(self.key_len as usize..) {
+            Some(w) if !w.is_empty() => w,
+            _ => self.key(),
+        }
+    }
+
     /// Whether tokens of this word are words to the queries: Han, Latin or numbers (not
     /// punctuation, whitespace or symbols).
     pub fn is_word(&self) -> bool {
@@ -81,83 +109,13 @@ pub struct WordAt {
     pub phrase: u32,
 }
 
-/// Where the cleaned text's chars are in the user's text, compressed from the cleaner's spans
-/// (4 bytes a char): a *run* is a stretch of chars that each stand for themselves (a span as
-/// long as the char in UTF-16, starting where the one before ended), and only where each run
-/// starts is kept, with the astral chars (two units) and the *odd* chars whose span is longer
-/// than themselves (a tag's line break, a decoded entity, a mojibake run). Plain text is one
-/// run; full-width letters folded to ASCII keep their run; every removal starts a new one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Offsets {
-    /// (first char, its UTF-16 start), rising.
-    runs: Vec<(u32, u32)>,
-    /// Astral chars, by char index, rising.
-    astral: Vec<u32>,
-    /// (char, UTF-16 end) of each odd char, rising; each ends its run.
-    odd: Vec<(u32, u32)>,
-}
-
-impl Offsets {
-    /// The offsets of `text`'s chars, whose spans are `spans`.
-    fn new(text: &str, spans: &Spans) -> Offsets {
-        let mut o = Offsets::default();
-        let mut next: Option<u32> = None;
-        for (i, (c, span)) in text.chars().zip(spans.iter()).enumerate() {
-            let units = c.len_utf16() as u32;
-            if units == 2 {
-                o.astral.push(i as u32);
-            }
-            if next != Some(span.start) {
-                o.runs.push((i as u32, span.start));
-            }
-            if span.end != span.start + units {
-                o.odd.push((i as u32, span.end));
-                next = None;
-            } else {
-                next = Some(span.end);
-            }
-        }
-        o.runs.shrink_to_fit();
-        o.astral.shrink_to_fit();
-        o.odd.shrink_to_fit();
-        o
-    }
-
-    /// Astral chars before char `c`.
-    fn astral_before(&self, c: u32) -> u32 {
-        self.astral.partition_point(|&a| a < c) as u32
-    }
-
-    /// Where char `c` starts.
-    fn start(&self, c: u32) -> u32 {
-        let r = self.runs.partition_point(|&(first, _)| first <= c);
-        let (first, start) = self.runs.get(r.wrapping_sub(1)).copied().unwrap_or((0, 0));
-        start + (c - first) + self.astral_before(c) - self.astral_before(first)
-    }
-
-    /// Where char `c` ends.
-    fn end(&self, c: u32) -> u32 {
-        match self.odd.binary_search_by_key(&c, |&(i, _)| i) {
-            Ok(k) => self.odd[k].1,
-            Err(_) => {
-                let astral = self.astral.binary_search(&c).is_ok();
-                self.start(c) + if astral { 2 } else { 1 }
-            }
-        }
-    }
-
-    fn bytes(&self) -> usize {
-        (self.runs.capacity() + self.odd.capacity()) * 8 + self.astral.capacity() * 4
-    }
-}
-
 /// The last analysed text, as the queries read it.
 #[derive(Debug, Clone)]
 pub struct Corpus {
     /// The cleaned text.
     text: String,
-    /// Where its chars are in the user's text.
-    offsets: Offsets,
+    /// Where its chars are in the user's text (the cleaner's map, compressed).
+    spans: Spans,
     /// The user's text's length in UTF-16 code units.
     utf16_len: u32,
     /// The user's text in UTF-16, kept only when cleaning changed it (else the cleaned text
@@ -237,12 +195,12 @@ impl Stream {
                 }
                 None => {
                     let id = s.vocab.len() as u32;
-                    s.vocab.push(Entry {
-                        key: key.as_ref().into(),
-                        word: written(&t).into(),
-                        kind: t.kind,
-                        split: split.map(|s| s as u16),
-                    });
+                    s.vocab.push(Entry::new(
+                        &key,
+                        written(&t),
+                        t.kind,
+                        split.map(|s| s as u16),
+                    ));
                     index.insert(key.into_owned(), id);
                     id
                 }
@@ -254,7 +212,7 @@ impl Stream {
         drop(index);
         s.by_key = (0..s.vocab.len() as u32).collect();
         s.by_key
-            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key.cmp(&s.vocab[b as usize].key));
+            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key().cmp(s.vocab[b as usize].key()));
         s.starts.shrink_to_fit();
         s.ids.shrink_to_fit();
         s.pos.shrink_to_fit();
@@ -281,12 +239,12 @@ impl Stream {
             match e.kind {
                 TokenKind::Punctuation => {
                     pending |= PHRASE_START;
-                    if e.key.chars().any(ends_sentence) {
+                    if e.key().chars().any(ends_sentence) {
                         pending |= SENTENCE_START;
                     }
                 }
                 TokenKind::Whitespace => {
-                    let breaks = e.key.matches('\n').count();
+                    let breaks = e.key().matches('\n').count();
                     if breaks == 0 {
                         continue;
                     }
@@ -302,7 +260,7 @@ impl Stream {
                             .is_some_and(|&id| self.vocab[id as usize].kind == TokenKind::Han)
                     };
                     let wrap = breaks == 1
-                        && e.key.trim_matches(['\r', '\n']).is_empty()
+                        && e.key().trim_matches(['\r', '\n']).is_empty()
                         && start.saturating_sub(line_start) >= WRAP_MIN_LINE
                         && i > 0
                         && is_word(i - 1)
@@ -310,7 +268,8 @@ impl Stream {
                     if !wrap {
                         pending |= SENTENCE_START | PHRASE_START;
                     }
-                    let last_break = e.key.rfind('\n').map_or(0, |b| e.key[..b].chars().count());
+                    let key = e.key();
+                    let last_break = key.rfind('\n').map_or(0, |b| key[..b].chars().count());
                     line_start = start + last_break + 1;
                 }
                 TokenKind::Other => pending |= PHRASE_START,
@@ -380,7 +339,7 @@ impl Stream {
     /// The vocabulary index of the word counted by `key`, if the text has it.
     pub fn id_of(&self, key: &str) -> Option<u32> {
         self.by_key
-            .binary_search_by(|&id| self.vocab[id as usize].key.as_ref().cmp(key))
+            .binary_search_by(|&id| self.vocab[id as usize].key().cmp(key))
             .ok()
             .map(|i| self.by_key[i])
     }
@@ -414,8 +373,6 @@ impl Corpus {
             }
             chars += 1;
         }
-        let offsets = Offsets::new(&text, &spans);
-        drop(spans);
         let original = (text != original).then(|| {
             let mut units: Vec<u16> = Vec::with_capacity(utf16_len as usize);
             units.extend(original.encode_utf16());
@@ -428,7 +385,7 @@ impl Corpus {
         let flags = stream.break_flags(&section_tokens);
         Corpus {
             text,
-            offsets,
+            spans,
             utf16_len,
             original,
             chars,
@@ -508,17 +465,7 @@ impl Corpus {
 
     /// UTF-16 range in the user's text of cleaned chars `[start, end)`.
     pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
-        // As the cleaner's spans give it (`Spans::utf16_span`), from the compressed offsets.
-        let first = if start < self.chars {
-            self.offsets.start(start as u32)
-        } else {
-            self.utf16_len
-        };
-        let last = match end.checked_sub(1) {
-            Some(e) if e < self.chars => self.offsets.end(e as u32),
-            _ => first,
-        };
-        (first, last.max(first))
+        self.spans.utf16_span(start, end, self.utf16_len)
     }
 
     /// Byte offset in the cleaned text of char `c` (the text's length past the end).
@@ -574,7 +521,7 @@ impl Corpus {
     /// Bytes held, for the memory figures in the README.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
-            + self.offsets.bytes()
+            + self.spans.heap_bytes()
             + self.original.as_ref().map_or(0, |o| o.capacity() * 2)
             + self.checkpoints.capacity() * 4
             + self.stream.starts.capacity() * 4
@@ -585,7 +532,7 @@ impl Corpus {
                 .stream
                 .vocab
                 .iter()
-                .map(|e| e.key.len() + e.word.len() + std::mem::size_of::<Entry>())
+                .map(|e| e.text.len() + std::mem::size_of::<Entry>())
                 .sum::<usize>()
             + self.stream.by_key.capacity() * 4
     }
@@ -706,7 +653,7 @@ mod tests {
         let c = for_test("a b, a c. A d\nb");
         let words: Vec<(&str, u32, u32)> = c
             .words()
-            .map(|w| (c.entry(w.id).key.as_ref(), w.sentence, w.phrase))
+            .map(|w| (c.entry(w.id).key(), w.sentence, w.phrase))
             .collect();
         // `A` counts as `a`; the comma breaks the phrase, the full stop and the short
         // line's break the sentence.
@@ -723,7 +670,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            &*c.entry(c.id_of("a").unwrap()).word,
+            c.entry(c.id_of("a").unwrap()).word(),
             "a",
             "as first written"
         );
@@ -737,31 +684,6 @@ mod tests {
         let c = for_test(&text);
         let sentences: Vec<u32> = c.words().map(|w| w.sentence).collect();
         assert_eq!(sentences, [0, 0, 1, 2]);
-    }
-
-    #[test]
-    fn compressed_offsets_give_the_cleaners_spans() {
-        let texts = [
-            "plain 文本 𦡦👪 end",
-            "<p>經(jīng)濟&amp;👪</p>ＡＢＣ１２\u{200B}x<br>y&#12289;",
-            "?!耙粠б宦贰背h 和 \u{FFFD}\u{FFFD}<!-- c -->z",
-            "",
-        ];
-        for text in texts {
-            let cleaned = crate::normalize::clean(text);
-            let c = build_test(text, cleaned.clone(), std::slice::from_ref(&cleaned.text));
-            let n = cleaned.spans.len();
-            for s in 0..=n + 1 {
-                for e in s..=n + 1 {
-                    assert_eq!(
-                        c.utf16_span(s, e),
-                        cleaned.utf16_span(s, e),
-                        "{text:?} {s}..{e}"
-                    );
-                }
-            }
-        }
-        assert_eq!(for_test("plain text").offsets.runs.len(), 1);
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub fn dispersion(
                 _ => Vec::new(),
             };
             WordDispersion {
-                word: id.map_or_else(|| asked.clone(), |id| corpus.entry(id).word.to_string()),
+                word: id.map_or_else(|| asked.clone(), |id| corpus.entry(id).word().to_string()),
                 count: counts.iter().sum(),
                 counts,
                 juilland_d: m.juilland_d,

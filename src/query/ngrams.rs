@@ -108,7 +108,7 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
         Vec::new()
     } else {
         let mut ids: Vec<u32> = (0..corpus.vocab_len() as u32).collect();
-        ids.sort_by(|&a, &b| corpus.entry(a).key.cmp(&corpus.entry(b).key));
+        ids.sort_by(|&a, &b| corpus.entry(a).key().cmp(corpus.entry(b).key()));
         let mut rank = vec![0u32; ids.len()];
         for (r, &id) in ids.iter().enumerate() {
             rank[id as usize] = r as u32;
@@ -157,7 +157,7 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
         if q.characters {
             char::from_u32(s).map(String::from).unwrap_or_default()
         } else {
-            corpus.entry(s).word.to_string()
+            corpus.entry(s).word().to_string()
         }
     };
     Ok(Ngrams {

@@ -154,14 +154,14 @@ pub fn terms(corpus: &Corpus, q: &TermsQuery) -> Result<Terms, Error> {
                     // A joined noun pair shows its two parts.
                     Some(split) => {
                         let cut = e
-                            .word
+                            .word()
                             .char_indices()
                             .nth(usize::from(split))
-                            .map_or(e.word.len(), |(b, _)| b);
-                        words.push(e.word[..cut].to_string());
-                        words.push(e.word[cut..].to_string());
+                            .map_or(e.word().len(), |(b, _)| b);
+                        words.push(e.word()[..cut].to_string());
+                        words.push(e.word()[cut..].to_string());
                     }
-                    None => words.push(e.word.to_string()),
+                    None => words.push(e.word().to_string()),
                 }
             }
             Term {
@@ -233,7 +233,7 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
     let boundary_right = |q: usize| !opens(stream.pos_at(tokens[q] as usize).as_str());
     let closes = |id: u32, pos: &str| {
         let one_char_verb =
-            pos.starts_with('v') && pos != "vn" && stream.entry(id).word.chars().count() == 1;
+            pos.starts_with('v') && pos != "vn" && stream.entry(id).word().chars().count() == 1;
         !(function(pos) || pos.starts_with('q') || one_char_verb)
     };
     // Every Han token counted, for the parts of joined noun pairs.
@@ -266,7 +266,7 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
             }
             let chars: usize = ids
                 .iter()
-                .map(|&id| stream.entry(id).word.chars().count())
+                .map(|&id| stream.entry(id).word().chars().count())
                 .sum();
             if chars > MAX_TERM_CHARS {
                 continue;
@@ -282,7 +282,7 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
             if let (1, Some(split)) = (n, split) {
                 // A joined pair: its parts occur in it and on their own, and it counts as two
                 // tokens of the text.
-                let key = &stream.entry(ids[0]).key;
+                let key = stream.entry(ids[0]).key();
                 let cut = key
                     .char_indices()
                     .nth(usize::from(split))
@@ -319,7 +319,7 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
                 && !tags.iter().any(|t| function(t));
             // A one-char word at the start (三年, 区建设), or a one-char word other than a noun
             // at the end (培育一, 领导下), makes a term only when the rest is bound to it.
-            let one_char = |i: usize| stream.entry(ids[i]).word.chars().count() == 1;
+            let one_char = |i: usize| stream.entry(ids[i]).word().chars().count() == 1;
             let loose_end = one_char(n - 1) && !last_pos.starts_with('n');
             let needs_cohesion = n > 1 && (one_char(0) || loose_end);
             let bound = edges && (cohesion >= COHESION_MIN || pmi >= PMI_MIN && !needs_cohesion);

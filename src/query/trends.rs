@@ -83,7 +83,7 @@ pub fn trends(
         .zip(&ids)
         .zip(counts)
         .map(|((asked, &id), counts)| Series {
-            word: id.map_or_else(|| asked.clone(), |id| corpus.entry(id).word.to_string()),
+            word: id.map_or_else(|| asked.clone(), |id| corpus.entry(id).word().to_string()),
             relative: counts
                 .iter()
                 .zip(&parts)
