@@ -337,7 +337,7 @@ export type ConcordanceQuery = {
   by: By,
   /**
    * Context on each side, in chars (Unicode scalar values, runs of whitespace counted as
-   * one). Default 20, at most 500.
+   * one; a run of more than 1,000 ends the context). Default 20, at most 500.
    */
   context: number,
   /**

@@ -66,7 +66,7 @@ pub struct ConcordanceQuery {
     /// What `query` is. Default `string`.
     pub by: By,
     /// Context on each side, in chars (Unicode scalar values, runs of whitespace counted as
-    /// one). Default 20, at most 500.
+    /// one; a run of more than 1,000 ends the context). Default 20, at most 500.
     pub context: usize,
     /// Line order. Default `position`.
     pub sort: Sort,
@@ -184,9 +184,10 @@ pub fn concordance(
             order.sort_by(|&a, &b| texts[a].cmp(texts[b]).then(a.cmp(&b)));
         }
         side => {
+            let near = Neighbours::new(corpus, side);
             let words: Vec<Option<&str>> = hits
                 .iter()
-                .map(|h| neighbour(corpus, h, side).map(|id| corpus.entry(id).key()))
+                .map(|h| near.of(corpus, h).map(|id| corpus.entry(id).key()))
                 .collect();
             order.sort_by(|&a, &b| words[a].cmp(&words[b]).then(a.cmp(&b)));
         }
@@ -276,26 +277,71 @@ impl<'a> Chars<'a> {
     }
 }
 
-/// The word the sort order names for a hit: the first or second word token wholly before the
-/// match (left) or wholly after it (right).
-fn neighbour(corpus: &Corpus, h: &Hit, side: Sort) -> Option<u32> {
-    let stream = corpus.stream();
-    let is_word = |i: usize| corpus.entry(stream.id_at(i)).is_word();
-    let nth = match side {
-        Sort::Left1 | Sort::Right1 => 0,
-        _ => 1,
-    };
-    match side {
-        Sort::Left1 | Sort::Left2 => {
-            // Tokens before the one holding the match's first char end at or before it.
-            let first = corpus.token_at_char(h.start);
-            (0..first).rev().filter(|&i| is_word(i)).nth(nth)
+/// The word a sort order names for each hit: the first or second word token wholly before
+/// the match (left) or wholly after it (right). Found through the nearest word at or before
+/// (after) every token, worked out once, so a text without words costs no more than one with.
+struct Neighbours {
+    side: Sort,
+    /// For each token, the nearest word token at or before it (left) or at or after it
+    /// (right), `NONE` if there is none.
+    nearest: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Neighbours {
+    fn new(corpus: &Corpus, side: Sort) -> Neighbours {
+        let stream = corpus.stream();
+        let n = stream.len();
+        let is_word = |i: usize| corpus.entry(stream.id_at(i)).is_word();
+        let mut nearest = vec![NONE; n];
+        let mut last = NONE;
+        if matches!(side, Sort::Left1 | Sort::Left2) {
+            for (i, slot) in nearest.iter_mut().enumerate() {
+                if is_word(i) {
+                    last = i as u32;
+                }
+                *slot = last;
+            }
+        } else {
+            for i in (0..n).rev() {
+                if is_word(i) {
+                    last = i as u32;
+                }
+                nearest[i] = last;
+            }
         }
-        _ => (corpus.token_at_or_after(h.end)..stream.len())
-            .filter(|&i| is_word(i))
-            .nth(nth),
+        Neighbours { side, nearest }
     }
-    .map(|i| stream.id_at(i))
+
+    /// The vocabulary index of the word this sort order names for hit `h`.
+    fn of(&self, corpus: &Corpus, h: &Hit) -> Option<u32> {
+        let at = |i: Option<usize>| {
+            i.and_then(|i| self.nearest.get(i).copied())
+                .filter(|&t| t != NONE)
+                .map(|t| t as usize)
+        };
+        let token = match self.side {
+            Sort::Left1 | Sort::Left2 => {
+                // Tokens before the one holding the match's first char end at or before it.
+                let first = at(corpus.token_at_char(h.start).checked_sub(1));
+                if self.side == Sort::Left1 {
+                    first
+                } else {
+                    at(first.and_then(|t| t.checked_sub(1)))
+                }
+            }
+            _ => {
+                let first = at(Some(corpus.token_at_or_after(h.end)));
+                if self.side == Sort::Right1 {
+                    first
+                } else {
+                    at(first.map(|t| t + 1))
+                }
+            }
+        };
+        token.map(|t| corpus.stream().id_at(t))
+    }
 }
 
 /// The line of hit `h`, with `context` chars a side, cleaned or as written.
@@ -305,12 +351,14 @@ fn line(corpus: &Corpus, h: Hit, context: usize, as_written: bool) -> Concordanc
     let (a, b) = (corpus.byte_of_char(h.start), corpus.byte_of_char(h.end));
     let (left, matched, right) = match corpus.original() {
         Some(units) if as_written => {
-            let (s, e) = (start as usize, end as usize);
-            let decode = |u: &[u16]| String::from_utf16_lossy(u);
+            let (s, e) = (
+                (start as usize).min(units.len()),
+                (end as usize).min(units.len()),
+            );
             (
-                tail(&decode(&units[..s.min(units.len())]), context),
-                collapse(&decode(&units[s.min(units.len())..e.min(units.len())])),
-                head(&decode(&units[e.min(units.len())..]), context),
+                tail16(units, s, context),
+                collapse(&String::from_utf16_lossy(&units[s..e])),
+                head16(units, e, context),
             )
         }
         _ => (
@@ -325,6 +373,41 @@ fn line(corpus: &Corpus, h: Hit, context: usize, as_written: bool) -> Concordanc
         left,
         matched,
         right,
+    }
+}
+
+/// [`tail`] of the user's text before unit `at`, decoding only as much of it as needed (a
+/// window of about `n` chars, widened while it falls short).
+fn tail16(units: &[u16], at: usize, n: usize) -> String {
+    let mut window = 2 * n + 16;
+    loop {
+        let mut from = at.saturating_sub(window);
+        // Not from the second half of a surrogate pair.
+        if from > 0 && (0xDC00..0xE000).contains(&units[from]) {
+            from -= 1;
+        }
+        let t = tail(&String::from_utf16_lossy(&units[from..at]), n);
+        if from == 0 || t.chars().count() >= n || window > 2 * (n + MAX_SKIPPED) {
+            return t;
+        }
+        window *= 4;
+    }
+}
+
+/// [`head`] of the user's text from unit `at`, decoding only as much of it as needed.
+fn head16(units: &[u16], at: usize, n: usize) -> String {
+    let mut window = 2 * n + 16;
+    loop {
+        let mut to = (at + window).min(units.len());
+        // Not up to the first half of a surrogate pair.
+        if to < units.len() && to > at && (0xD800..0xDC00).contains(&units[to - 1]) {
+            to += 1;
+        }
+        let h = head(&String::from_utf16_lossy(&units[at..to]), n);
+        if to == units.len() || h.chars().count() >= n || window > 2 * (n + MAX_SKIPPED) {
+            return h;
+        }
+        window *= 4;
     }
 }
 
@@ -346,11 +429,16 @@ fn collapse(s: &str) -> String {
     out
 }
 
-/// The first `n` chars of `s`, whitespace runs collapsed (looking no further than needed).
+/// Chars a context looks through beyond the `n` it shows: a longer run of whitespace ends
+/// it, so that a line costs the same however much whitespace surrounds its match.
+const MAX_SKIPPED: usize = 1000;
+
+/// The first `n` chars of `s`, whitespace runs collapsed (looking no further than needed, and
+/// no further than [`MAX_SKIPPED`] chars beyond them).
 fn head(s: &str, n: usize) -> String {
     let mut out = String::new();
     let (mut taken, mut space) = (0, false);
-    for c in s.chars() {
+    for c in s.chars().take(n + MAX_SKIPPED) {
         if taken == n {
             break;
         }
@@ -369,11 +457,12 @@ fn head(s: &str, n: usize) -> String {
     out
 }
 
-/// The last `n` chars of `s`, whitespace runs collapsed (looking no further back than needed).
+/// The last `n` chars of `s`, whitespace runs collapsed (looking no further back than needed,
+/// and no further than [`MAX_SKIPPED`] chars beyond them).
 fn tail(s: &str, n: usize) -> String {
     let mut rev: Vec<char> = Vec::with_capacity(n);
     let mut space = false;
-    for c in s.chars().rev() {
+    for c in s.chars().rev().take(n + MAX_SKIPPED) {
         if rev.len() == n {
             break;
         }
@@ -556,6 +645,28 @@ mod tests {
                     String::from_utf16_lossy(&units[l.start as usize..l.end as usize]),
                     needle
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn as_written_context_decodes_only_a_window_and_agrees_with_the_whole() {
+        let text = format!(
+            "<b>👪👪👪</b>{}經(jīng)濟{}𦡦x",
+            " ".repeat(100),
+            "𦡦\n\n".repeat(30)
+        );
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for at in 0..=units.len() {
+            // Only at char boundaries, as offsets of spans are.
+            if at > 0 && at < units.len() && (0xDC00..0xE000).contains(&units[at]) {
+                continue;
+            }
+            for n in [0, 1, 5, 20] {
+                let whole_left = tail(&String::from_utf16_lossy(&units[..at]), n);
+                let whole_right = head(&String::from_utf16_lossy(&units[at..]), n);
+                assert_eq!(tail16(&units, at, n), whole_left, "left of {at}, {n}");
+                assert_eq!(head16(&units, at, n), whole_right, "right of {at}, {n}");
             }
         }
     }
