@@ -1,5 +1,6 @@
 //! The pipeline: normalize → script → segment → sections → keywords → stats, and the
-//! [`Analyzer`] that holds what is expensive to build.
+//! [`Analyzer`] that holds what is expensive to build and keeps the last analysed text for the
+//! queries (`analyzer/queries.rs`).
 
 use crate::error::Error;
 use crate::idf::Idf;

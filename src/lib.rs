@@ -24,7 +24,9 @@
 //! Pipeline stages, one module each, in the order [`Analyzer::analyze`] runs them (and reports
 //! them as [`report::Stage`]s): [`normalize`] → [`script`] → [`segment`] → [`sections`] →
 //! [`keywords`] → [`stats`]; [`report`] defines the output and `wasm` (wasm32 only) is the
-//! thin JavaScript shell.
+//! thin JavaScript shell. After an analysis, [`query`] answers the corpus linguist's queries
+//! (concordance, collocates, n-grams, dispersion, trends, terms found in the text) on the text
+//! the analyzer keeps, through [`Analyzer::concordance`] and its siblings.
 
 mod analyzer;
 pub mod chars;
