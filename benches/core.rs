@@ -1,6 +1,7 @@
 //! Native benchmark of the Rust core against plain jieba-rs (issue 6): every pipeline stage
-//! alone and the whole analysis, on the first megabyte of a simplified and a traditional novel
-//! from the shared corpus (`../shared/corpus/running-text/`, beside the project).
+//! alone and the whole analysis, then each query on the kept analysis (issue 14), on the first
+//! megabyte of a simplified and a traditional novel from the shared corpus
+//! (`../shared/corpus/running-text/`, beside the project).
 //!
 //!   cargo bench --bench core
 //!
@@ -9,6 +10,9 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use wenxi::query::{
+    By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
+};
 use wenxi::script::Converter;
 use wenxi::segment::Segmenter;
 use wenxi::{normalize, sections, Analyzer, Options};
@@ -85,6 +89,86 @@ fn stages(c: &mut Criterion) {
             &simplified,
             |b, t| b.iter(|| segmenter.tokens(t, true).len()),
         );
+    }
+    g.finish();
+
+    // The queries on the kept analysis of 1 MB (issue 14: each ≤ 50 ms in the worker).
+    let mut g = c.benchmark_group("query 1MB");
+    g.sample_size(10);
+    for (name, text) in &texts {
+        analyzer
+            .analyze(text, &options)
+            .expect("the benchmark text analyses");
+        let top: Vec<String> = analyzer
+            .analyze(text, &options)
+            .map(|r| {
+                r.keywords
+                    .iter()
+                    .take(100)
+                    .map(|k| k.word.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let word = top.first().cloned().unwrap_or_default();
+        let query = |q: &str, by| ConcordanceQuery {
+            query: q.into(),
+            by,
+            limit: Some(1000),
+            ..Default::default()
+        };
+        let concordances = [
+            ("concordance string", query(&word, By::String)),
+            ("concordance word 的", query("的", By::Word)),
+            ("concordance regex", query(r"\p{Han}{2}之", By::Regex)),
+        ];
+        for (label, q) in &concordances {
+            g.bench_with_input(BenchmarkId::new(*label, name), q, |b, q| {
+                b.iter(|| analyzer.concordance(q).map(|c| c.total))
+            });
+        }
+        let collocates = CollocatesQuery {
+            word: word.clone(),
+            ..Default::default()
+        };
+        g.bench_with_input(BenchmarkId::new("collocates", name), &collocates, |b, q| {
+            b.iter(|| analyzer.collocates(q).map(|c| c.collocates.len()))
+        });
+        let ngrams = NgramsQuery {
+            limit: Some(1000),
+            ..Default::default()
+        };
+        g.bench_with_input(BenchmarkId::new("ngrams 2-6", name), &ngrams, |b, q| {
+            b.iter(|| analyzer.ngrams(q).map(|n| n.ngrams.len()))
+        });
+        let chars = NgramsQuery {
+            characters: true,
+            ..ngrams.clone()
+        };
+        g.bench_with_input(BenchmarkId::new("ngrams chars", name), &chars, |b, q| {
+            b.iter(|| analyzer.ngrams(q).map(|n| n.ngrams.len()))
+        });
+        g.bench_with_input(
+            BenchmarkId::new("terms", name),
+            &TermsQuery::default(),
+            |b, q| b.iter(|| analyzer.terms(q).map(|t| t.terms.len())),
+        );
+        let dispersion = DispersionQuery {
+            words: top.clone(),
+            positions: false,
+            ..Default::default()
+        };
+        g.bench_with_input(
+            BenchmarkId::new("dispersion top 100", name),
+            &dispersion,
+            |b, q| b.iter(|| analyzer.dispersion(q).map(|d| d.words.len())),
+        );
+        let trends = TrendsQuery {
+            words: top.iter().take(10).cloned().collect(),
+            segments: Some(20),
+        };
+        g.bench_with_input(BenchmarkId::new("trends top 10", name), &trends, |b, q| {
+            b.iter(|| analyzer.trends(q).map(|t| t.series.len()))
+        });
     }
     g.finish();
 

@@ -1,7 +1,10 @@
 //! The native side of `node scripts/bench.mjs` (issue 6): plain jieba-rs `cut` (HMM on) and
 //! Wenxi's whole analysis on the very files the browser run uses, one JSON line per file:
-//! `{"file", "bytes", "jiebaCutMs", "wenxiAnalyzeMs", "peakHeapBytes", "peakByStage"}`, times
-//! as medians of `WENXI_BENCH_RUNS` runs (default 5), heap as counted by the allocator. Not a criterion bench: the browser bench needs its figures in the same run.
+//! `{"file", "bytes", "jiebaCutMs", "wenxiAnalyzeMs", "peakHeapBytes", "peakByStage",
+//! "keptBytes", "reportJsonBytes"}`, times as medians of `WENXI_BENCH_RUNS` runs (default 5),
+//! heap as counted by the allocator; `keptBytes` is what the analyzer keeps for the queries
+//! once the report is dropped. Not a criterion bench: the browser bench needs its figures in
+//! the same run.
 //!
 //!   cargo bench --bench native -- FILE...
 
@@ -71,7 +74,9 @@ fn main() {
                     .ok(),
             );
         });
-        // Peak heap of one more analysis, and the peak reached by the end of each stage.
+        // Peak heap of one more analysis, and the peak reached by the end of each stage, above
+        // an analyzer that keeps nothing of a text (its kept analysis of the empty text).
+        let _ = analyzer.analyze("", &options);
         let base = LIVE.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let mut stages = Vec::new();
@@ -84,10 +89,14 @@ fn main() {
             ));
         });
         let peak = PEAK.load(Ordering::Relaxed) - base;
+        let json = report
+            .as_ref()
+            .map_or(0, |r| serde_json::to_string(r).map_or(0, |j| j.len()));
         drop(report);
+        let kept = LIVE.load(Ordering::Relaxed) - base;
         let name = serde_json::to_string(&file).unwrap_or_default();
         println!(
-            "{{\"file\":{name},\"bytes\":{},\"jiebaCutMs\":{cut:.3},\"wenxiAnalyzeMs\":{analyze:.3},\"peakHeapBytes\":{peak},\"peakByStage\":{{{}}}}}",
+            "{{\"file\":{name},\"bytes\":{},\"jiebaCutMs\":{cut:.3},\"wenxiAnalyzeMs\":{analyze:.3},\"peakHeapBytes\":{peak},\"peakByStage\":{{{}}},\"keptBytes\":{kept},\"reportJsonBytes\":{json}}}",
             text.len(),
             stages.join(",")
         );

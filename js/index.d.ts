@@ -1,13 +1,55 @@
 // Types of Wenxi's main entry (index.js). The options' and the report's types come from the
 // generated wenxi.d.ts, which carries report.d.ts (generated from the Rust types).
 
-import type { AnalyzeOptions, ConcordanceLine, ConcordanceOptions, Progress, Report } from './wenxi.js';
+import type {
+  AnalyzeOptions,
+  Collocates,
+  CollocatesRequest,
+  Concordance,
+  ConcordanceRequest,
+  Dispersion,
+  DispersionRequest,
+  Ngrams,
+  NgramsRequest,
+  Progress,
+  Report,
+  Terms,
+  TermsRequest,
+  Trends,
+  TrendsRequest,
+} from './wenxi.js';
 
 export type {
   AnalyzeOptions,
+  By,
   Cleaning,
+  Collocate,
+  Collocates,
+  CollocatesQuery,
+  CollocatesRequest,
+  Concordance,
   ConcordanceLine,
-  ConcordanceOptions,
+  ConcordanceQuery,
+  ConcordanceRequest,
+  Dispersion,
+  DispersionQuery,
+  DispersionRequest,
+  Measure,
+  Ngram,
+  Ngrams,
+  NgramsQuery,
+  NgramsRequest,
+  Part,
+  Series,
+  Sort,
+  Term,
+  Terms,
+  TermsQuery,
+  TermsRequest,
+  Trends,
+  TrendsQuery,
+  TrendsRequest,
+  WordDispersion,
   InitInput,
   InitOutput,
   Keyword,
@@ -73,6 +115,8 @@ export type ErrorKind =
   | 'invalid_word'
   | 'invalid_request'
   | 'input_too_large'
+  | 'not_analyzed'
+  | 'invalid_query'
   | 'internal'
   | 'init_failed'
   | 'worker_failed'
@@ -110,18 +154,25 @@ export declare class WorkerAnalyzer extends EventTarget {
    * input line, as `wenxi --tokens` prints it (see `Analyzer.segmentedText`).
    */
   segmentedText(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<string>;
-  /**
-   * Each of `ranges` (UTF-16 offsets into `text`, e.g. a keyword's `occurrences`) in its
-   * context, read from the cleaned text unless `options.written` (see `Analyzer.concordance`).
-   */
-  concordance(
-    text: string,
-    ranges: ReadonlyArray<readonly [number, number]>,
-    options?: Partial<ConcordanceOptions>,
-    call?: { signal?: AbortSignal },
-  ): Promise<ConcordanceLine[]>;
   /** OpenCC conversion of `text`. */
   convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * Every occurrence of a string (default), word or regular expression in the last analysed
+   * text, with context. Rejects with kind 'not_analyzed' before any analysis (and after an
+   * analysis that failed or was aborted), 'invalid_query' for a refused request. A worker
+   * replaced after an abort runs the last analysis again first, so queries still read it.
+   */
+  concordance(request: ConcordanceRequest, call?: { signal?: AbortSignal }): Promise<Concordance>;
+  /** The collocates of a word in the last analysed text, with MI, t-score, G² and logDice. */
+  collocates(request: CollocatesRequest, call?: { signal?: AbortSignal }): Promise<Collocates>;
+  /** The word (or character) n-grams that repeat in the last analysed text. */
+  ngrams(request?: NgramsRequest, call?: { signal?: AbortSignal }): Promise<Ngrams>;
+  /** Multi-word terms found in the last analysed text. */
+  terms(request?: TermsRequest, call?: { signal?: AbortSignal }): Promise<Terms>;
+  /** Where words occur, with Juilland's D and Gries' DP over the sections or equal parts. */
+  dispersion(request: DispersionRequest, call?: { signal?: AbortSignal }): Promise<Dispersion>;
+  /** The relative frequency of words per section or equal segment. */
+  trends(request: TrendsRequest, call?: { signal?: AbortSignal }): Promise<Trends>;
   /** The built-in stopword lists' words. */
   builtinStopwords(): Promise<string[]>;
   /** The crate version (null before the first worker was ready). */

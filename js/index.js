@@ -43,6 +43,9 @@ export class WorkerAnalyzer extends EventTarget {
   /** Word changes that succeeded since the last reset, in order: a fresh worker replays them
    * before anything else, so the dictionary outlives an abort or a crash. */
   #wordLog = [];
+  /** The last analysis that succeeded and was not followed by another: a fresh worker runs
+   * it again (after the words), so that the queries still read the last analysed text. */
+  #lastAnalysis = null;
   #version = null;
   #maxInputLength = null;
 
@@ -85,7 +88,7 @@ export class WorkerAnalyzer extends EventTarget {
         if (!waiter) return;
         this.#pending.delete(data.id);
         if (data.type === 'result') {
-          waiter.logWords?.();
+          waiter.onDone?.();
           if (data.timings) this.dispatchEvent(new CustomEvent('timings', { detail: { ms: data.ms, stages: data.timings } }));
           waiter.resolve(unpackReport(data.value));
         } else {
@@ -100,8 +103,9 @@ export class WorkerAnalyzer extends EventTarget {
       this.#fail(failure('worker_failed', `the Wenxi worker failed: ${message}`), ready.reject);
     });
     worker.post({ type: 'init', wasmUrl: this.#wasmUrl });
-    // Replayed words are answered under id 0, which no call waits on.
+    // Replayed words and analysis are answered under id 0, which no call waits on.
     for (const words of this.#wordLog) worker.post({ ...words, id: 0 });
+    if (this.#lastAnalysis) worker.post({ ...this.#lastAnalysis, id: 0 });
     // Requests that were waiting on a worker that was aborted go to the new one, in order.
     for (const [id, waiter] of this.#pending) worker.post({ ...waiter.message, id });
     return this.#ready;
@@ -122,11 +126,11 @@ export class WorkerAnalyzer extends EventTarget {
     this.#ready = null;
   }
 
-  #request(message, { signal, onProgress, logWords } = {}) {
+  #request(message, { signal, onProgress, onDone } = {}) {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      const waiter = { message, resolve, reject, onProgress, logWords };
+      const waiter = { message, resolve, reject, onProgress, onDone };
       if (signal) {
         const onAbort = () => {
           if (!this.#pending.delete(id)) return;
@@ -158,8 +162,14 @@ export class WorkerAnalyzer extends EventTarget {
   analyze(text, options = {}, { signal, onProgress } = {}) {
     const words = Array.isArray(options?.words) && options.words.length > 0 ? options.words : null;
     // `options.words` stay in the dictionary (like addWords), so a fresh worker replays them.
-    const logWords = words ? () => this.#wordLog.push({ type: 'addWords', words }) : undefined;
-    return this.#request({ type: 'analyze', text: String(text ?? ''), options }, { signal, onProgress, logWords });
+    const message = { type: 'analyze', text: String(text ?? ''), options };
+    // The queries read this analysis once it is done; until then, none.
+    this.#lastAnalysis = null;
+    const onDone = () => {
+      if (words) this.#wordLog.push({ type: 'addWords', words });
+      this.#lastAnalysis = message;
+    };
+    return this.#request(message, { signal, onProgress, onDone });
   }
 
   /**
@@ -179,25 +189,16 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#request({ type: 'segmentedText', text: String(text ?? ''), options }, { signal });
   }
 
-  /**
-   * Concordance lines in the worker: each of `ranges` (UTF-16 [start, end] pairs into `text`,
-   * e.g. a keyword's `occurrences`) with its context, read from the cleaned text unless
-   * `options.written` (see `Analyzer.concordance`).
-   */
-  concordance(text, ranges, options = {}, { signal } = {}) {
-    return this.#request({ type: 'concordance', text: String(text ?? ''), ranges, options }, { signal });
-  }
-
   /** Add dictionary words; resolves to how many were new. They survive an abort. */
   addWords(words) {
     const message = { type: 'addWords', words: [...words] };
-    return this.#request(message, { logWords: () => this.#wordLog.push(message) });
+    return this.#request(message, { onDone: () => this.#wordLog.push(message) });
   }
 
   /** Remove dictionary words; resolves to how many were removed. They stay removed after an abort. */
   removeWords(words) {
     const message = { type: 'removeWords', words: [...words] };
-    return this.#request(message, { logWords: () => this.#wordLog.push(message) });
+    return this.#request(message, { onDone: () => this.#wordLog.push(message) });
   }
 
   /**
@@ -205,12 +206,54 @@ export class WorkerAnalyzer extends EventTarget {
    * the dictionary is jieba's own again. To undo one custom word, reset and apply the rest.
    */
   resetWords() {
-    return this.#request({ type: 'resetWords' }, { logWords: () => this.#wordLog.splice(0) });
+    return this.#request({ type: 'resetWords' }, { onDone: () => this.#wordLog.splice(0) });
   }
 
   /** OpenCC conversion of `text` to 'simplified' or 'traditional'. */
   convert(text, to, { signal } = {}) {
     return this.#request({ type: 'convert', text: String(text ?? ''), to }, { signal });
+  }
+
+  /**
+   * Every occurrence of a string (default), word or regular expression in the last analysed
+   * text, with context: resolves to `{total, lines: [{start, end, left, match, right}]}`.
+   * Rejects with kind 'not_analyzed' before any analysis, 'invalid_query' for a refused request.
+   */
+  concordance(request, { signal } = {}) {
+    return this.#query('concordance', request, signal);
+  }
+
+  /** The collocates of `request.word` in the last analysed text, with MI, t-score, G² and logDice. */
+  collocates(request, { signal } = {}) {
+    return this.#query('collocates', request, signal);
+  }
+
+  /** The word (or character) n-grams that repeat in the last analysed text. */
+  ngrams(request = {}, { signal } = {}) {
+    return this.#query('ngrams', request, signal);
+  }
+
+  /** Multi-word terms found in the last analysed text. */
+  terms(request = {}, { signal } = {}) {
+    return this.#query('terms', request, signal);
+  }
+
+  /** Where `request.words` occur, with Juilland's D and Gries' DP over the sections or equal parts. */
+  dispersion(request, { signal } = {}) {
+    return this.#query('dispersion', request, signal);
+  }
+
+  /** The relative frequency of `request.words` per section or equal segment. */
+  trends(request, { signal } = {}) {
+    return this.#query('trends', request, signal);
+  }
+
+  /**
+   * A query on the worker's last analysed text (a worker replaced after an abort or a crash
+   * runs the last analysis again first, so the queries still read it).
+   */
+  #query(type, request, signal) {
+    return this.#request({ type, request: request ?? {} }, { signal });
   }
 
   /** The built-in stopword lists' words. */

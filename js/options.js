@@ -1,4 +1,4 @@
-// GENERATED from src/options.rs, src/report.rs and src/concordance.rs by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
+// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 // The analysis options' defaults and value types, for code that must know them before (or
 // without) loading the wasm: the page's options panel, the component, saved settings.
 
@@ -14,6 +14,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
   pos: Object.freeze([]),
   sectionKeywords: 5,
   stopwords: Object.freeze([]),
+  terms: false,
   topN: 100,
   words: Object.freeze([]),
 });
@@ -30,6 +31,7 @@ export const OPTION_TYPES = Object.freeze({
   pos: 'string[]',
   sectionKeywords: 'integer',
   stopwords: 'string[]',
+  terms: 'boolean',
   topN: 'integer',
   words: 'string[]',
 });

@@ -13,6 +13,10 @@
 //                    {type: 'resetWords', id}
 //                    {type: 'convert', id, text, to}
 //                    {type: 'builtinStopwords', id}
+//                    {type: 'concordance' | 'collocates' | 'ngrams' | 'terms' | 'dispersion'
+//                           | 'trends', id, request}          a query on the last analysed
+//                                                                   text; request as in
+//                                                                   report.d.ts (*Request)
 //   worker → client  {type: 'ready', version, maxInputLength}
 //                    {type: 'progress', id, stage, fraction, ms}    while 'analyze' runs, at
 //                                                                   most one per 50 ms and the
@@ -33,6 +37,8 @@ export const ERROR_KINDS = Object.freeze([
   'invalid_word', // a custom word is empty, too long or has whitespace
   'invalid_request', // a message the worker does not know (a bug of the caller's)
   'input_too_large', // the text is longer than maxInputLength
+  'not_analyzed', // a query before any text was analysed (queries read the last one)
+  'invalid_query', // a query's request refused: empty, a bad or too costly pattern, out of range
   'internal', // a bug of Wenxi's; the worker is replaced
   'init_failed', // the wasm could not be loaded or compiled
   'worker_failed', // the worker script could not run

@@ -1,4 +1,4 @@
-// GENERATED from src/options.rs, src/report.rs and src/concordance.rs by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
+// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 
 export type Options = {
   /**
@@ -14,6 +14,14 @@ export type Options = {
    * Join noun pairs that the text uses as one term (长江 + 经济带 → 长江经济带). Default true.
    */
   compounds: boolean,
+  /**
+   * Count the terms found in the text (recurring token sequences that hold together, such
+   * as 高质量发展 or 粤港澳大湾区: see [`crate::query::terms`]) as words, so they reach the
+   * keyword list whole instead of as their parts. Default false, so reports stay as jieba
+   * cuts; the page turns it on. `tokenize` joins them too when it is on; the queries
+   * (concordance, collocates, …) always read the plain segmentation.
+   */
+  terms: boolean,
   /**
    * How many keywords the report lists. Default 100; 0 lists none.
    */
@@ -318,43 +326,345 @@ export type Progress = {
 
 export type Stage = "cleaning" | "script" | "segmenting" | "sections" | "keywords" | "done";
 
-export type ConcordanceOptions = {
+export type ConcordanceQuery = {
   /**
-   * Characters (Unicode code points: 𦡦 is one) of context on each side. Default 20, at
-   * most 1000.
+   * The word, string or pattern to find; not empty.
+   */
+  query: string,
+  /**
+   * What `query` is. Default `string`.
+   */
+  by: By,
+  /**
+   * Context on each side, in chars (Unicode scalar values, runs of whitespace counted as
+   * one; a run of more than 1,000 ends the context). Default 20, at most 500.
    */
   context: number,
   /**
-   * Read the context and the occurrence as written in the user's text, annotations and
-   * markup included, instead of from the cleaned text. Default false.
+   * Line order. Default `position`.
    */
-  written: boolean,
+  sort: Sort,
+  /**
+   * Show the context as the user wrote it (markup, annotations and all) rather than
+   * cleaned. Default false.
+   */
+  asWritten: boolean,
+  /**
+   * At most this many lines (after sorting); `null`, the default, lists every line.
+   * `total` counts them all either way.
+   */
+  limit?: number | null,
+  /**
+   * Instead of matching `query` (then not read), the lines of these UTF-16 `[start, end)`
+   * ranges of the user's text, such as a keyword's `occurrences`: each covers the cleaned
+   * chars whose spans start inside it, so an occurrence reads as the analysis read it. A
+   * range past the text's end is clamped to it. `null`, the default, matches `query`.
+   */
+  ranges?: Array<[number, number]> | null,
+};
+
+export type By = "string" | "word" | "regex";
+
+export type Sort = "position" | "left1" | "left2" | "right1" | "right2" | "match";
+
+export type Concordance = {
+  /**
+   * Occurrences in the text (every one, whatever `limit`).
+   */
+  total: number,
+  /**
+   * The lines, in the order asked for, at most `limit` of them.
+   */
+  lines: Array<ConcordanceLine>,
 };
 
 export type ConcordanceLine = {
   /**
-   * UTF-16 offset in the user's text where the occurrence starts, as given (clamped to
-   * the text).
+   * UTF-16 range of the match in the user's text: `text.slice(start, end)` is what matched
+   * (with anything cleaning removed inside it, such as an annotation).
    */
   start: number,
-  /**
-   * UTF-16 offset where it ends, as given (clamped to the text, and not before `start`).
-   */
   end: number,
   /**
-   * Up to `context` characters before the occurrence (fewer at the text's start). Line
-   * breaks and other whitespace are kept as they are.
+   * Up to `context` chars before the match.
    */
   left: string,
   /**
-   * The occurrence itself.
+   * The matched text.
    */
-  keyword: string,
+  match: string,
   /**
-   * Up to `context` characters after the occurrence (fewer at the text's end).
+   * Up to `context` chars after the match.
    */
   right: string,
 };
 
+export type CollocatesQuery = {
+  /**
+   * The node word, matched as the analysis counts words (发展 finds 發展).
+   */
+  word: string,
+  /**
+   * Words before the node in its window. Default 5, at most 50.
+   */
+  left: number,
+  /**
+   * Words after it. Default 5, at most 50.
+   */
+  right: number,
+  /**
+   * Let windows run across sentence ends. Default false: each window stays in its
+   * sentence.
+   */
+  acrossSentences: boolean,
+  /**
+   * Only collocates seen at least this often in the windows. Default 2.
+   */
+  minCount: number,
+  /**
+   * Sort by this measure, descending (ties by count, then word). Default `logDice`.
+   */
+  sort: Measure,
+  /**
+   * At most this many collocates; `null`, the default, lists all.
+   */
+  limit?: number | null,
+};
+
+export type Measure = "logDice" | "mi" | "tScore" | "logLikelihood" | "count";
+
+export type Collocates = {
+  /**
+   * The node as first written in the text (the query as given when the text lacks it).
+   */
+  word: string,
+  /**
+   * Occurrences of the node (*f*<sub>n</sub>).
+   */
+  frequency: number,
+  /**
+   * Word tokens in the text (*N*).
+   */
+  words: number,
+  /**
+   * Positions in the node's windows (*W*).
+   */
+  window: number,
+  collocates: Array<Collocate>,
+};
+
+export type Collocate = {
+  /**
+   * As first written in the text.
+   */
+  word: string,
+  /**
+   * Occurrences in the node's windows (*O*).
+   */
+  count: number,
+  /**
+   * Occurrences in the whole text (*f*<sub>c</sub>).
+   */
+  frequency: number,
+  mi: number,
+  tScore: number,
+  logLikelihood: number,
+  logDice: number,
+};
+
+export type NgramsQuery = {
+  /**
+   * Shortest n-gram, at least 2. Default 2.
+   */
+  minN: number,
+  /**
+   * Longest n-gram, at most 6 and not below `minN`. Default 6.
+   */
+  maxN: number,
+  /**
+   * Only n-grams that occur at least this often, at least 2. Default 2.
+   */
+  minCount: number,
+  /**
+   * Drop an n-gram contained in a longer listed one with the same count (every occurrence
+   * of it is inside the longer one). Default false.
+   */
+  longestOnly: boolean,
+  /**
+   * Count characters instead of words. Default false.
+   */
+  characters: boolean,
+  /**
+   * At most this many n-grams; `null`, the default, lists all.
+   */
+  limit?: number | null,
+};
+
+export type Ngrams = {
+  /**
+   * By count descending, then longer first, then by words (code point order of their keys).
+   */
+  ngrams: Array<Ngram>,
+};
+
+export type Ngram = {
+  /**
+   * Its words (or chars), each as first written.
+   */
+  words: Array<string>,
+  /**
+   * Occurrences (overlapping ones included: `a a a` holds `a a` twice).
+   */
+  count: number,
+};
+
+export type TermsQuery = {
+  /**
+   * Least occurrences, at least 2. Default 3.
+   */
+  minCount: number,
+  /**
+   * Most tokens in a term, 2 to 6. Default 4.
+   */
+  maxWords: number,
+  /**
+   * At most this many terms; `null`, the default, lists all.
+   */
+  limit?: number | null,
+};
+
+export type Terms = {
+  /**
+   * By count descending, then by term (code point order).
+   */
+  terms: Array<Term>,
+};
+
+export type Term = {
+  /**
+   * As first written in the text.
+   */
+  term: string,
+  /**
+   * The tokens it joins, each as first written.
+   */
+  words: Array<string>,
+  count: number,
+  cohesion: number,
+  pmi: number,
+  leftEntropy: number,
+  rightEntropy: number,
+};
+
+export type DispersionQuery = {
+  /**
+   * The words, matched as the analysis counts them (1 to 1000).
+   */
+  words: Array<string>,
+  /**
+   * Cut the text into this many equal segments; `null`, the default, uses the sections
+   * (10 segments for a text without headings).
+   */
+  segments?: number | null,
+  /**
+   * List each occurrence's offsets (for a dispersion plot). Default true.
+   */
+  positions: boolean,
+};
+
+export type Dispersion = {
+  /**
+   * The parts, in text order.
+   */
+  parts: Array<Part>,
+  /**
+   * One per word asked about, in the order asked.
+   */
+  words: Array<WordDispersion>,
+};
+
+export type WordDispersion = {
+  /**
+   * As first written in the text (as asked, when the text lacks it).
+   */
+  word: string,
+  count: number,
+  /**
+   * Occurrences in each part.
+   */
+  counts: Array<number>,
+  juillandD: number | null,
+  dp: number | null,
+  dpNorm: number | null,
+  /**
+   * Each occurrence as a UTF-16 `[start, end)` range in the user's text, in text order
+   * (empty unless `positions`).
+   */
+  positions: Array<[number, number]>,
+};
+
+export type Part = {
+  /**
+   * The section's title, or `"3/10"` for the third of ten segments.
+   */
+  title: string,
+  /**
+   * UTF-16 range in the user's text; the parts tile the text.
+   */
+  start: number,
+  end: number,
+  /**
+   * Word tokens (Han, Latin, numbers) in the part.
+   */
+  words: number,
+};
+
+export type TrendsQuery = {
+  /**
+   * The words, matched as the analysis counts them (1 to 1000).
+   */
+  words: Array<string>,
+  /**
+   * Cut the text into this many equal segments; `null`, the default, uses the sections
+   * (10 segments for a text without headings).
+   */
+  segments?: number | null,
+};
+
+export type Trends = {
+  /**
+   * The parts, in text order.
+   */
+  parts: Array<Part>,
+  /**
+   * One per word asked about, in the order asked.
+   */
+  series: Array<Series>,
+};
+
+export type Series = {
+  /**
+   * As first written in the text (as asked, when the text lacks it).
+   */
+  word: string,
+  /**
+   * Occurrences in each part.
+   */
+  counts: Array<number>,
+  /**
+   * Occurrences per word of each part (`counts[i] / parts[i].words`; 0 for a part
+   * without words): multiply by 10,000 for the usual per-10,000-words figure.
+   */
+  relative: Array<number>,
+};
+
 /** Options for `analyze`: every field may be left out, for its default. */
 export type AnalyzeOptions = Partial<Options>;
+
+/** The queries' requests as JS passes them: every field may be left out for its default, except what is asked about. */
+export type ConcordanceRequest = Partial<ConcordanceQuery> & Pick<ConcordanceQuery, "query">;
+export type CollocatesRequest = Partial<CollocatesQuery> & Pick<CollocatesQuery, "word">;
+export type NgramsRequest = Partial<NgramsQuery>;
+export type TermsRequest = Partial<TermsQuery>;
+export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, "words">;
+export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, "words">;

@@ -1,16 +1,18 @@
 //! The pipeline: normalize → script → segment → sections → keywords → stats, and the
-//! [`Analyzer`] that holds what is expensive to build.
-
-use std::borrow::Cow;
+//! [`Analyzer`] that holds what is expensive to build and keeps the last analysed text for the
+//! queries (`analyzer/queries.rs`).
 
 use crate::error::Error;
 use crate::idf::Idf;
+use std::borrow::Cow;
+
 use crate::keywords::{Filter, Occurrence, Stopwords, Tally};
 use crate::normalize::{self, Cleaned};
 use crate::options::Options;
+use crate::query::{self, Corpus, SectionMark, Stream, TermsQuery};
 use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
-use crate::segment::{Segmenter, Tokens};
+use crate::segment::{Compound, Segmenter, Tokens};
 use crate::{sections, segment, stats};
 
 /// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
@@ -24,6 +26,8 @@ pub struct Analyzer {
     converter: Converter,
     stopwords: Stopwords,
     idf: Idf,
+    /// What the queries read of the last analysed text (`None` before the first analysis).
+    kept: Option<Corpus>,
 }
 
 impl Analyzer {
@@ -34,6 +38,7 @@ impl Analyzer {
             converter: Converter::new(),
             stopwords: Stopwords::builtin(),
             idf: Idf::builtin(),
+            kept: None,
         }
     }
 
@@ -121,8 +126,21 @@ impl Analyzer {
         options: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, Error> {
+        // The previous text's kept analysis goes first, so the two never take memory at once
+        // (and a failed analysis leaves no stale text for the queries to read).
+        self.kept = None;
         self.prepare(text, options)?;
-        Ok(self.run(text, options, progress))
+        let (report, corpus) = self.run(text, options, progress);
+        self.kept = Some(corpus);
+        Ok(report)
+    }
+
+    /// The kept analysis of the last analysed text, for the queries.
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any text was analysed (or after a failed analysis).
+    pub fn corpus(&self) -> Result<&Corpus, Error> {
+        self.kept.as_ref().ok_or(Error::NotAnalyzed)
     }
 
     /// Segmentation alone: the words of `text` as the analysis cuts them (cleaning, script
@@ -136,7 +154,13 @@ impl Analyzer {
     pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
         self.prepare(text, options)?;
         let cleaned = normalize::clean(text);
-        let (_, _, toks) = self.segmented(&cleaned, options, &mut |_| {});
+        let (_, simplified, mut toks, compounds) = self.segmented(&cleaned, options, &mut |_| {});
+        if options.terms {
+            let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
+            let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+            let structure = sections::detect(&cleaned.text);
+            toks = join_terms(&stream, &structure, seg_text, toks);
+        }
         let mut out = Vec::with_capacity(toks.len() * 2);
         for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
             let (start, end) = span_of(&cleaned, t.start, t.end);
@@ -174,31 +198,48 @@ impl Analyzer {
         cleaned: &Cleaned,
         options: &Options,
         progress: &mut dyn FnMut(usize),
-    ) -> (report::Script, Option<String>, Tokens) {
+    ) -> (report::Script, Option<String>, Tokens, Vec<Compound>) {
         let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         let mut toks = self
             .segmenter
             .tokens_with_progress(seg_text, options.hmm, progress);
+        let mut compounds = Vec::new();
         if options.compounds {
-            toks = segment::join_compounds(seg_text, toks);
+            (toks, compounds) = segment::join_compounds(seg_text, toks);
         }
-        (script, simplified, toks)
+        (script, simplified, toks, compounds)
     }
 
-    fn run(&self, text: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Report {
+    fn run(
+        &self,
+        text: &str,
+        options: &Options,
+        progress: &mut dyn FnMut(Progress),
+    ) -> (Report, Corpus) {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
         report(Stage::Cleaning, 0.0);
         let cleaned = normalize::clean(text);
         report(Stage::Script, 0.03);
         let total = cleaned.text.len().max(1) as f64;
-        let (script, simplified, toks) = self.segmented(&cleaned, options, &mut |done| {
-            report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
-        });
+        let (script, simplified, mut toks, compounds) =
+            self.segmented(&cleaned, options, &mut |done| {
+                report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
+            });
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
+        // What the queries read later: the plain token stream, compactly (taken with the
+        // cleaned text once the report is done).
+        let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+        // The words counted, by the vocabulary of `toks`: the kept stream's, or, when terms
+        // are joined, that of the joined tokens.
+        let joined = options.terms.then(|| {
+            toks = join_terms(&stream, &structure, seg_text, std::mem::take(&mut toks));
+            Stream::build(&cleaned.text, seg_text, toks.iter(), &[])
+        });
+        let counted = joined.as_ref().unwrap_or(&stream);
         report(Stage::Keywords, 0.75);
         let display = CharIndex::new(&cleaned.text, seg_text);
 
@@ -226,18 +267,15 @@ impl Analyzer {
             while section + 1 < bounds.len() && t.start >= bounds[section] {
                 section += 1;
             }
-            let seg_word = seg_text.get(t.byte_start..t.byte_end).unwrap_or("");
-            let key = if seg_word.chars().any(changes_in_lowercase) {
-                Cow::Owned(seg_word.to_lowercase())
-            } else {
-                Cow::Borrowed(seg_word)
-            };
-            if !filter.accepts(t.kind, &key, t.pos.as_str()) {
+            let word_id = counted.id_at(i);
+            let key: &str = counted.entry(word_id).key();
+            if !filter.accepts(t.kind, key, t.pos.as_str()) {
                 return None;
             }
             let (start, end) = span_of(&cleaned, t.start, t.end);
             Some(Occurrence {
-                key,
+                key: Cow::Borrowed(key),
+                word_id,
                 word: display.slice(t.start, t.end, t.byte_start, t.byte_end),
                 pos: t.pos.as_str(),
                 token: i,
@@ -246,7 +284,7 @@ impl Analyzer {
                 end,
             })
         });
-        let tally = Tally::new(occurrences);
+        let tally = Tally::new(occurrences, counted.vocab_len());
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         let tokens = options.include_tokens.then(|| {
             toks.iter()
@@ -288,7 +326,7 @@ impl Analyzer {
             paragraphs: structure.paragraphs,
         });
         report(Stage::Done, 1.0);
-        Report {
+        let report = Report {
             version: crate::VERSION,
             keywords,
             sections,
@@ -297,7 +335,11 @@ impl Analyzer {
             script,
             reference_total: segment::REFERENCE_TOTAL,
             tokens,
-        }
+        };
+        let marks = section_marks(&structure, &report.sections);
+        drop(tally);
+        drop(joined);
+        (report, Corpus::new(text, cleaned, stream, marks))
     }
 }
 
@@ -332,15 +374,7 @@ fn validate_words<S: AsRef<str>>(words: &[S]) -> Result<(), Error> {
 
 /// UTF-16 range in the user's text of the cleaned chars `[start, end)`.
 fn span_of(cleaned: &Cleaned, start: usize, end: usize) -> (u32, u32) {
-    let first = cleaned
-        .spans
-        .get(start)
-        .map_or(cleaned.utf16_len, |s| s.start);
-    let last = end
-        .checked_sub(1)
-        .and_then(|i| cleaned.spans.get(i))
-        .map_or(first, |s| s.end);
-    (first, last.max(first))
+    cleaned.utf16_span(start, end)
 }
 
 /// The report's sections, with offsets in the user's text. The first starts at 0 and the last
@@ -400,6 +434,57 @@ fn sections_report(
         .collect()
 }
 
+/// `toks` with the terms found in them joined into one token each (where occurrences overlap,
+/// the earlier, then the longer, wins), as [`crate::query::terms`] finds them by default.
+/// `stream` is `toks`' stream.
+fn join_terms(
+    stream: &Stream,
+    structure: &sections::Structure,
+    seg_text: &str,
+    toks: Tokens,
+) -> Tokens {
+    let starts: Vec<u32> = structure
+        .sections
+        .iter()
+        .map(|s| stream.token_at_or_after(s.start) as u32)
+        .collect();
+    let flags = stream.break_flags(&starts);
+    let defaults = TermsQuery::default();
+    let found = query::discover(stream, &flags, defaults.min_count, defaults.max_words);
+    // Joined noun pairs are one token already.
+    let mut runs: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.ids.len() > 1)
+        .flat_map(|f| f.tokens.iter().map(move |&t| (t as usize, f.ids.len())))
+        .collect();
+    runs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut end = 0;
+    runs.retain(|&(first, len)| {
+        let free = first >= end;
+        if free {
+            end = first + len;
+        }
+        free
+    });
+    segment::join_runs(seg_text, toks, &runs)
+}
+
+/// The sections as the kept analysis marks them: the cleaned text's char starts with the
+/// report's UTF-16 ranges and titles.
+fn section_marks(structure: &sections::Structure, report: &[Section]) -> Vec<SectionMark> {
+    report
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SectionMark {
+            title: s.title.clone(),
+            heading: s.heading,
+            start_char: structure.sections.get(i).map_or(0, |x| x.start),
+            start: s.start,
+            end: s.end,
+        })
+        .collect()
+}
+
 /// Slices of the cleaned text by the char ranges of tokens found in the segmented copy.
 /// The two have the same chars count but not always the same bytes (a traditional character
 /// and its simplified form can differ in UTF-8 length), so a converted text needs a char → byte
@@ -447,19 +532,6 @@ impl<'a> CharIndex<'a> {
     }
 }
 
-/// Whether lower-casing changes `c`: upper case, and also title case (`ǅ`, `ǈ`), which
-/// `char::is_uppercase` does not include. ASCII and Han, nearly every char, are decided
-/// without the Unicode tables.
-fn changes_in_lowercase(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    if crate::chars::is_han(c) {
-        return false;
-    }
-    let mut lower = c.to_lowercase();
-    lower.next() != Some(c) || lower.next().is_some()
-}
-
+mod queries;
 #[cfg(test)]
 mod tests;

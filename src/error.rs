@@ -22,6 +22,12 @@ pub enum Error {
     /// A message to the worker that is not a request it knows, or lacks what the request
     /// needs (`text` that is not a string, `words` that are not a list of strings).
     InvalidRequest(String),
+    /// A query (concordance, collocates, …) asked before any text was analysed: queries read
+    /// the last analysed text.
+    NotAnalyzed,
+    /// A query's request is malformed or refused: an empty query, a regular expression that
+    /// does not parse or would compile too large, a parameter out of range.
+    InvalidQuery(String),
     /// A fault of Wenxi's, not of the input (the report could not be handed to JS, say).
     Internal(String),
 }
@@ -44,13 +50,16 @@ pub fn check_input_length(utf16_length: usize) -> Result<(), Error> {
 
 impl Error {
     /// A stable identifier for programs: `"input_too_large"`, `"invalid_options"`,
-    /// `"invalid_word"`, `"invalid_request"` or `"internal"`. Messages may be reworded; kinds will not.
+    /// `"invalid_word"`, `"invalid_request"`, `"not_analyzed"`, `"invalid_query"` or
+    /// `"internal"`. Messages may be reworded; kinds will not.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::InputTooLarge { .. } => "input_too_large",
             Error::InvalidOptions(_) => "invalid_options",
             Error::InvalidWord(_) => "invalid_word",
             Error::InvalidRequest(_) => "invalid_request",
+            Error::NotAnalyzed => "not_analyzed",
+            Error::InvalidQuery(_) => "invalid_query",
             Error::Internal(_) => "internal",
         }
     }
@@ -66,6 +75,11 @@ impl fmt::Display for Error {
             Error::InvalidOptions(why) => write!(f, "invalid options: {why}"),
             Error::InvalidWord(why) => write!(f, "invalid dictionary word: {why}"),
             Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            Error::NotAnalyzed => write!(
+                f,
+                "no text has been analysed yet: queries read the last analysed text"
+            ),
+            Error::InvalidQuery(why) => write!(f, "invalid query: {why}"),
             Error::Internal(why) => write!(f, "internal error: {why}"),
         }
     }
@@ -88,6 +102,8 @@ mod tests {
         assert_eq!(Error::InvalidOptions("x".into()).kind(), "invalid_options");
         assert_eq!(Error::InvalidWord("x".into()).kind(), "invalid_word");
         assert_eq!(Error::InvalidRequest("x".into()).kind(), "invalid_request");
+        assert_eq!(Error::NotAnalyzed.kind(), "not_analyzed");
+        assert_eq!(Error::InvalidQuery("x".into()).kind(), "invalid_query");
         assert_eq!(Error::Internal("x".into()).kind(), "internal");
     }
 

@@ -5,7 +5,7 @@
 //! and is not a stopword. Words are counted by their key (simplified, lower-cased), so 發展
 //! and 发展, or `AI` and `ai`, are one word; the report shows each as first written.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::report::{Keyword, TokenKind, WordCount};
 
@@ -19,6 +19,30 @@ const ENGLISH_STOPWORDS: &str = include_str!("../data/stopwords/english.txt");
 const TEXTRANK_SPAN: usize = 5;
 const TEXTRANK_DAMPING: f64 = 0.85;
 const TEXTRANK_SWEEPS: usize = 10;
+
+/// The key a word is counted by: its form in the segmented (simplified) text, lower-cased.
+/// 發展 and 发展 (segmented as 发展), `AI` and `ai` are one word.
+pub fn key_of(segmented: &str) -> std::borrow::Cow<'_, str> {
+    if segmented.chars().any(changes_in_lowercase) {
+        std::borrow::Cow::Owned(segmented.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(segmented)
+    }
+}
+
+/// Whether lower-casing changes `c`: upper case, and also title case (`ǅ`, `ǈ`), which
+/// `char::is_uppercase` does not include. ASCII and Han, nearly every char, are decided
+/// without the Unicode tables.
+fn changes_in_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    if crate::chars::is_han(c) {
+        return false;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() != Some(c) || lower.next().is_some()
+}
 
 /// A set of stopword keys (simplified, lower-cased).
 #[derive(Debug, Clone, Default)]
@@ -84,6 +108,8 @@ impl Filter<'_> {
 pub struct Occurrence<'a> {
     /// Lower-cased simplified form.
     pub key: std::borrow::Cow<'a, str>,
+    /// The key's index in the text's vocabulary (`0..vocab` of [`Tally::new`]): one per key.
+    pub word_id: u32,
     /// As written in the cleaned text.
     pub word: &'a str,
     pub pos: &'a str,
@@ -119,18 +145,25 @@ pub struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    /// Count `occurrences`, given in text order.
-    pub fn new(occurrences: impl IntoIterator<Item = Occurrence<'a>>) -> Tally<'a> {
-        let mut index: FxHashMap<std::borrow::Cow<'a, str>, u32> = FxHashMap::default();
+    /// Count `occurrences`, given in text order; their `word_id`s are below `vocab` (a larger
+    /// one is counted all the same).
+    pub fn new(occurrences: impl IntoIterator<Item = Occurrence<'a>>, vocab: usize) -> Tally<'a> {
+        // Entry of each vocabulary index: the caller has numbered the keys already, so no key
+        // is hashed again.
+        let mut index: Vec<u32> = vec![u32::MAX; vocab];
         let mut entries: Vec<Entry<'a>> = Vec::new();
         let mut sequence = Vec::new();
         let mut total = 0u32;
         for o in occurrences {
-            let id = match index.get(&o.key) {
-                Some(&id) => id,
-                None => {
+            let slot = o.word_id as usize;
+            if slot >= index.len() {
+                index.resize(slot + 1, u32::MAX);
+            }
+            let id = match index[slot] {
+                id if id != u32::MAX => id,
+                _ => {
                     let id = entries.len() as u32;
-                    index.insert(o.key.clone(), id);
+                    index[slot] = id;
                     entries.push(Entry {
                         key: o.key,
                         word: o.word,
@@ -325,8 +358,16 @@ mod tests {
     use std::borrow::Cow;
 
     fn occ(key: &'static str, token: usize, section: u32) -> Occurrence<'static> {
+        // A vocabulary index per distinct key, as the analyzer's stream numbers them.
+        let word_id = [
+            "经济", "发展", "长江", "甲乙", "中心", "丙丁", "戊己", "庚辛",
+        ]
+        .iter()
+        .position(|&k| k == key)
+        .unwrap_or(99) as u32;
         Occurrence {
             key: Cow::Borrowed(key),
+            word_id,
             word: key,
             pos: "n",
             token,
@@ -344,6 +385,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, w)| occ(w, i * 2, (i / 3) as u32)),
+            3,
         );
         let idf = |w: &str| match w {
             "经济" => 1.0,
@@ -366,11 +408,11 @@ mod tests {
     fn textrank_favours_the_hub() {
         // 中心 sits beside every other word; the others only beside 中心.
         let seq = ["甲乙", "中心", "丙丁", "中心", "戊己", "中心", "庚辛"];
-        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i * 10, 0)));
+        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i * 10, 0)), 8);
         let ranks = t.textrank();
         // Tokens 10 apart are outside the window: nothing co-occurs.
         assert!(ranks.iter().all(|&r| r == 0.0));
-        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i, 0)));
+        let t = Tally::new(seq.iter().enumerate().map(|(i, w)| occ(w, i, 0)), 8);
         let k = t.keywords(10, |_| 0.0, |_| 0);
         assert_eq!(k.iter().find(|k| k.word == "中心").unwrap().textrank, 1.0);
         assert!(k.iter().all(|k| k.textrank > 0.0 && k.textrank <= 1.0));
@@ -411,5 +453,27 @@ mod tests {
         assert!(!f.accepts(TokenKind::Punctuation, "……", "x"));
         let f = Filter { pos: &pos, ..f };
         assert!(!f.accepts(TokenKind::Han, "发展", "vn"));
+    }
+
+    #[test]
+    fn lower_casing_is_decided_per_char() {
+        for (c, changes) in [
+            ('A', true),
+            ('a', false),
+            ('字', false),
+            ('Ω', true),
+            ('ǅ', true),
+            ('ß', false),
+            ('İ', true),
+            ('1', false),
+        ] {
+            assert_eq!(changes_in_lowercase(c), changes, "{c}");
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_only_when_needed() {
+        assert!(matches!(key_of("发展"), std::borrow::Cow::Borrowed("发展")));
+        assert_eq!(key_of("AI"), "ai");
     }
 }

@@ -24,19 +24,20 @@
 //! Pipeline stages, one module each, in the order [`Analyzer::analyze`] runs them (and reports
 //! them as [`report::Stage`]s): [`normalize`] → [`script`] → [`segment`] → [`sections`] →
 //! [`keywords`] → [`stats`]; [`report`] defines the output and `wasm` (wasm32 only) is the
-//! thin JavaScript shell. Beside the pipeline, two readings of a text for the page and the
-//! command line: [`concordance`] (occurrences in context) and [`segmented`] (the words line by
-//! line).
+//! thin JavaScript shell. After an analysis, [`query`] answers the corpus linguist's queries
+//! (concordance, collocates, n-grams, dispersion, trends, terms found in the text) on the text
+//! the analyzer keeps, through [`Analyzer::concordance`] and its siblings; [`segmented`] gives
+//! the words line by line, as `wenxi --tokens` prints them.
 
 mod analyzer;
 pub mod chars;
-pub mod concordance;
 pub mod error;
 pub mod idf;
 pub mod keywords;
 pub mod lexicon;
 pub mod normalize;
 pub mod options;
+pub mod query;
 pub mod report;
 pub mod script;
 pub mod sections;

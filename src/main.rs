@@ -1,26 +1,183 @@
-//! `wenxi`: analyse a text file natively and print the report as JSON.
+//! `wenxi`: analyse a text file natively and print the report, or a query on it, as JSON.
 //!
 //! ```text
-//! wenxi [--options JSON] [--pretty] FILE     (FILE "-" reads standard input)
-//! wenxi --tokens [--options JSON] FILE        one output line per input line: its words,
-//!                                             separated by single spaces
+//! wenxi [--options JSON] [--pretty] FILE       the report (FILE "-" reads standard input)
+//! wenxi --tokens [--options JSON] FILE          one output line per input line: its words,
+//!                                               separated by single spaces
+//! wenxi concordance QUERY FILE [--word | --regex] [--context N] [--sort S] [--as-written] [--limit N]
+//! wenxi collocates WORD FILE [--window L,R] [--min N] [--across] [--sort M] [--limit N]
+//! wenxi ngrams FILE [--n MIN,MAX] [--min N] [--longest] [--chars] [--limit N]
+//! wenxi terms FILE [--min N] [--max-words N] [--limit N]
+//! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
+//! wenxi trends FILE WORD... [--segments N]
 //! ```
-//! `--tokens` writes the segmentation the analysis uses (cleaning, script conversion, jieba,
-//! joined terms), each word as written in the input, so any gold set in the usual one
-//! sentence a line, words separated by spaces format can be scored against it.
+//! Every subcommand also takes `--options JSON` (the analysis's options) and `--pretty`.
+//! Offsets are UTF-16 code units into the file's text as read. `--tokens` writes the
+//! segmentation the analysis uses (cleaning, script conversion, jieba, joined terms), each
+//! word as written in the input, so any gold set in the usual one sentence a line, words
+//! separated by spaces format can be scored against it.
+//!
 //! Same core, same report as the browser build. Invalid UTF-8 is replaced with U+FFFD (with a
 //! warning on stderr) rather than refused: pasted text often has a stray byte.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wenxi::query::{
+    By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
+};
 use wenxi::{Analyzer, Options};
 
-const USAGE: &str =
-    "usage: wenxi [--options JSON] [--pretty | --tokens] FILE   (FILE - reads stdin)";
+/// Analyse Chinese (and mixed Chinese/English) text: the report as JSON, or a corpus query.
+#[derive(Parser)]
+#[command(name = "wenxi", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// `wenxi FILE`: the report, or with `--tokens` the segmentation.
+#[derive(Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Write each input line's words, separated by single spaces, instead of the report.
+    #[arg(long)]
+    tokens: bool,
+    /// The text file ("-" reads standard input).
+    file: Option<String>,
+}
+
+/// What every command takes.
+#[derive(Args, Clone)]
+struct Common {
+    /// The analysis's options, as a JSON object (`{"topN": 20}`).
+    #[arg(long, value_name = "JSON")]
+    options: Option<String>,
+    /// Indent the JSON.
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every occurrence of a string (default), word or pattern, with context:
+    /// {"total", "lines": [{"start", "end", "left", "match", "right"}]}.
+    Concordance {
+        /// What to find: a substring of the text by default.
+        query: String,
+        file: String,
+        /// Match tokens of the analysis (any word, by its simplified, lower-cased form).
+        #[arg(long, conflicts_with = "regex")]
+        word: bool,
+        /// The query is a regular expression (Rust `regex` syntax).
+        #[arg(long)]
+        regex: bool,
+        /// Context on each side, in characters.
+        #[arg(long, default_value_t = 20)]
+        context: usize,
+        /// position, left1, left2, right1, right2 or match.
+        #[arg(long, value_parser = enum_arg::<wenxi::query::Sort>, default_value = "position")]
+        sort: wenxi::query::Sort,
+        /// Show the context as written rather than cleaned.
+        #[arg(long)]
+        as_written: bool,
+        /// At most this many lines (total still counts all).
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The collocates of a word with MI, t-score, log-likelihood and logDice:
+    /// {"collocates": [{"word", "count", "mi", "tScore", "logLikelihood", "logDice"}]}.
+    Collocates {
+        word: String,
+        file: String,
+        /// Words left and right of the node.
+        #[arg(long, value_name = "L,R", value_parser = pair, default_value = "5,5")]
+        window: (usize, usize),
+        /// Least co-occurrences.
+        #[arg(long, default_value_t = 2)]
+        min: u32,
+        /// Let windows run across sentence ends.
+        #[arg(long)]
+        across: bool,
+        /// logDice, mi, tScore, logLikelihood or count.
+        #[arg(long, value_parser = enum_arg::<wenxi::query::Measure>, default_value = "logDice")]
+        sort: wenxi::query::Measure,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Repeated word (or character) n-grams: {"ngrams": [{"words": [...], "count"}]}.
+    Ngrams {
+        file: String,
+        /// Shortest and longest n (2 to 6); one number for one n.
+        #[arg(long, value_name = "MIN,MAX", value_parser = pair, default_value = "2,6")]
+        n: (usize, usize),
+        /// Least occurrences.
+        #[arg(long, default_value_t = 2)]
+        min: u32,
+        /// Drop an n-gram inside a longer one with the same count.
+        #[arg(long)]
+        longest: bool,
+        /// Character n-grams instead of word n-grams.
+        #[arg(long)]
+        chars: bool,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Multi-word terms found in the text: {"terms": [{"term", "count", ...}]}.
+    Terms {
+        file: String,
+        /// Least occurrences.
+        #[arg(long, default_value_t = 3)]
+        min: u32,
+        /// Most tokens in a term (2 to 6).
+        #[arg(long, default_value_t = 4)]
+        max_words: usize,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Where words occur, with Juilland's D and Gries' DP over the sections (or 10 parts).
+    Dispersion {
+        file: String,
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// N equal parts instead of the sections.
+        #[arg(long)]
+        segments: Option<usize>,
+        /// Leave out each occurrence's offsets.
+        #[arg(long)]
+        no_positions: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The relative frequency of words per section (or per N equal segments).
+    Trends {
+        file: String,
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// N equal segments instead of the sections.
+        #[arg(long)]
+        segments: Option<usize>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("wenxi: {message}");
@@ -29,29 +186,163 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut options = Options::default();
-    let mut pretty = false;
-    let mut tokens = false;
-    let mut file = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--options" => {
-                let json = args.next().ok_or("--options needs a JSON object")?;
-                options = Options::from_json(&json).map_err(|e| format!("{e} ({})", e.kind()))?;
-            }
-            "--pretty" => pretty = true,
-            "--tokens" => tokens = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            _ if file.is_none() => file = Some(arg),
-            _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
+fn run(cli: Cli) -> Result<(), String> {
+    let Some(command) = cli.command else {
+        let ReportArgs {
+            common,
+            tokens,
+            file,
+        } = cli.report;
+        let file = file.ok_or("a FILE is needed (\"-\" reads standard input); see --help")?;
+        let (text, options, mut analyzer) = prepare(&file, &common)?;
+        if tokens {
+            // Segmentation alone: the words the analysis cuts, without counting them.
+            let lines = analyzer.segmented_text(&text, &options).map_err(failed)?;
+            return io::stdout()
+                .lock()
+                .write_all(lines.as_bytes())
+                .map_err(|e| e.to_string());
+        }
+        let report = analyzer.analyze(&text, &options).map_err(failed)?;
+        return print(&report, common.pretty);
+    };
+    match command {
+        Command::Concordance {
+            query,
+            file,
+            word,
+            regex,
+            context,
+            sort,
+            as_written,
+            limit,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let by = match (word, regex) {
+                (true, _) => By::Word,
+                (_, true) => By::Regex,
+                _ => By::String,
+            };
+            let q = ConcordanceQuery {
+                query,
+                by,
+                context,
+                sort,
+                as_written,
+                limit,
+                ranges: None,
+            };
+            print(&analyzer.concordance(&q).map_err(failed)?, common.pretty)
+        }
+        Command::Collocates {
+            word,
+            file,
+            window: (left, right),
+            min,
+            across,
+            sort,
+            limit,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let q = CollocatesQuery {
+                word,
+                left,
+                right,
+                across_sentences: across,
+                min_count: min,
+                sort,
+                limit,
+            };
+            print(&analyzer.collocates(&q).map_err(failed)?, common.pretty)
+        }
+        Command::Ngrams {
+            file,
+            n: (min_n, max_n),
+            min,
+            longest,
+            chars,
+            limit,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let q = NgramsQuery {
+                min_n,
+                max_n,
+                min_count: min,
+                longest_only: longest,
+                characters: chars,
+                limit,
+            };
+            print(&analyzer.ngrams(&q).map_err(failed)?, common.pretty)
+        }
+        Command::Terms {
+            file,
+            min,
+            max_words,
+            limit,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let q = TermsQuery {
+                min_count: min,
+                max_words,
+                limit,
+            };
+            print(&analyzer.terms(&q).map_err(failed)?, common.pretty)
+        }
+        Command::Dispersion {
+            file,
+            words,
+            segments,
+            no_positions,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let q = DispersionQuery {
+                words,
+                segments,
+                positions: !no_positions,
+            };
+            print(&analyzer.dispersion(&q).map_err(failed)?, common.pretty)
+        }
+        Command::Trends {
+            file,
+            words,
+            segments,
+            common,
+        } => {
+            let analyzer = analysed(&file, &common)?;
+            let q = TrendsQuery { words, segments };
+            print(&analyzer.trends(&q).map_err(failed)?, common.pretty)
         }
     }
-    let file = file.ok_or(USAGE)?;
+}
+
+/// An analyzer that has analysed `file` (its report is not printed: the queries read it).
+fn analysed(file: &str, common: &Common) -> Result<Analyzer, String> {
+    let (text, options, mut analyzer) = prepare(file, common)?;
+    analyzer.analyze(&text, &options).map_err(failed)?;
+    Ok(analyzer)
+}
+
+/// The file's text, the options and a fresh analyzer.
+fn prepare(file: &str, common: &Common) -> Result<(String, Options, Analyzer), String> {
+    let options = match &common.options {
+        Some(json) => Options::from_json(json).map_err(failed)?,
+        None => Options::default(),
+    };
+    Ok((read(file)?, options, Analyzer::new()))
+}
+
+/// An error of the analyzer, with its kind.
+fn failed(e: wenxi::Error) -> String {
+    format!("{e} ({})", e.kind())
+}
+
+/// `FILE`, or standard input for `-`, as text.
+fn read(file: &str) -> Result<String, String> {
     let bytes = if file == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -59,35 +350,43 @@ fn run() -> Result<(), String> {
             .map_err(|e| format!("reading stdin: {e}"))?;
         buf
     } else {
-        std::fs::read(&file).map_err(|e| format!("reading {file}: {e}"))?
+        std::fs::read(file).map_err(|e| format!("reading {file}: {e}"))?
     };
-    let text = match String::from_utf8(bytes) {
+    Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             eprintln!("wenxi: {file} is not valid UTF-8; invalid bytes read as U+FFFD");
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
-    };
-    let mut analyzer = Analyzer::new();
-    if tokens {
-        // Segmentation alone: the words the analysis cuts, without counting them.
-        let lines = analyzer
-            .segmented_text(&text, &options)
-            .map_err(|e| format!("{} ({})", e, e.kind()))?;
-        return io::stdout()
-            .lock()
-            .write_all(lines.as_bytes())
-            .map_err(|e| e.to_string());
-    }
-    let report = analyzer
-        .analyze(&text, &options)
-        .map_err(|e| format!("{} ({})", e, e.kind()))?;
+    })
+}
+
+/// `value` as one line of JSON (or indented), on standard output.
+fn print(value: &impl Serialize, pretty: bool) -> Result<(), String> {
     let json = if pretty {
-        serde_json::to_string_pretty(&report)
+        serde_json::to_string_pretty(value)
     } else {
-        serde_json::to_string(&report)
+        serde_json::to_string(value)
     }
     .map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| e.to_string())
+}
+
+/// A value of one of the queries' enums, by its JSON name (`left1`, `logDice`).
+fn enum_arg<T: DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+}
+
+/// `A,B` as two numbers; one number `A` as `A,A`.
+fn pair(s: &str) -> Result<(usize, usize), String> {
+    let number = |x: &str| {
+        x.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("{x:?} is not a number"))
+    };
+    match s.split_once(',') {
+        Some((a, b)) => Ok((number(a)?, number(b)?)),
+        None => number(s).map(|a| (a, a)),
+    }
 }

@@ -16,6 +16,12 @@ pub struct Options {
     pub convert: bool,
     /// Join noun pairs that the text uses as one term (长江 + 经济带 → 长江经济带). Default true.
     pub compounds: bool,
+    /// Count the terms found in the text (recurring token sequences that hold together, such
+    /// as 高质量发展 or 粤港澳大湾区: see [`crate::query::terms`]) as words, so they reach the
+    /// keyword list whole instead of as their parts. Default false, so reports stay as jieba
+    /// cuts; the page turns it on. `tokenize` joins them too when it is on; the queries
+    /// (concordance, collocates, …) always read the plain segmentation.
+    pub terms: bool,
     /// How many keywords the report lists. Default 100; 0 lists none.
     pub top_n: usize,
     /// Shortest keyword in characters. Default 2; 1 lets single characters count.
@@ -46,6 +52,7 @@ impl Default for Options {
             hmm: true,
             convert: true,
             compounds: true,
+            terms: false,
             top_n: 100,
             min_length: 2,
             pos: Vec::new(),
@@ -66,13 +73,17 @@ impl Options {
     /// [`crate::Error::InvalidOptions`] naming the field at fault, for malformed JSON, a wrong
     /// type or an unknown field.
     pub fn from_json(json: &str) -> Result<Options, crate::Error> {
-        from_json(json)
+        from_json(json, crate::Error::InvalidOptions)
     }
 }
 
-/// Any options type (these, [`crate::concordance::ConcordanceOptions`]) from JSON text, with
-/// the error every caller reports: [`crate::Error::InvalidOptions`] naming the field at fault.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, crate::Error> {
+/// A value from JSON text, with an error made by `error` that names the field at fault (for
+/// malformed JSON, a wrong type or an unknown field): the one reading of options and of the
+/// queries' requests.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    error: fn(String) -> crate::Error,
+) -> Result<T, crate::Error> {
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -80,7 +91,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
         // a caller who passed an object rather than text.
         let inner = e.into_inner().to_string();
         let why = inner.split(" at line ").next().unwrap_or(&inner);
-        crate::Error::InvalidOptions(if path == "." {
+        error(if path == "." {
             why.to_string()
         } else {
             format!("{path}: {why}")

@@ -1,4 +1,4 @@
-//! The JS side's view of the options, the report and the concordance lines, generated from the Rust types so that
+//! The JS side's view of the options, the report and the queries, generated from the Rust types so that
 //! it cannot drift: `js/report.d.ts` (TypeScript declarations, emitted into the wasm module's
 //! `wenxi.d.ts` and imported by the package's entries) and `js/options.js` (the options'
 //! defaults and value types, for code that must know them without loading the wasm).
@@ -8,16 +8,20 @@
 
 use ts_rs::{Config, TS};
 
-use crate::concordance::{ConcordanceLine, ConcordanceOptions};
 use crate::options::Options;
+use crate::query::{
+    By, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine, ConcordanceQuery,
+    Dispersion, DispersionQuery, Measure, Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Term,
+    Terms, TermsQuery, Trends, TrendsQuery, WordDispersion,
+};
 use crate::report::{
     Cleaning, Keyword, Progress, Report, Script, ScriptKind, Section, Stage, Stats, Token,
     TokenKind, WordCount,
 };
 
 const HEADER: &str =
-    "// GENERATED from src/options.rs, src/report.rs and src/concordance.rs by `UPDATE_TYPES=1 cargo test --lib \
-typescript` (src/typescript.rs); do not edit.";
+    "// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo \
+test --lib typescript` (src/typescript.rs); do not edit.";
 
 /// Every declaration, in the order a reader meets them.
 fn declarations() -> String {
@@ -36,8 +40,28 @@ fn declarations() -> String {
         TokenKind::decl(&cfg),
         Progress::decl(&cfg),
         Stage::decl(&cfg),
-        ConcordanceOptions::decl(&cfg),
+        ConcordanceQuery::decl(&cfg),
+        By::decl(&cfg),
+        Sort::decl(&cfg),
+        Concordance::decl(&cfg),
         ConcordanceLine::decl(&cfg),
+        CollocatesQuery::decl(&cfg),
+        Measure::decl(&cfg),
+        Collocates::decl(&cfg),
+        Collocate::decl(&cfg),
+        NgramsQuery::decl(&cfg),
+        Ngrams::decl(&cfg),
+        Ngram::decl(&cfg),
+        TermsQuery::decl(&cfg),
+        Terms::decl(&cfg),
+        Term::decl(&cfg),
+        DispersionQuery::decl(&cfg),
+        Dispersion::decl(&cfg),
+        WordDispersion::decl(&cfg),
+        Part::decl(&cfg),
+        TrendsQuery::decl(&cfg),
+        Trends::decl(&cfg),
+        Series::decl(&cfg),
     ];
     let mut out = format!("{HEADER}\n\n");
     for decl in decls {
@@ -47,7 +71,15 @@ fn declarations() -> String {
     }
     out.push_str(
         "/** Options for `analyze`: every field may be left out, for its default. */\n\
-         export type AnalyzeOptions = Partial<Options>;\n",
+         export type AnalyzeOptions = Partial<Options>;\n\n\
+         /** The queries' requests as JS passes them: every field may be left out for its \
+         default, except what is asked about. */\n\
+         export type ConcordanceRequest = Partial<ConcordanceQuery> & Pick<ConcordanceQuery, \"query\">;\n\
+         export type CollocatesRequest = Partial<CollocatesQuery> & Pick<CollocatesQuery, \"word\">;\n\
+         export type NgramsRequest = Partial<NgramsQuery>;\n\
+         export type TermsRequest = Partial<TermsQuery>;\n\
+         export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, \"words\">;\n\
+         export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, \"words\">;\n",
     );
     out
 }

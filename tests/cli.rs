@@ -138,3 +138,146 @@ fn tokens_mode_writes_the_words_of_the_report() {
         }
     }
 }
+
+/// A text to query: two headed sections, traditional and simplified forms of one word, a word
+/// with an annotation, Latin, and an astral character before the rest (UTF-16 offsets).
+const QUERY_TEXT: &str = "𦡦一、总体要求\n推动高质量发展。實現高质量发展，坚持高质量发展！\n二、重点任务\n高质量发展是首要任务。推动發(fā)展，推动改革。AI和ai。\n";
+
+/// `wenxi ARGS` on `QUERY_TEXT` through standard input, as JSON.
+fn query(args: &[&str]) -> serde_json::Value {
+    let (out, err, ok) = wenxi(args, QUERY_TEXT);
+    assert!(ok, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+/// `text.slice(start, end)` in UTF-16, as JS would cut it.
+fn slice(text: &str, start: &serde_json::Value, end: &serde_json::Value) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let (s, e) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    String::from_utf16(&units[s..e]).unwrap()
+}
+
+#[test]
+fn concordance_counts_every_occurrence_and_offsets_slice_back() {
+    let json = query(&["concordance", "高质量发展", "-"]);
+    assert_eq!(
+        json["total"],
+        QUERY_TEXT.matches("高质量发展").count() as u64
+    );
+    let lines = json["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 4);
+    for l in lines {
+        let mut keys: Vec<&str> = l.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["end", "left", "match", "right", "start"]);
+        assert_eq!(slice(QUERY_TEXT, &l["start"], &l["end"]), "高质量发展");
+        assert_eq!(l["match"], "高质量发展");
+    }
+    assert_eq!(
+        lines[0]["left"], "𦡦一、总体要求 推动",
+        "20 chars a side, line breaks as spaces"
+    );
+    // As a word: 发展 finds 發展 (the annotated one too, whose offsets span the annotation).
+    let json = query(&["concordance", "发展", "--word", "--context", "3", "-"]);
+    let lines = json["lines"].as_array().unwrap();
+    let last = lines.last().unwrap();
+    assert_eq!(slice(QUERY_TEXT, &last["start"], &last["end"]), "發(fā)展");
+    assert_eq!(last["match"], "發展");
+    let json = query(&[
+        "concordance",
+        r"推动\p{Han}{2}",
+        "--regex",
+        "--limit",
+        "1",
+        "-",
+    ]);
+    assert_eq!(json["total"], 3);
+    assert_eq!(json["lines"].as_array().unwrap().len(), 1);
+    // A costly pattern is refused, with the kind.
+    let (_, err, ok) = wenxi(
+        &["concordance", r"(\w{50}){50}", "--regex", "-"],
+        QUERY_TEXT,
+    );
+    assert!(
+        !ok && err.contains("too costly") && err.contains("invalid_query"),
+        "{err}"
+    );
+}
+
+#[test]
+fn collocates_ngrams_terms_dispersion_and_trends_have_their_shapes() {
+    let text_words = QUERY_TEXT.matches("高质量").count() as u64;
+    let json = query(&["collocates", "高质量", "-", "--window", "2,2", "--min", "1"]);
+    let collocates = json["collocates"].as_array().unwrap();
+    assert!(!collocates.is_empty());
+    for c in collocates {
+        for key in ["word", "count", "mi", "tScore", "logLikelihood", "logDice"] {
+            assert!(c.get(key).is_some(), "{key} in {c}");
+        }
+        let word = c["word"].as_str().unwrap();
+        let count = c["count"].as_u64().unwrap();
+        assert!(count <= c["frequency"].as_u64().unwrap());
+        assert!(count <= text_words * 4, "{word}: {count}");
+        assert!(
+            count as usize <= QUERY_TEXT.matches(word).count() + 1,
+            "{word} {count}"
+        );
+    }
+    assert_eq!(json["frequency"], text_words);
+
+    let json = query(&["ngrams", "-", "--n", "2,3", "--min", "2"]);
+    let ngrams = json["ngrams"].as_array().unwrap();
+    let top = &ngrams[0];
+    assert_eq!(top["words"], serde_json::json!(["高质量", "发展"]));
+    assert_eq!(top["count"], 4);
+    for g in ngrams {
+        let joined: String = g["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        assert!(
+            g["count"].as_u64().unwrap() as usize <= QUERY_TEXT.matches(&joined).count().max(1) + 1,
+            "{g}"
+        );
+    }
+
+    let json = query(&["terms", "-"]);
+    let terms = json["terms"].as_array().unwrap();
+    assert_eq!(terms[0]["term"], "高质量发展");
+    assert_eq!(terms[0]["count"], 4);
+
+    let json = query(&["dispersion", "-", "发展", "改革"]);
+    assert_eq!(
+        json["parts"].as_array().unwrap().len(),
+        2,
+        "the two headed sections"
+    );
+    let w = &json["words"][0];
+    // 高质量发展 is 高质量 + 发展 to the analysis: four, and the annotated 發展.
+    assert_eq!(w["count"], 5);
+    assert_eq!(w["counts"], serde_json::json!([3, 2]));
+    for p in w["positions"].as_array().unwrap() {
+        assert!(["发展", "發(fā)展"].contains(&slice(QUERY_TEXT, &p[0], &p[1]).as_str()));
+    }
+    let json = query(&["trends", "-", "改革", "--segments", "3"]);
+    assert_eq!(json["series"][0]["counts"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn subcommands_refuse_bad_arguments() {
+    for args in [
+        &["ngrams", "-", "--n", "1,7"][..],
+        &["collocates", "x", "-", "--window", "0,0"],
+        &["terms", "-", "--min", "1"],
+    ] {
+        let (_, err, ok) = wenxi(args, QUERY_TEXT);
+        assert!(!ok && err.contains("invalid_query"), "{args:?}: {err}");
+    }
+    let (_, err, ok) = wenxi(&["concordance", "x", "-", "--sort", "sideways"], QUERY_TEXT);
+    assert!(!ok && err.contains("sideways"), "{err}");
+}

@@ -250,3 +250,60 @@ fn requests_of_the_wrong_shape_and_reset_words() {
         "the dictionary is jieba's own again"
     );
 }
+
+#[wasm_bindgen_test]
+fn queries_read_the_last_analysed_text_with_utf16_offsets() {
+    let mut a = JsAnalyzer::new();
+    let e = a.concordance(options(r#"{"query": "发展"}"#)).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "not_analyzed");
+    assert!(e.is_instance_of::<js_sys::Error>());
+
+    let text = "𦡦推动发展，推动發(fā)展。推动改革。";
+    a.analyze(js(text), JsValue::UNDEFINED, None).unwrap();
+    let c = a
+        .concordance(options(r#"{"query": "发展", "by": "word", "context": 2}"#))
+        .unwrap();
+    assert_eq!(num(&c, "total"), 2.0);
+    let lines = Array::from(&get(&c, "lines"));
+    let second = lines.get(1);
+    assert_eq!(
+        js_slice(text, num(&second, "start"), num(&second, "end")),
+        "發(fā)展"
+    );
+    assert_eq!(get(&second, "match").as_string().unwrap(), "發展");
+    assert_eq!(get(&second, "left").as_string().unwrap(), "推动");
+
+    let coll = a
+        .collocates(options(r#"{"word": "推动", "minCount": 1}"#))
+        .unwrap();
+    assert_eq!(num(&coll, "frequency"), 3.0);
+    let first = Array::from(&get(&coll, "collocates")).get(0);
+    for key in ["word", "count", "mi", "tScore", "logLikelihood", "logDice"] {
+        assert!(!get(&first, key).is_undefined(), "{key}");
+    }
+    let ngrams = a.ngrams(JsValue::UNDEFINED).unwrap();
+    assert!(Array::is_array(&get(&ngrams, "ngrams")));
+    let terms = a.terms(JsValue::NULL).unwrap();
+    assert!(Array::is_array(&get(&terms, "terms")));
+    let d = a.dispersion(options(r#"{"words": ["推动"]}"#)).unwrap();
+    let w = Array::from(&get(&d, "words")).get(0);
+    assert_eq!(num(&w, "count"), 3.0);
+    let first_position = Array::from(&Array::from(&get(&w, "positions")).get(0));
+    assert_eq!(
+        first_position.get(0).as_f64(),
+        Some(2.0),
+        "after 𦡦, two units"
+    );
+    let t = a
+        .trends(options(r#"{"words": ["推动"], "segments": 2}"#))
+        .unwrap();
+    assert_eq!(Array::from(&get(&t, "parts")).length(), 2);
+
+    // Requests are read strictly, like options.
+    let e = a.concordance(options(r#"{"qeury": "发展"}"#)).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_query");
+    let e = a
+        .concordance(options(r#"{"query": "(", "by": "regex"}"#))
+        .unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_query");
+}

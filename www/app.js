@@ -284,9 +284,13 @@ const actions = {
   reveal(start, end) {
     store.set({ reveal: { start, end, seq: ++revealSeq } });
   },
-  /** Concordance lines of `ranges` in the analysed text (engine.concordance). */
-  concordance(ranges, options) {
-    return engine.concordance(store.get().analyzedText ?? '', ranges, options);
+  /**
+   * A concordance of the analysed text (engine.concordance, a ConcordanceRequest: a query,
+   * or `ranges` such as a keyword's occurrences). The engine keeps the last analysed text,
+   * which is the page's: every analysis the page asks for is of `state.analyzedText`.
+   */
+  concordance(request) {
+    return engine.concordance(request);
   },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {

@@ -89,3 +89,30 @@ window.memory = async (name) => {
   const wasmAfter = wenxi.exports.memory.buffer.byteLength;
   return { wasmBefore, wasmAfter, heapBefore, heapAfter, words: report.stats.words };
 };
+
+/**
+ * Each query of issue 14 on one text (analysed once first): median ms of `runs` calls of the
+ * synchronous analyzer, which is what the worker runs for a query request.
+ */
+window.queries = async (name, runs) => {
+  const t = await text(name);
+  const report = wenxi.analyzer.analyze(t, {});
+  const top = report.keywords.map((k) => k.word);
+  const requests = {
+    'concordance string': ['concordance', { query: top[0], limit: 1000 }],
+    'concordance word 的': ['concordance', { query: '的', by: 'word', limit: 1000 }],
+    'concordance regex': ['concordance', { query: '\\p{Han}{2}之', by: 'regex', limit: 1000 }],
+    collocates: ['collocates', { word: top[0] }],
+    'ngrams 2–6': ['ngrams', { limit: 1000 }],
+    'character ngrams 2–6': ['ngrams', { characters: true, limit: 1000 }],
+    terms: ['terms', {}],
+    'dispersion, top 100': ['dispersion', { words: top, positions: false }],
+    'trends, top 10': ['trends', { words: top.slice(0, 10), segments: 20 }],
+  };
+  const out = {};
+  for (const [label, [method, request]] of Object.entries(requests)) {
+    out[label] = time(runs, () => wenxi.analyzer[method](request)).ms;
+  }
+  return out;
+};
+

@@ -281,17 +281,97 @@ fn char_index_maps_token_chars_to_the_cleaned_text() {
 }
 
 #[test]
-fn lower_casing_is_decided_per_char() {
-    for (c, changes) in [
-        ('A', true),
-        ('a', false),
-        ('字', false),
-        ('Ω', true),
-        ('ǅ', true),
-        ('ß', false),
-        ('İ', true),
-        ('1', false),
-    ] {
-        assert_eq!(changes_in_lowercase(c), changes, "{c}");
+fn terms_option_counts_found_terms_as_keywords() {
+    let text = "推动高质量发展。实现高质量发展。坚持高质量发展！高质量发展是首要任务。";
+    let mut a = Analyzer::new();
+    let plain = a.analyze(text, &Options::default()).unwrap();
+    assert!(!plain.keywords.iter().any(|k| k.word == "高质量发展"));
+    let on = Options {
+        terms: true,
+        ..Options::default()
+    };
+    let joined = a.analyze(text, &on).unwrap();
+    let k = joined.keywords.iter().find(|k| k.word == "高质量发展");
+    assert_eq!(k.map(|k| k.count), Some(4), "{:?}", joined.keywords);
+    assert!(!joined.keywords.iter().any(|k| k.word == "高质量"));
+    // `tokenize` joins them when asked, and only then.
+    assert!(words(&mut a, text, &on).contains(&"高质量发展".to_string()));
+    assert!(!words(&mut a, text, &Options::default()).contains(&"高质量发展".to_string()));
+    // The queries read the plain segmentation either way.
+    a.analyze(text, &on).unwrap();
+    let q = crate::query::ConcordanceQuery {
+        query: "高质量".into(),
+        by: crate::query::By::Word,
+        ..Default::default()
+    };
+    assert_eq!(a.concordance(&q).unwrap().total, 4);
+}
+
+#[test]
+fn queries_read_the_last_analysed_text_and_need_one() {
+    let mut a = Analyzer::new();
+    let q = crate::query::ConcordanceQuery {
+        query: "发展".into(),
+        ..Default::default()
+    };
+    assert_eq!(a.concordance(&q).unwrap_err().kind(), "not_analyzed");
+    a.analyze("发展。", &Options::default()).unwrap();
+    assert_eq!(a.concordance(&q).unwrap().total, 1);
+    a.analyze("发展，发展。", &Options::default()).unwrap();
+    assert_eq!(a.concordance(&q).unwrap().total, 2);
+    // A refused analysis leaves no text to query.
+    let too_long = "a".repeat(MAX_INPUT_UTF16 + 1);
+    assert!(a.analyze(&too_long, &Options::default()).is_err());
+    assert_eq!(a.concordance(&q).unwrap_err().kind(), "not_analyzed");
+}
+
+#[test]
+fn concordance_of_a_keywords_occurrences_reads_them_as_the_analysis_did() {
+    // Traditional text with inline pinyin and markup: the keyword 經濟 is counted from
+    // 經(jīng)濟(jì), and its lines, asked for by the report's own ranges, read it without the
+    // annotations, while the ranges stay the user's.
+    let text = "我們要推動<b>經(jīng)濟(jì)</b>發展。\n經濟要發展，經濟！";
+    let mut a = Analyzer::new();
+    let report = a.analyze(text, &Options::default()).unwrap();
+    let economy = report
+        .keywords
+        .iter()
+        .find(|k| k.word == "經濟")
+        .expect("經濟 is a keyword");
+    assert!(economy.occurrences.len() >= 2);
+    let q = crate::query::ConcordanceQuery {
+        ranges: Some(economy.occurrences.clone()),
+        context: 3,
+        ..Default::default()
+    };
+    let found = a.concordance(&q).unwrap();
+    assert_eq!(found.total as usize, economy.occurrences.len());
+    let first = &found.lines[0];
+    assert_eq!(
+        (first.left.as_str(), first.matched.as_str(), first.right.as_str()),
+        ("要推動", "經濟", "發展。")
+    );
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for (line, &(start, end)) in found.lines.iter().zip(&economy.occurrences) {
+        assert_eq!((line.start, line.end), (start, end));
+        let written = String::from_utf16(&units[start as usize..end as usize]).unwrap();
+        assert!(written.starts_with('經'), "{written}");
     }
+    // As written, the annotation is part of the match.
+    let written = a
+        .concordance(&crate::query::ConcordanceQuery {
+            as_written: true,
+            ..q.clone()
+        })
+        .unwrap();
+    assert_eq!(written.lines[0].matched, "經(jīng)濟");
+    // A range past the end is clamped: an empty match at the end of the text.
+    let past = a
+        .concordance(&crate::query::ConcordanceQuery {
+            ranges: Some(vec![(9_999, 10_000)]),
+            ..q
+        })
+        .unwrap();
+    assert_eq!(past.lines[0].matched, "");
+    assert_eq!(past.lines[0].right, "");
 }

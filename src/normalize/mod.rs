@@ -67,6 +67,15 @@ pub struct Cleaned {
     pub utf16_len: u32,
 }
 
+impl Cleaned {
+    /// The UTF-16 range in the user's text of the cleaned chars `[start, end)`: from the start
+    /// of the first char's span to the end of the last one's. An empty range (or one past the
+    /// end) is empty at the first char's start (the text's end past the last char).
+    pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
+        self.spans.utf16_span(start, end, self.utf16_len)
+    }
+}
+
 /// Clean `original` for analysis: drop markup, pinyin annotations, zero-width characters and
 /// mojibake, decode entities and fold full-width Latin letters and digits (see the module
 /// docs for every rule).

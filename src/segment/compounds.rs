@@ -3,6 +3,13 @@
 use super::tokens::{Tok, Tokens};
 use crate::report::TokenKind;
 
+/// A token that joins a noun pair: its index and the chars of its first part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compound {
+    pub token: usize,
+    pub split: usize,
+}
+
 /// A noun pair is joined into one term when it occurs at least this often…
 const COMPOUND_MIN_COUNT: u32 = 3;
 /// …and accounts for at least this share of the rarer part's occurrences.
@@ -16,7 +23,10 @@ const COMPOUND_MIN_SHARE: f64 = 0.8;
 /// occurrences are in the pair (so 长江 alone elsewhere does not stop 长江经济带, but a noun
 /// that mostly stands free is not glued to its neighbour). One pass, so terms have two parts.
 /// The joined token takes the second part's tag (the head noun in Chinese).
-pub fn join_compounds(text: &str, toks: Tokens) -> Tokens {
+///
+/// Returns the tokens and, for each joined one, its index and the chars of its first part
+/// (the queries list these terms with their parts).
+pub fn join_compounds(text: &str, toks: Tokens) -> (Tokens, Vec<Compound>) {
     let noun = |t: &Tok| {
         t.kind == TokenKind::Han && t.pos.as_str().starts_with('n') && t.end - t.start >= 2
     };
@@ -49,12 +59,17 @@ pub fn join_compounds(text: &str, toks: Tokens) -> Tokens {
     };
     // In place, as in `numbers::join_numbers`.
     let mut toks = toks;
+    let mut joined = Vec::new();
     let (mut w, mut i) = (0, 0);
     while i < toks.len() {
         let t = toks.get(i).unwrap_or_default();
         match toks.get(i + 1) {
             Some(next) if joins(&t, &next) => {
                 toks.set(w, Tok { pos: next.pos, ..t });
+                joined.push(Compound {
+                    token: w,
+                    split: t.end - t.start,
+                });
                 i += 2;
             }
             _ => {
@@ -65,7 +80,7 @@ pub fn join_compounds(text: &str, toks: Tokens) -> Tokens {
         w += 1;
     }
     toks.truncate(w);
-    toks
+    (toks, joined)
 }
 
 #[cfg(test)]
@@ -77,7 +92,9 @@ mod tests {
     fn joins_noun_pairs_used_as_one_term() {
         let seg = Segmenter::new();
         let text = "长江经济带很重要。推动长江经济带发展。长江经济带的生态。长江很长。";
-        let joined = join_compounds(text, seg.tokens(text, true));
+        let (joined, compounds) = join_compounds(text, seg.tokens(text, true));
+        assert_eq!(compounds.len(), 3);
+        assert_eq!(compounds[0].split, 2, "长江 | 经济带");
         let w: Vec<&str> = joined
             .iter()
             .map(|t| &text[t.byte_start..t.byte_end])
@@ -86,7 +103,7 @@ mod tests {
         assert!(w.contains(&"长江"), "the free-standing 长江 stays");
         // Twice is not enough.
         let text = "长江经济带很重要。长江经济带的生态。";
-        let joined = join_compounds(text, seg.tokens(text, true));
+        let (joined, _) = join_compounds(text, seg.tokens(text, true));
         assert!(!joined
             .iter()
             .any(|t| &text[t.byte_start..t.byte_end] == "长江经济带"));

@@ -17,7 +17,9 @@
 //! 2. what jieba cuts inside one written number or name joined (`numbers.rs`);
 //! 3. URLs and e-mail addresses joined into one token each (`links.rs`);
 //! 4. on request, noun pairs the text uses as one term joined ([`join_compounds`],
-//!    `compounds.rs`), which the analyzer calls after segmentation.
+//!    `compounds.rs`), which the analyzer calls after segmentation;
+//! 5. on request, the terms found in the text joined ([`join_runs`], `runs.rs`; the analyzer
+//!    finds them with [`crate::query::discover`]).
 //!
 //! `tokens.rs` holds the token store the passes rewrite in place.
 //!
@@ -27,10 +29,12 @@ mod classify;
 mod compounds;
 mod links;
 mod numbers;
+mod runs;
 mod segmenter;
 mod tokens;
 
 pub use classify::classify;
-pub use compounds::join_compounds;
+pub use compounds::{join_compounds, Compound};
+pub use runs::join_runs;
 pub use segmenter::{Segmenter, CHUNK_BYTES, REFERENCE_TOTAL};
 pub use tokens::{Pos, Tok, Tokens};

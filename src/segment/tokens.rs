@@ -103,9 +103,9 @@ impl Tokens {
         self.packed.get(i).map(|p| p.kind)
     }
 
-    /// Every token, in order.
-    pub fn iter(&self) -> impl Iterator<Item = Tok> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
+    /// Every token, in order (an exact-size iterator, so a collection of them is sized once).
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Tok> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
     }
 
     /// Append `t`, which starts where the last token ends.

@@ -4,9 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{
-    js_error, parse_concordance_options, parse_options, ranges_of, text_of, to_js, words_of,
-};
+use super::convert::{js_error, parse_options, parse_request, text_of, to_js, words_of};
 use crate::Error;
 
 // The TypeScript shapes of the options and the report: generated from `src/options.rs` and
@@ -40,17 +38,26 @@ export interface Analyzer {
    */
   segmentedText(text: string, options?: AnalyzeOptions): string;
   /**
-   * Each of `ranges` (UTF-16 `[start, end]` offsets into `text`, e.g. a keyword's
-   * `occurrences`) with `options.context` characters (default 20) on each side, read from the
-   * cleaned text (annotations, markup and zero-width characters left out), or as written with
-   * `options.written`. Throws a `WenxiError`.
+   * Every occurrence of a string, word or regular expression in the last analysed text (or
+   * the lines of the given `ranges`, such as a keyword's occurrences), with context. Throws a `WenxiError` (`not_analyzed` before any analysis, `invalid_query` for a
+   * request refused, such as a costly pattern).
    */
-  concordance(text: string, ranges: ReadonlyArray<readonly [number, number]>, options?: Partial<ConcordanceOptions>): ConcordanceLine[];
+  concordance(request: ConcordanceRequest): Concordance;
+  /** The collocates of a word in the last analysed text, with MI, t-score, G² and logDice. */
+  collocates(request: CollocatesRequest): Collocates;
+  /** The word (or character) n-grams that repeat in the last analysed text. */
+  ngrams(request?: NgramsRequest): Ngrams;
+  /** Multi-word terms found in the last analysed text. */
+  terms(request?: TermsRequest): Terms;
+  /** Where words occur, with Juilland's D and Gries' DP over the sections or equal parts. */
+  dispersion(request: DispersionRequest): Dispersion;
+  /** The relative frequency of words per section or equal segment. */
+  trends(request: TrendsRequest): Trends;
 }
 
 /** The Error thrown by the analyzer's methods. */
 export interface WenxiError extends Error {
-  kind: "invalid_options" | "invalid_word" | "invalid_request" | "input_too_large" | "internal";
+  kind: "invalid_options" | "invalid_word" | "invalid_request" | "input_too_large" | "not_analyzed" | "invalid_query" | "internal";
 }
 "#;
 
@@ -122,21 +129,48 @@ impl JsAnalyzer {
         self.inner.segmented_text(&text, &options).map_err(js_error)
     }
 
-    /// Concordance lines of `ranges` in `text` (see [`crate::concordance::concordance`]), as
-    /// plain objects `{start, end, left, keyword, right}`.
-    // Typed in ANALYZER_TYPES.
+    /// Concordance of the last analysed text (see `crate::query::concordance`); `request` is a
+    /// `ConcordanceQuery` object. Throws `"not_analyzed"` or `"invalid_query"`.
+    // Typed in ANALYZER_TYPES, like the other queries.
     #[wasm_bindgen(skip_typescript)]
-    pub fn concordance(
-        &self,
-        text: JsValue,
-        ranges: JsValue,
-        options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let text = text_of(&text).map_err(js_error)?;
-        let ranges = ranges_of(&ranges).map_err(js_error)?;
-        let options = parse_concordance_options(&options).map_err(js_error)?;
-        let lines = crate::concordance::concordance(&text, &ranges, &options).map_err(js_error)?;
-        to_js(&lines).map_err(js_error)
+    pub fn concordance(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.concordance(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Collocates of a word in the last analysed text (see `crate::query::collocates`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn collocates(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.collocates(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Repeated n-grams of the last analysed text (see `crate::query::ngrams`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn ngrams(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.ngrams(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Terms found in the last analysed text (see `crate::query::terms`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn terms(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.terms(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Dispersion of words in the last analysed text (see `crate::query::dispersion`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn dispersion(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.dispersion(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Trends of words in the last analysed text (see `crate::query::trends`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn trends(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.trends(&q).map_err(js_error)?).map_err(js_error)
     }
 
     /// Forget the words added or removed so far: the dictionary is jieba's own again.

@@ -5,7 +5,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::concordance::ConcordanceOptions;
 use crate::{Error, Options, Report};
 
 /// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
@@ -21,14 +20,6 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// [`Error::InvalidOptions`] naming the field at fault.
 pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
     options_from(options, Options::from_json)
-}
-
-/// Concordance options from a JS object, as [`parse_options`] reads analysis options.
-///
-/// # Errors
-/// [`Error::InvalidOptions`] naming the field at fault.
-pub(crate) fn parse_concordance_options(options: &JsValue) -> Result<ConcordanceOptions, Error> {
-    options_from(options, ConcordanceOptions::from_json)
 }
 
 /// An options object through `parse` (its type's JSON reader); `undefined` and `null` are the
@@ -49,16 +40,22 @@ fn options_from<T: Default>(
     parse(&json)
 }
 
-/// UTF-16 `[start, end]` pairs from a JS array of two-number arrays (a keyword's
-/// `occurrences`).
+/// A query's request from a JS object; `undefined` and `null` are the defaults.
 ///
 /// # Errors
-/// [`Error::InvalidRequest`] for anything else (a number that is not a whole one from 0 to
-/// 2³² − 1 included).
-pub(crate) fn ranges_of(value: &JsValue) -> Result<Vec<(u32, u32)>, Error> {
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|_| {
-        Error::InvalidRequest("ranges must be a list of [start, end] UTF-16 offsets".into())
-    })
+/// [`Error::InvalidQuery`] naming the field at fault (read through JSON, like the options, so
+/// that a misspelt field is refused rather than ignored).
+pub(crate) fn parse_request<T: serde::de::DeserializeOwned + Default>(
+    request: &JsValue,
+) -> Result<T, Error> {
+    if request.is_undefined() || request.is_null() {
+        return Ok(T::default());
+    }
+    let json = js_sys::JSON::stringify(request)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| Error::InvalidQuery("a request must be a plain object".into()))?;
+    crate::query::request_from_json(&json)
 }
 
 /// A JS string's contents, refused before they are copied into wasm memory when the string is

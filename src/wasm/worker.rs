@@ -17,9 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
 
-use super::convert::{
-    packed_report, parse_concordance_options, parse_options, ranges_of, text_of, to_js, words_of,
-};
+use super::convert::{packed_report, parse_options, parse_request, text_of, to_js, words_of};
 use crate::report::{Progress, Stage};
 use crate::Error;
 
@@ -204,13 +202,6 @@ impl Server {
                     self.analyzer.segmented_text(&text, &options)?.into(),
                 ))
             }
-            "concordance" => {
-                let text = text_of(&get(data, "text"))?;
-                let ranges = ranges_of(&get(data, "ranges"))?;
-                let options = parse_concordance_options(&get(data, "options"))?;
-                let lines = crate::concordance::concordance(&text, &ranges, &options)?;
-                Ok(Answer::plain(to_js(&lines)?))
-            }
             "addWords" => {
                 let words = words_of(&get(data, "words"))?;
                 Ok(Answer::plain(
@@ -241,10 +232,32 @@ impl Server {
                 Ok(Answer::plain(converted.into()))
             }
             "builtinStopwords" => Ok(Answer::plain(to_js(&self.analyzer.builtin_stopwords())?)),
+            // The queries read the last analysed text: `{type, id, request}`.
+            "concordance" => self.query(data, |a, q| a.concordance(&q)),
+            "collocates" => self.query(data, |a, q| a.collocates(&q)),
+            "ngrams" => self.query(data, |a, q| a.ngrams(&q)),
+            "terms" => self.query(data, |a, q| a.terms(&q)),
+            "dispersion" => self.query(data, |a, q| a.dispersion(&q)),
+            "trends" => self.query(data, |a, q| a.trends(&q)),
             other => Err(Error::InvalidRequest(format!(
                 "unknown request type {other:?}"
             ))),
         }
+    }
+
+    /// A query on the last analysed text: its `request` read as `Q`, its result as a plain
+    /// object.
+    fn query<Q, R>(
+        &self,
+        data: &JsValue,
+        run: impl FnOnce(&crate::Analyzer, Q) -> Result<R, Error>,
+    ) -> Result<Answer, Error>
+    where
+        Q: serde::de::DeserializeOwned + Default,
+        R: serde::Serialize,
+    {
+        let request = parse_request(&get(data, "request"))?;
+        Ok(Answer::plain(to_js(&run(&self.analyzer, request)?)?))
     }
 
     /// `analyze`: progress messages while it runs (at most one per 50 ms, and the last one),

@@ -131,7 +131,7 @@ async function openHarness(viewport = { width: 1280, height: 900 }) {
       addWords: (words) => { analyzer.addWords(words); analyze(); },
       removeWords: (words) => { analyzer.removeWords(words); analyze(); },
       convert: async (text, to) => analyzer.convert(text, to),
-      concordance: async (ranges, options) => analyzer.concordance(store.get().analyzedText, ranges, options),
+      concordance: async (request) => analyzer.concordance(request),
       segmentedText: async () => analyzer.segmentedText(store.get().analyzedText),
       cancel() {},
     };

@@ -8,6 +8,14 @@ use wenxi::report::{Report, TokenKind};
 use wenxi::script::Converter;
 use wenxi::{Analyzer, Error, Options};
 
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+));
+        }
+    };
+}
+
 /// The options the checks analyse with: every token listed, every keyword kept, so that a
 /// recount can see them all.
 pub fn options() -> Options {
@@ -38,15 +46,145 @@ pub fn check(analyzer: &mut Analyzer, converter: &Converter, text: &str) -> Resu
     if first != again {
         return Err("a second analysis gave different JSON".into());
     }
-    Ok(())
+    check_queries(analyzer, &again_report(&first)?, text)
 }
 
-macro_rules! ensure {
-    ($cond:expr, $($msg:tt)+) => {
-        if !$cond {
-            return Err(format!($($msg)+));
+/// The report back from its JSON, for the words the queries ask about.
+fn again_report(json: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// Every query answers on the text just analysed, without panicking, with offsets inside
+/// the text and rising, counts within what the text holds.
+pub fn check_queries(
+    analyzer: &Analyzer,
+    report: &serde_json::Value,
+    text: &str,
+) -> Result<(), String> {
+    use wenxi::query::*;
+    let len = text.encode_utf16().count() as u32;
+    // The top keyword, unless it is longer than a query may be (a run of one name repeated).
+    let word = report["keywords"][0]["word"]
+        .as_str()
+        .filter(|w| w.chars().count() <= 1000)
+        .unwrap_or("的")
+        .to_string();
+    let probe: String = text.chars().take(2).collect();
+    for (query, by) in [
+        (probe.clone(), By::String),
+        (word.clone(), By::Word),
+        (".".to_string(), By::Regex),
+    ] {
+        if query.is_empty() {
+            continue;
         }
-    };
+        for sort in [Sort::Position, Sort::Left2, Sort::Right1, Sort::Match] {
+            let q = ConcordanceQuery {
+                query: query.clone(),
+                by,
+                sort,
+                as_written: sort == Sort::Match,
+                ..Default::default()
+            };
+            let c = analyzer
+                .concordance(&q)
+                .map_err(|e| format!("concordance: {e}"))?;
+            ensure!(
+                c.lines.len() == c.total as usize,
+                "concordance: {} lines of {}",
+                c.lines.len(),
+                c.total
+            );
+            for l in &c.lines {
+                ensure!(
+                    l.start <= l.end && l.end <= len,
+                    "concordance line {}..{} in {len}",
+                    l.start,
+                    l.end
+                );
+            }
+        }
+    }
+    let found = analyzer.concordance(&ConcordanceQuery {
+        query: probe.clone(),
+        ..Default::default()
+    });
+    if let (Ok(found), false) = (found, probe.is_empty()) {
+        // Within what the text holds (cleaning can only remove occurrences, or join them).
+        ensure!(
+            found.total as usize <= text.chars().count(),
+            "concordance total {}",
+            found.total
+        );
+    }
+    let c = analyzer
+        .collocates(&CollocatesQuery {
+            word: word.clone(),
+            min_count: 1,
+            ..Default::default()
+        })
+        .map_err(|e| format!("collocates: {e}"))?;
+    for x in &c.collocates {
+        ensure!(
+            x.count <= x.frequency && x.count <= c.window,
+            "collocate {} {}",
+            x.word,
+            x.count
+        );
+    }
+    for characters in [false, true] {
+        let n = analyzer
+            .ngrams(&NgramsQuery {
+                characters,
+                longest_only: characters,
+                ..Default::default()
+            })
+            .map_err(|e| format!("ngrams: {e}"))?;
+        for g in &n.ngrams {
+            ensure!(
+                g.count >= 2 && (2..=6).contains(&g.words.len()),
+                "ngram {:?}",
+                g.words
+            );
+        }
+    }
+    analyzer
+        .terms(&TermsQuery::default())
+        .map_err(|e| format!("terms: {e}"))?;
+    let d = analyzer
+        .dispersion(&DispersionQuery {
+            words: vec![word.clone()],
+            ..Default::default()
+        })
+        .map_err(|e| format!("dispersion: {e}"))?;
+    let mut at = 0;
+    for p in &d.parts {
+        ensure!(
+            p.start == at && p.start <= p.end,
+            "parts do not tile: {}..{} after {at}",
+            p.start,
+            p.end
+        );
+        at = p.end;
+    }
+    ensure!(
+        d.parts.is_empty() || at == len,
+        "parts end at {at}, not {len}"
+    );
+    for &(s, e) in &d.words[0].positions {
+        ensure!(s <= e && e <= len, "dispersion position {s}..{e}");
+    }
+    if let Some(dd) = d.words[0].juilland_d {
+        ensure!((0.0..=1.0).contains(&dd), "Juilland's D {dd}");
+    }
+    let t = analyzer
+        .trends(&TrendsQuery {
+            words: vec![word],
+            segments: Some(3),
+        })
+        .map_err(|e| format!("trends: {e}"))?;
+    ensure!(t.parts.len() == 3, "trends: {} parts", t.parts.len());
+    Ok(())
 }
 
 /// The invariants of one report of `text`.

@@ -1,5 +1,6 @@
 // The README's embedding examples, run as written against the assembled package, so the
-// documentation cannot go stale: the worker API in Chromium, the Node example in Node, and the
+// documentation cannot go stale: the worker API in Chromium, the Node and corpus queries
+// examples in Node, and the
 // web component's two lines checked against examples/embed.html (which component.test.mjs
 // drives). Only the package's import is pointed at pkg/; each `console.log(...) // expected`
 // line must print what its comment says.
@@ -74,6 +75,22 @@ test('the Node example prints what its comments say', { timeout: 60_000 }, () =>
     writeFileSync(join(dir, 'example.mjs'), code);
     const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
     assert.deepEqual(out.trim().split('\n'), expected(code));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the corpus queries example prints what its comments say, in Node', { timeout: 60_000 }, () => {
+  const code = example('### Corpus queries', 'js');
+  assert.match(code, /from 'wenxi';/);
+  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
+    writeFileSync(join(dir, 'example.mjs'), code);
+    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual(out.trim().split('\n'), expected(code));
+    assert.equal(expected(code).length, 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const USAGE = `
-import { createAnalyzer, Analyzer, init, version, type ConcordanceLine, type Report, type WorkerAnalyzer, type WenxiError } from 'wenxi';
+import { createAnalyzer, Analyzer, init, version, type Concordance, type ConcordanceLine, type Report, type Terms, type WorkerAnalyzer, type WenxiError } from 'wenxi';
 import { Analyzer as LowLevel, type AnalyzeOptions, type Keyword } from 'wenxi/low-level';
 import {
   DEFAULT_OPTIONS, distinctiveTerms, heatmapMatrix, keyness, keywordPool, parseRanking, rankBy, rankKeywords, sanitizeOptions, sectionTree,
@@ -28,12 +28,17 @@ export async function browser(text: string): Promise<string> {
   const added: number = await wenxi.addWords(['长江经济带']);
   const simplified: string = await wenxi.convert(text, 'simplified');
   const segmented: string = await wenxi.segmentedText(text, { hmm: false }, { signal: controller.signal });
-  const lines: ConcordanceLine[] = await wenxi.concordance(text, report.keywords[0].occurrences, { written: true });
+  const kwic: Concordance = await wenxi.concordance({ query: '发展', by: 'regex', context: 10 }, { signal: controller.signal });
+  const lines: ConcordanceLine[] = (await wenxi.concordance({ ranges: report.keywords[0].occurrences, asWritten: true })).lines;
+  const terms: Terms = await wenxi.terms();
+  const logDice: number | undefined = (await wenxi.collocates({ word: '发展' })).collocates[0]?.logDice;
+  const trend: number[] = (await wenxi.trends({ words: ['发展'] })).series[0].relative;
   wenxi.terminate();
   await init();
   const inWorker: Report = new Analyzer().analyze(text);
   const low = new LowLevel();
-  return report.keywords[0].word + added + simplified + segmented + lines[0]?.left + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '');
+  return report.keywords[0].word + added + simplified + segmented + lines[0]?.left + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '')
+    + kwic.total + terms.terms.length + logDice + trend.length;
 }
 
 export function kindOf(error: unknown): string | undefined {

@@ -3,7 +3,21 @@
 // Run by scripts/test.sh after the build. Nothing here runs; it only has to compile.
 
 import init, { Analyzer, version } from '../../www/pkg/wenxi.js';
-import type { AnalyzeOptions, ConcordanceLine, Keyword, Progress, Report, Section, WenxiError } from '../../www/pkg/wenxi.js';
+import type {
+  AnalyzeOptions,
+  Collocates,
+  Concordance,
+  ConcordanceRequest,
+  Dispersion,
+  Keyword,
+  Ngrams,
+  Progress,
+  Report,
+  Section,
+  Terms,
+  Trends,
+  WenxiError,
+} from '../../www/pkg/wenxi.js';
 
 export async function example(text: string): Promise<string> {
   await init();
@@ -19,13 +33,23 @@ export async function example(text: string): Promise<string> {
   const added: number = analyzer.addWords(['長江經濟帶']) + analyzer.removeWords(['长江']);
   const simplified: string = analyzer.convert('發展', 'simplified');
   const lines: string = analyzer.segmentedText(text, { hmm: false });
-  const context: ConcordanceLine[] = analyzer.concordance(text, ranges, { context: 10, written: true });
-  const around: string = context.map((l) => `${l.left}[${l.keyword}]${l.right} ${l.start}-${l.end}`).join('\n');
+  const context: Concordance = analyzer.concordance({ ranges, context: 10, asWritten: true });
+  const around: string = context.lines.map((l) => `${l.left}[${l.match}]${l.right} ${l.start}-${l.end}`).join('\n');
+  const request: ConcordanceRequest = { query: '发展', by: 'word', sort: 'left1', limit: 10 };
+  const kwic: Concordance = analyzer.concordance(request);
+  const line: [number, number, string] | undefined = kwic.lines[0] && [kwic.lines[0].start, kwic.lines[0].end, kwic.lines[0].match];
+  const collocates: Collocates = analyzer.collocates({ word: '发展', left: 3, sort: 'mi' });
+  const ngrams: Ngrams = analyzer.ngrams({ characters: true });
+  const terms: Terms = analyzer.terms();
+  const dispersion: Dispersion = analyzer.dispersion({ words: ['发展'] });
+  const d: number | null = dispersion.words[0]?.juillandD ?? null;
+  const trends: Trends = analyzer.trends({ words: ['发展'], segments: 10 });
   try {
-    analyzer.analyze(text, { topN: 5 });
+    analyzer.analyze(text, { topN: 5, terms: true });
   } catch (e) {
     const error = e as WenxiError;
-    if (error.kind === 'input_too_large') return error.message;
+    if (error.kind === 'input_too_large' || error.kind === 'invalid_query') return error.message;
   }
+  void [line, collocates.collocates[0]?.logDice, ngrams.ngrams.length, terms.terms[0]?.term, d, trends.parts.length];
   return `${version()} ${outline.length} ${ranges.length} ${kind} ${added} ${simplified} ${seen.length} ${lines.length} ${around.length}`;
 }

@@ -12,7 +12,7 @@
 //                convert(text, 'simplified' | 'traditional') → Promise<string>,
 //                builtinStopwords() → Promise<string[]>, forgetWords(words),
 //                reveal(start, end),  — sets state.reveal for the text view
-//                concordance(ranges, {context, written}) → Promise<ConcordanceLine[]>,
+//                concordance(ConcordanceRequest) → Promise<Concordance>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
 //              the last three read the analysed text (state.analyzedText) in the engine
 //     t        lib/i18n.js t(key): the interface string for the current language

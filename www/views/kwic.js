@@ -51,7 +51,7 @@ export function oneLine(s) {
 }
 
 /**
- * The engine's concordance lines (ConcordanceLine: start, end, left, keyword, right) as the view
+ * The engine's concordance lines (ConcordanceLine: start, end, left, match, right) as the view
  * shows them: numbered in text order (`index`), each part on one line (oneLine).
  */
 export function viewLines(lines) {
@@ -60,7 +60,7 @@ export function viewLines(lines) {
     start: line.start,
     end: line.end,
     left: oneLine(line.left),
-    keyword: oneLine(line.keyword),
+    keyword: oneLine(line.match),
     right: oneLine(line.right),
   }));
 }
@@ -156,7 +156,7 @@ export function mount(root, ctx) {
     wrap.setAttribute('aria-busy', 'true');
     let got;
     try {
-      got = await actions.concordance(wanted.occurrences, { context: CONTEXT, written });
+      got = (await actions.concordance({ ranges: wanted.occurrences, context: CONTEXT, asWritten: written })).lines;
     } catch {
       if (request !== asked) return;
       [keyword, lines] = [null, []];

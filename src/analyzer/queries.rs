@@ -1,0 +1,78 @@
+//! The analyzer's query entry points: each reads the kept analysis of the last analysed text
+//! (see [`crate::query`]) and matches the words it is given as the analysis counts them,
+//! through simplified conversion and case folding.
+
+use super::Analyzer;
+use crate::keywords::key_of;
+use crate::query::{
+    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Dispersion, DispersionQuery,
+    Ngrams, NgramsQuery, Terms, TermsQuery, Trends, TrendsQuery,
+};
+use crate::Error;
+
+impl Analyzer {
+    /// The key `word` is counted by: its simplified form, lower-cased.
+    fn key(&self, word: &str) -> String {
+        key_of(&self.converter.to_simplified(word)).into_owned()
+    }
+
+    /// Every occurrence of a word, string or regular expression in the last analysed text,
+    /// with context (see [`query::concordance`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] for a request
+    /// refused as [`query::concordance`] says.
+    pub fn concordance(&self, q: &ConcordanceQuery) -> Result<Concordance, Error> {
+        query::concordance(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The collocates of a node word in the last analysed text, with MI, t-score,
+    /// log-likelihood and logDice (see [`query::collocates`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::collocates`] says.
+    pub fn collocates(&self, q: &CollocatesQuery) -> Result<Collocates, Error> {
+        query::collocates(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The word (or character) n-grams that repeat in the last analysed text (see
+    /// [`query::ngrams`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::ngrams`] says.
+    pub fn ngrams(&self, q: &NgramsQuery) -> Result<Ngrams, Error> {
+        query::ngrams(self.corpus()?, q)
+    }
+
+    /// Multi-word terms found in the last analysed text: token sequences that recur, hold
+    /// together and stand free (see [`query::terms`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::terms`] says.
+    pub fn terms(&self, q: &TermsQuery) -> Result<Terms, Error> {
+        query::terms(self.corpus()?, q)
+    }
+
+    /// Where words occur in the last analysed text and how evenly (Juilland's D, Gries' DP)
+    /// over its sections or equal segments (see [`query::dispersion`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::dispersion`] says.
+    pub fn dispersion(&self, q: &DispersionQuery) -> Result<Dispersion, Error> {
+        query::dispersion(self.corpus()?, q, &|w| self.key(w))
+    }
+
+    /// The relative frequency of words in each section or equal segment of the last
+    /// analysed text (see [`query::trends`]).
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::trends`] says.
+    pub fn trends(&self, q: &TrendsQuery) -> Result<Trends, Error> {
+        query::trends(self.corpus()?, q, &|w| self.key(w))
+    }
+}

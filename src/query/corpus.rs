@@ -1,0 +1,721 @@
+//! The kept analysis: what the queries read of the last analysed text, held compactly so that
+//! a query never analyses again.
+//!
+//! A [`Corpus`] holds the cleaned text with its map back to the user's text, the user's text
+//! itself only when cleaning changed it (as UTF-16, which is what its offsets count), and the
+//! token stream as parallel arrays: where each token starts (a char index; it ends where the
+//! next starts), its word (an index into the vocabulary of distinct keys), its part of speech
+//! and one byte of break flags. That is 10 bytes a token; a 9 MB novel's three million chars
+//! and two million tokens keep about 45 MB (see the README's Performance section).
+
+use rustc_hash::FxHashMap;
+
+use crate::keywords::key_of;
+use crate::normalize::{Cleaned, Spans};
+use crate::report::TokenKind;
+use crate::segment::{Compound, Pos, Tok};
+
+/// A new sentence starts at this token: after sentence-final punctuation, a line break that
+/// is not a hard wrap, or a section start. Collocation windows may stay within sentences.
+const SENTENCE_START: u8 = 1;
+/// A new phrase starts at this token: after any punctuation, a sentence break, or a symbol
+/// (emoji, link, mojibake). N-grams and terms never run across one.
+const PHRASE_START: u8 = 2;
+
+/// Chars between two checkpoints of the char → byte map.
+const STRIDE: usize = 64;
+
+/// A line at least this long (in chars), broken between two words, is hard-wrapped and does
+/// not end its sentence (the wrap widths of the corpus's Gutenberg novels are 30–40 chars; the
+/// section stage uses the same floor of 16 for a wrap width).
+const WRAP_MIN_LINE: usize = 16;
+
+/// One distinct word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The key, then the written form when it differs (one allocation: a long text has a
+    /// hundred thousand distinct words, mostly written as their key).
+    text: Box<str>,
+    /// Bytes of the key in `text`.
+    key_len: u32,
+    /// The kind of its first occurrence.
+    pub kind: TokenKind,
+    /// For a noun pair the analysis joined into one token (长江经济带: see
+    /// [`crate::segment::join_compounds`]), the chars of its first part.
+    pub split: Option<u16>,
+}
+
+impl Entry {
+    fn new(key: &str, word: &str, kind: TokenKind, split: Option<u16>) -> Entry {
+        let text: Box<str> = if key == word {
+            key.into()
+        } else {
+            [key, word].concat().into()
+        };
+        Entry {
+            text,
+            key_len: key.len() as u32,
+            kind,
+            split,
+        }
+    }
+
+    /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
+    pub fn key(&self) -> &str {
+        self.text.get(..self.key_len as usize).unwrap_or("")
+    }
+
+    /// As first written in the cleaned text.
+    pub fn word(&self) -> &str {
+        match self.text.get(self.key_len as usize..) {
+            Some(w) if !w.is_empty() => w,
+            _ => self.key(),
+        }
+    }
+
+    /// Whether tokens of this word are words to the queries: Han, Latin or numbers (not
+    /// punctuation, whitespace or symbols).
+    pub fn is_word(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Han | TokenKind::Latin | TokenKind::Number
+        )
+    }
+}
+
+/// A section of the text, as the queries' parts see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionMark {
+    pub title: String,
+    /// Whether it starts at a heading line.
+    pub heading: bool,
+    /// First char in the cleaned text.
+    pub start_char: usize,
+    /// UTF-16 range in the user's text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One word token in text order, as the queries walk them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordAt {
+    /// Index of the token in the whole stream.
+    pub token: u32,
+    /// Vocabulary index.
+    pub id: u32,
+    /// Counts the sentence and phrase breaks before it: two words are in the same sentence
+    /// (phrase) when these are equal.
+    pub sentence: u32,
+    pub phrase: u32,
+}
+
+/// The last analysed text, as the queries read it.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The cleaned text.
+    text: String,
+    /// Where its chars are in the user's text (the cleaner's map, compressed).
+    spans: Spans,
+    /// The user's text's length in UTF-16 code units.
+    utf16_len: u32,
+    /// The user's text in UTF-16, kept only when cleaning changed it (else the cleaned text
+    /// is the user's text).
+    original: Option<Vec<u16>>,
+    chars: usize,
+    /// Byte offset in `cleaned.text` of every `STRIDE`-th char.
+    checkpoints: Vec<u32>,
+    stream: Stream,
+    /// Break flags per token (`SENTENCE_START`, `PHRASE_START`).
+    flags: Vec<u8>,
+    sections: Vec<SectionMark>,
+    /// First token of each section.
+    section_tokens: Vec<u32>,
+}
+
+/// The token stream of a text, built while its tokens are at hand (they are the analysis's
+/// largest buffer, dropped soon after); [`Corpus::new`] then takes it with the cleaned text.
+#[derive(Debug, Clone, Default)]
+pub struct Stream {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+    pos: Vec<Pos>,
+    vocab: Vec<Entry>,
+    /// Vocabulary indices in key order, to find a word by its key (a hash map would hold
+    /// every key a second time).
+    by_key: Vec<u32>,
+}
+
+impl Stream {
+    /// The stream of `toks`, tokens of `segmented`: `cleaned` (the cleaned text) itself or its
+    /// simplified copy, which has the same chars count (not always the same bytes).
+    /// `compounds` are the tokens that join a noun pair.
+    pub fn build(
+        cleaned: &str,
+        segmented: &str,
+        toks: impl Iterator<Item = Tok>,
+        compounds: &[Compound],
+    ) -> Stream {
+        let same_bytes = cleaned.len() == segmented.len();
+        // Char offsets of the cleaned text, for a word's written form when the copy's bytes
+        // differ (rare: both scripts are mostly three-byte characters).
+        let bytes: Vec<u32> = if same_bytes {
+            Vec::new()
+        } else {
+            cleaned
+                .char_indices()
+                .map(|(b, _)| b as u32)
+                .chain(std::iter::once(cleaned.len() as u32))
+                .collect()
+        };
+        let written = |t: &Tok| -> &str {
+            let (a, b) = if same_bytes {
+                (t.byte_start, t.byte_end)
+            } else {
+                let at = |c: usize| bytes.get(c).map_or(cleaned.len(), |&b| b as usize);
+                (at(t.start), at(t.end))
+            };
+            cleaned.get(a..b).unwrap_or("")
+        };
+        let mut s = Stream::default();
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
+        let (lower, _) = toks.size_hint();
+        s.starts.reserve_exact(lower);
+        s.ids.reserve_exact(lower);
+        s.pos.reserve_exact(lower);
+        let mut compounds = compounds.iter().peekable();
+        for (i, t) in toks.enumerate() {
+            let split = compounds.next_if(|c| c.token == i).map(|c| c.split);
+            let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
+            let id = match index.get(key.as_ref()) {
+                Some(&id) => {
+                    if let Some(split) = split {
+                        s.vocab[id as usize].split.get_or_insert(split as u16);
+                    }
+                    id
+                }
+                None => {
+                    let id = s.vocab.len() as u32;
+                    s.vocab.push(Entry::new(
+                        &key,
+                        written(&t),
+                        t.kind,
+                        split.map(|s| s as u16),
+                    ));
+                    index.insert(key.into_owned(), id);
+                    id
+                }
+            };
+            s.starts.push(t.start as u32);
+            s.ids.push(id);
+            s.pos.push(t.pos);
+        }
+        drop(index);
+        s.by_key = (0..s.vocab.len() as u32).collect();
+        s.by_key
+            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key().cmp(s.vocab[b as usize].key()));
+        s.starts.shrink_to_fit();
+        s.ids.shrink_to_fit();
+        s.pos.shrink_to_fit();
+        s.vocab.shrink_to_fit();
+        s
+    }
+
+    /// The first token that starts at or after char `c`.
+    pub fn token_at_or_after(&self, c: usize) -> usize {
+        self.starts.partition_point(|&t| (t as usize) < c)
+    }
+
+    /// Break flags of every token (see `SENTENCE_START`, `PHRASE_START`); the tokens in
+    /// `section_starts` start sentences too.
+    pub fn break_flags(&self, section_starts: &[u32]) -> Vec<u8> {
+        let n = self.starts.len();
+        let mut flags = vec![0u8; n];
+        let mut pending = SENTENCE_START | PHRASE_START;
+        let mut line_start = 0usize;
+        for (i, flag) in flags.iter_mut().enumerate() {
+            *flag |= pending;
+            pending = 0;
+            let e = &self.vocab[self.ids[i] as usize];
+            match e.kind {
+                TokenKind::Punctuation => {
+                    pending |= PHRASE_START;
+                    if e.key().chars().any(ends_sentence) {
+                        pending |= SENTENCE_START;
+                    }
+                }
+                TokenKind::Whitespace => {
+                    let breaks = e.key().matches('\n').count();
+                    if breaks == 0 {
+                        continue;
+                    }
+                    let start = self.starts[i] as usize;
+                    let is_word = |j: usize| {
+                        self.ids
+                            .get(j)
+                            .is_some_and(|&id| self.vocab[id as usize].is_word())
+                    };
+                    let is_han = |j: usize| {
+                        self.ids
+                            .get(j)
+                            .is_some_and(|&id| self.vocab[id as usize].kind == TokenKind::Han)
+                    };
+                    let wrap = breaks == 1
+                        && e.key().trim_matches(['\r', '\n']).is_empty()
+                        && start.saturating_sub(line_start) >= WRAP_MIN_LINE
+                        && i > 0
+                        && is_word(i - 1)
+                        && is_han(i + 1);
+                    if !wrap {
+                        pending |= SENTENCE_START | PHRASE_START;
+                    }
+                    let key = e.key();
+                    let last_break = key.rfind('\n').map_or(0, |b| key[..b].chars().count());
+                    line_start = start + last_break + 1;
+                }
+                TokenKind::Other => pending |= PHRASE_START,
+                _ => {}
+            }
+        }
+        for &t in section_starts {
+            if let Some(f) = flags.get_mut(t as usize) {
+                *f |= SENTENCE_START | PHRASE_START;
+            }
+        }
+        flags
+    }
+
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Every word token (Han, Latin, number) in text order, with its sentence and phrase
+    /// counted by `flags` (from [`Stream::break_flags`]).
+    pub fn words<'a>(&'a self, flags: &'a [u8]) -> impl Iterator<Item = WordAt> + 'a {
+        // Breaks seen since the last word: several between two words count once.
+        let (mut sentence, mut phrase, mut seen) = (0u32, 0u32, 0u8);
+        let mut first = true;
+        (0..self.starts.len()).filter_map(move |i| {
+            seen |= flags.get(i).copied().unwrap_or(0);
+            let id = self.ids[i];
+            if !self.vocab[id as usize].is_word() {
+                return None;
+            }
+            if !first {
+                sentence += u32::from(seen & SENTENCE_START != 0);
+                phrase += u32::from(seen & PHRASE_START != 0);
+            }
+            first = false;
+            seen = 0;
+            Some(WordAt {
+                token: i as u32,
+                id,
+                sentence,
+                phrase,
+            })
+        })
+    }
+
+    /// Vocabulary entry `id`.
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.vocab[id as usize]
+    }
+
+    /// Token `i`'s vocabulary index.
+    pub fn id_at(&self, i: usize) -> u32 {
+        self.ids[i]
+    }
+
+    /// Token `i`'s part of speech.
+    pub fn pos_at(&self, i: usize) -> Pos {
+        self.pos[i]
+    }
+
+    /// The vocabulary index of the word counted by `key`, if the text has it.
+    pub fn id_of(&self, key: &str) -> Option<u32> {
+        self.by_key
+            .binary_search_by(|&id| self.vocab[id as usize].key().cmp(key))
+            .ok()
+            .map(|i| self.by_key[i])
+    }
+
+    /// The number of distinct words (vocabulary entries) of every kind.
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+}
+
+impl Corpus {
+    /// Keep `stream` (tokens of `cleaned`) and `sections` for queries on the text `original`.
+    pub fn new(
+        original: &str,
+        cleaned: Cleaned,
+        stream: Stream,
+        sections: Vec<SectionMark>,
+    ) -> Corpus {
+        let Cleaned {
+            mut text,
+            spans,
+            utf16_len,
+            ..
+        } = cleaned;
+        text.shrink_to_fit();
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE / 3 + 1);
+        let mut chars = 0usize;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % STRIDE == 0 {
+                checkpoints.push(b as u32);
+            }
+            chars += 1;
+        }
+        let original = (text != original).then(|| {
+            let mut units: Vec<u16> = Vec::with_capacity(utf16_len as usize);
+            units.extend(original.encode_utf16());
+            units
+        });
+        let section_tokens: Vec<u32> = sections
+            .iter()
+            .map(|s| stream.token_at_or_after(s.start_char) as u32)
+            .collect();
+        let flags = stream.break_flags(&section_tokens);
+        Corpus {
+            text,
+            spans,
+            utf16_len,
+            original,
+            chars,
+            checkpoints,
+            stream,
+            flags,
+            sections,
+            section_tokens,
+        }
+    }
+
+    /// The token stream.
+    pub fn stream(&self) -> &Stream {
+        &self.stream
+    }
+
+    /// The break flags of the tokens (sections included), for [`Stream::words`].
+    pub fn flags(&self) -> &[u8] {
+        &self.flags
+    }
+
+    /// Vocabulary entry `id`.
+    pub fn entry(&self, id: u32) -> &Entry {
+        self.stream.entry(id)
+    }
+
+    /// The vocabulary index of the word counted by `key`, if the text has it.
+    pub fn id_of(&self, key: &str) -> Option<u32> {
+        self.stream.id_of(key)
+    }
+
+    /// The number of distinct words (vocabulary entries) of every kind.
+    pub fn vocab_len(&self) -> usize {
+        self.stream.vocab_len()
+    }
+
+    /// Char range `[start, end)` of token `i` in the cleaned text.
+    pub fn char_range(&self, i: usize) -> (usize, usize) {
+        let starts = &self.stream.starts;
+        let start = starts.get(i).map_or(self.chars, |&s| s as usize);
+        let end = starts.get(i + 1).map_or(self.chars, |&s| s as usize);
+        (start, end)
+    }
+
+    /// The token that holds char `c` of the cleaned text (the last token for `c` past the end).
+    pub fn token_at_char(&self, c: usize) -> usize {
+        self.stream
+            .starts
+            .partition_point(|&s| s as usize <= c)
+            .saturating_sub(1)
+    }
+
+    /// The first token that starts at or after char `c`.
+    pub fn token_at_or_after(&self, c: usize) -> usize {
+        self.stream.token_at_or_after(c)
+    }
+
+    /// The cleaned text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Chars in the cleaned text.
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// The user's text in UTF-16 when cleaning changed it; `None` when it is the cleaned text.
+    pub fn original(&self) -> Option<&[u16]> {
+        self.original.as_deref()
+    }
+
+    /// The user's text's length in UTF-16 code units.
+    pub fn utf16_len(&self) -> u32 {
+        self.utf16_len
+    }
+
+    /// UTF-16 range in the user's text of cleaned chars `[start, end)`.
+    pub fn utf16_span(&self, start: usize, end: usize) -> (u32, u32) {
+        self.spans.utf16_span(start, end, self.utf16_len)
+    }
+
+    /// The first char of the cleaned text whose span in the user's text starts at or after
+    /// UTF-16 unit `at` (the cleaned text's length when none does): spans rise, so a binary
+    /// search finds it.
+    pub fn char_from_utf16(&self, at: u32) -> usize {
+        let (mut lo, mut hi) = (0, self.chars);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.spans.get(mid).is_some_and(|s| s.start < at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Byte offset in the cleaned text of char `c` (the text's length past the end).
+    pub fn byte_of_char(&self, c: usize) -> usize {
+        let text = &self.text;
+        let Some(&base) = self.checkpoints.get(c / STRIDE) else {
+            return text.len();
+        };
+        let base = base as usize;
+        let rest = c % STRIDE;
+        text.get(base..)
+            .and_then(|t| t.char_indices().nth(rest))
+            .map_or(text.len(), |(b, _)| base + b)
+    }
+
+    /// Char index of byte offset `b` of the cleaned text (a char boundary).
+    pub fn char_of_byte(&self, b: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&x| x as usize <= b)
+            .saturating_sub(1);
+        let base = self.checkpoints.get(k).map_or(0, |&x| x as usize);
+        let walked = self
+            .text
+            .get(base..b.max(base))
+            .map_or(0, |s| s.chars().count());
+        k * STRIDE + walked
+    }
+
+    /// The cleaned text of chars `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let (a, b) = (self.byte_of_char(start), self.byte_of_char(end));
+        self.text.get(a..b.max(a)).unwrap_or("")
+    }
+
+    /// Every word token (Han, Latin, number) in text order, with its sentence and phrase.
+    pub fn words(&self) -> impl Iterator<Item = WordAt> + '_ {
+        self.stream.words(&self.flags)
+    }
+
+    /// The sections in text order, with the first token of each.
+    pub fn sections(&self) -> impl Iterator<Item = (&SectionMark, u32)> {
+        self.sections
+            .iter()
+            .zip(self.section_tokens.iter().copied())
+    }
+
+    /// Whether any section starts at a heading (else the sections are paragraphs).
+    pub fn has_headings(&self) -> bool {
+        self.sections.iter().any(|s| s.heading)
+    }
+
+    /// Bytes held, for the memory figures in the README.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.spans.heap_bytes()
+            + self.original.as_ref().map_or(0, |o| o.capacity() * 2)
+            + self.checkpoints.capacity() * 4
+            + self.stream.starts.capacity() * 4
+            + self.stream.ids.capacity() * 4
+            + self.stream.pos.capacity()
+            + self.flags.capacity()
+            + self
+                .stream
+                .vocab
+                .iter()
+                .map(|e| e.text.len() + std::mem::size_of::<Entry>())
+                .sum::<usize>()
+            + self.stream.by_key.capacity() * 4
+    }
+}
+
+/// Punctuation that ends a sentence: the sentence stage's full stops and their half-width
+/// forms, which in a punctuation token of their own end an English sentence too.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '…' | '．' | '!' | '?' | ';' | '.'
+    )
+}
+
+/// A corpus from a text cut at spaces and punctuation (each its own token), for tests that
+/// state their expected numbers by hand without depending on jieba's dictionary. Words are
+/// tagged `n`; sections start at lines beginning with `#`.
+#[cfg(test)]
+pub(crate) fn for_test(text: &str) -> Corpus {
+    use crate::chars::is_punctuation;
+    let cleaned = crate::normalize::clean(text);
+    let kind_of = |c: char| {
+        if c.is_whitespace() {
+            0
+        } else if is_punctuation(c) {
+            1
+        } else {
+            2
+        }
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut last: Option<(u8, char)> = None;
+    for c in cleaned.text.chars() {
+        let k = kind_of(c);
+        // Words and spaces run on; each punctuation mark and line break is a token.
+        let joins = last.is_some_and(|(lk, lc)| lk == k && k != 1 && c != '\n' && lc != '\n');
+        match words.last_mut() {
+            Some(w) if joins => w.push(c),
+            _ => words.push(c.to_string()),
+        }
+        last = Some((k, c));
+    }
+    build_test(text, cleaned, &words)
+}
+
+/// A corpus of exactly these tokens (their concatenation is the text), for tests of Chinese
+/// tokens side by side; `的/uj` gives a token its part of speech (words are `n` otherwise).
+#[cfg(test)]
+pub(crate) fn for_tokens(tokens: &[&str]) -> Corpus {
+    let split: Vec<(&str, Option<&str>)> = tokens
+        .iter()
+        .map(|t| match t.split_once('/') {
+            Some((w, pos)) => (w, Some(pos)),
+            None => (*t, None),
+        })
+        .collect();
+    let text: String = split.iter().map(|(w, _)| *w).collect();
+    let cleaned = crate::normalize::clean(&text);
+    assert_eq!(cleaned.text, text, "test tokens need no cleaning");
+    let words: Vec<String> = split.iter().map(|(w, _)| w.to_string()).collect();
+    let mut corpus = build_test(&text, cleaned, &words);
+    for (i, (_, pos)) in split.iter().enumerate() {
+        if let Some(pos) = pos {
+            corpus.stream.pos[i] = Pos::of(pos);
+        }
+    }
+    corpus
+}
+
+#[cfg(test)]
+fn build_test(text: &str, cleaned: Cleaned, words: &[String]) -> Corpus {
+    let t = cleaned.text.clone();
+    let mut toks = Vec::new();
+    let (mut c, mut b) = (0usize, 0usize);
+    for w in words {
+        let (ce, be) = (c + w.chars().count(), b + w.len());
+        let kind = crate::segment::classify(w);
+        let word = matches!(kind, TokenKind::Han | TokenKind::Latin | TokenKind::Number);
+        toks.push(Tok {
+            start: c,
+            end: ce,
+            byte_start: b,
+            byte_end: be,
+            kind,
+            pos: Pos::of(if word { "n" } else { "x" }),
+        });
+        (c, b) = (ce, be);
+    }
+    let mut marks = Vec::new();
+    let mut start_char = 0usize;
+    for line in t.split_inclusive('\n') {
+        if line.starts_with('#') || start_char == 0 {
+            let (start, _) = cleaned.utf16_span(start_char, start_char);
+            marks.push(SectionMark {
+                title: line.trim().to_string(),
+                heading: line.starts_with('#'),
+                start_char,
+                start: if marks.is_empty() { 0 } else { start },
+                end: 0,
+            });
+        }
+        start_char += line.chars().count();
+    }
+    let len = cleaned.utf16_len;
+    for i in 0..marks.len() {
+        marks[i].end = marks.get(i + 1).map_or(len, |m| m.start);
+    }
+    let stream = Stream::build(&t, &t, toks.into_iter(), &[]);
+    Corpus::new(text, cleaned, stream, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_vocabulary_and_breaks() {
+        let c = for_test("a b, a c. A d\nb");
+        let words: Vec<(&str, u32, u32)> = c
+            .words()
+            .map(|w| (c.entry(w.id).key(), w.sentence, w.phrase))
+            .collect();
+        // `A` counts as `a`; the comma breaks the phrase, the full stop and the short
+        // line's break the sentence.
+        assert_eq!(
+            words,
+            [
+                ("a", 0, 0),
+                ("b", 0, 0),
+                ("a", 0, 1),
+                ("c", 0, 1),
+                ("a", 1, 2),
+                ("d", 1, 2),
+                ("b", 2, 3)
+            ]
+        );
+        assert_eq!(
+            c.entry(c.id_of("a").unwrap()).word(),
+            "a",
+            "as first written"
+        );
+        assert_eq!(c.original(), None, "nothing was cleaned");
+    }
+
+    #[test]
+    fn a_hard_wrapped_line_does_not_end_its_sentence() {
+        let long = "这是一行很长的被硬换行的文字没有标点";
+        let text = format!("{long}\n接着写。\n短行\n另一句");
+        let c = for_test(&text);
+        let sentences: Vec<u32> = c.words().map(|w| w.sentence).collect();
+        assert_eq!(sentences, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn char_byte_and_utf16_maps() {
+        let text = "👪經(jīng)濟".repeat(40);
+        let c = for_test(&text);
+        assert!(c.original().is_some(), "the annotations were cleaned away");
+        let chars: Vec<(usize, char)> = c.text().char_indices().collect();
+        for (i, &(b, _)) in chars.iter().enumerate() {
+            assert_eq!(c.byte_of_char(i), b);
+            assert_eq!(c.char_of_byte(b), i);
+        }
+        assert_eq!(c.byte_of_char(chars.len()), c.text().len());
+        assert_eq!(c.char_of_byte(c.text().len()), chars.len());
+        // 濟 (char 2) comes after 👪 (2 units), 經 and its annotation (1 + 6).
+        assert_eq!(c.utf16_span(2, 3), (9, 10));
+        assert_eq!(c.slice(1, 3), "經濟");
+    }
+}

@@ -1,0 +1,464 @@
+//! Terms found in the text itself: multi-word sequences that recur, hold together and stand
+//! free, such as 高质量发展 (jieba: 高质量 / 发展) or 粤港澳大湾区 (粤港澳 / 大湾 / 区), which a
+//! dictionary from 2013 cuts apart.
+//!
+//! # Candidates
+//! Runs of 2 to `maxWords` adjacent Han tokens within a phrase (no punctuation, space or
+//! other token between them) that occur at least `minCount` times (default 3), and the noun
+//! pairs the analysis already joined into one token (长江经济带, see
+//! [`crate::segment::join_compounds`]), whose parts are counted where they stand alone.
+//!
+//! # What makes a term
+//! For a candidate *t* of count *c* and each way of cutting it in two, *l* + *r*:
+//!
+//! - **cohesion**, the least over the cuts of *c* / min(*f*<sub>l</sub>, *f*<sub>r</sub>): the
+//!   share of the rarer part's occurrences that are inside *t* (1 when a part occurs nowhere
+//!   else);
+//! - **PMI**, the least over the cuts of log₂(*c*·*M* / (*f*<sub>l</sub>·*f*<sub>r</sub>)), *M*
+//!   the Han tokens of the text (pointwise mutual information, Church & Hanks 1990, taken
+//!   over the weakest cut as in the "cohesion" of new-word discovery);
+//! - **boundary entropy** on each side, −Σ *p* log₂ *p* over the tokens seen just before
+//!   (after) *t*, a phrase boundary counting as a different neighbour each time (Huang &
+//!   Powers, "Chinese word segmentation based on contextual entropy", 2003): a term is used
+//!   in varied contexts, while a piece of a longer term always has the same neighbour.
+//!
+//! A candidate is a term when
+//!
+//! - no token of it is a function word (by part of speech), it begins with a noun-like word
+//!   (not a verb, adverb or measure word: 深入实施 is a phrase) and ends with neither a
+//!   measure word nor a one-char verb;
+//! - it is not a piece of a longer sequence: no one neighbour that could extend it (a
+//!   noun-like word; a verb, adverb or function word beside it is a boundary, like
+//!   punctuation) stands beside `PIECE_SHARE` of its occurrences (大湾 is always before 区);
+//! - its cohesion reaches `COHESION_MIN`, or its PMI reaches `PMI_MIN` and it neither begins
+//!   with a one-char word nor ends with a one-char word other than a noun (三年, 领导下).
+//!
+//! The boundary entropies are listed for the reader; the piece test is what decides, since a
+//! report's policy terms recur in set phrases (优化营商环境, 发展新质生产力) whose few
+//! contexts give a low entropy however free the term is. The thresholds were tuned on
+//! ten provincial government work reports of 2025 and checked on twenty-one others (see the
+//! README, "Terms found in the text").
+
+use serde::{Deserialize, Serialize};
+
+use super::corpus::{Corpus, Stream};
+use super::grams::{Level, NONE};
+use crate::report::TokenKind;
+use crate::Error;
+
+/// The longest term, in tokens.
+pub const MAX_TERM_WORDS: usize = 6;
+/// A sequence whose one neighbour stands beside this share of its occurrences is a piece of
+/// a longer sequence, not a term.
+const PIECE_SHARE: f64 = 0.75;
+/// Cohesion that makes a term.
+const COHESION_MIN: f64 = 0.6;
+/// PMI that makes a term (of parts that also occur apart).
+const PMI_MIN: f64 = 3.0;
+/// Longest term in chars.
+const MAX_TERM_CHARS: usize = 16;
+
+/// A terms request; `{}` is complete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct TermsQuery {
+    /// Least occurrences, at least 2. Default 3.
+    pub min_count: u32,
+    /// Most tokens in a term, 2 to 6. Default 4.
+    pub max_words: usize,
+    /// At most this many terms; `null`, the default, lists all.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub limit: Option<usize>,
+}
+
+impl Default for TermsQuery {
+    fn default() -> Self {
+        TermsQuery {
+            min_count: 3,
+            max_words: 4,
+            limit: None,
+        }
+    }
+}
+
+/// The terms found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Terms {
+    /// By count descending, then by term (code point order).
+    pub terms: Vec<Term>,
+}
+
+/// One term and the scores that made it one (see the module docs).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Term {
+    /// As first written in the text.
+    pub term: String,
+    /// The tokens it joins, each as first written.
+    pub words: Vec<String>,
+    pub count: u32,
+    pub cohesion: f64,
+    pub pmi: f64,
+    pub left_entropy: f64,
+    pub right_entropy: f64,
+}
+
+/// A term as discovery finds it: its tokens' vocabulary ids, the first token of each
+/// occurrence, and its scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub ids: Vec<u32>,
+    pub tokens: Vec<u32>,
+    pub cohesion: f64,
+    pub pmi: f64,
+    pub left_entropy: f64,
+    pub right_entropy: f64,
+}
+
+/// The terms of `corpus` (see the module docs).
+///
+/// # Errors
+/// [`Error::InvalidQuery`] for `minCount` < 2 or `maxWords` outside 2..=6.
+///
+/// # Example
+/// ```
+/// use wenxi::{Analyzer, Options};
+/// use wenxi::query::TermsQuery;
+///
+/// let text = "推动高质量发展。实现高质量发展。坚持高质量发展！高质量发展是首要任务。";
+/// let mut analyzer = Analyzer::new();
+/// analyzer.analyze(text, &Options::default()).unwrap();
+/// let found = analyzer.terms(&TermsQuery::default()).unwrap();
+/// assert_eq!(found.terms[0].term, "高质量发展");
+/// assert_eq!(found.terms[0].count, 4);
+/// ```
+pub fn terms(corpus: &Corpus, q: &TermsQuery) -> Result<Terms, Error> {
+    if q.min_count < 2 || !(2..=MAX_TERM_WORDS).contains(&q.max_words) {
+        return Err(Error::InvalidQuery(format!(
+            "terms occur at least twice (minCount ≥ 2) and have 2 to {MAX_TERM_WORDS} words"
+        )));
+    }
+    let stream = corpus.stream();
+    let found = discover(stream, corpus.flags(), q.min_count, q.max_words);
+    let mut terms: Vec<Term> = found
+        .into_iter()
+        .map(|f| {
+            let mut words: Vec<String> = Vec::new();
+            for &id in &f.ids {
+                let e = stream.entry(id);
+                match e.split {
+                    // A joined noun pair shows its two parts.
+                    Some(split) => {
+                        let cut = e
+                            .word()
+                            .char_indices()
+                            .nth(usize::from(split))
+                            .map_or(e.word().len(), |(b, _)| b);
+                        words.push(e.word()[..cut].to_string());
+                        words.push(e.word()[cut..].to_string());
+                    }
+                    None => words.push(e.word().to_string()),
+                }
+            }
+            Term {
+                term: words.concat(),
+                words,
+                count: f.tokens.len() as u32,
+                cohesion: f.cohesion,
+                pmi: f.pmi,
+                left_entropy: f.left_entropy,
+                right_entropy: f.right_entropy,
+            }
+        })
+        .collect();
+    terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    terms.truncate(q.limit.unwrap_or(usize::MAX));
+    Ok(Terms { terms })
+}
+
+/// Discover the terms of a token stream with its break flags (see the module docs), in order
+/// of first occurrence.
+pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize) -> Vec<Found> {
+    // Han tokens, in runs of adjacent tokens within a phrase.
+    let mut symbols: Vec<u32> = Vec::new();
+    let mut segments: Vec<u32> = Vec::new();
+    let mut tokens: Vec<u32> = Vec::new();
+    let mut segment = 0u32;
+    let mut previous: Option<(u32, u32)> = None;
+    for w in stream.words(flags) {
+        if stream.entry(w.id).kind != TokenKind::Han {
+            previous = None;
+            continue;
+        }
+        let joined =
+            previous.is_some_and(|(token, phrase)| token + 1 == w.token && phrase == w.phrase);
+        segment += u32::from(!joined);
+        symbols.push(w.id);
+        segments.push(segment);
+        tokens.push(w.token);
+        previous = Some((w.token, w.phrase));
+    }
+    let m = symbols.len() as f64;
+    let mut levels = vec![Level::unigrams(&symbols, min_count)];
+    while levels.len() < max_words {
+        let next = levels[levels.len() - 1].extend(&symbols, &segments, min_count);
+        if next.len() == 0 {
+            break;
+        }
+        levels.push(next);
+    }
+    // Function words never begin, end or sit inside a term; a term begins with a noun-like
+    // word (not a verb, adverb or measure word: 深入实施, 加快建设 are phrases) and ends with
+    // neither a measure word nor a one-char verb (居全国, 抽检超).
+    let function = |pos: &str| {
+        matches!(
+            pos.as_bytes().first(),
+            Some(b'u' | b'p' | b'c' | b'y' | b'e' | b'o' | b'x' | b'r')
+        )
+    };
+    let opens = |pos: &str| {
+        pos == "vn" || !function(pos) && !matches!(pos.as_bytes().first(), Some(b'v' | b'd' | b'q'))
+    };
+    // A neighbour that could not be part of a longer term is a boundary like punctuation: a
+    // verb, adverb, measure or function word (优化 in 优化营商环境), and on the left also a
+    // verbal noun, which there mostly acts as the verb (发展 in 发展新质生产力).
+    let boundary_left = |q: usize| {
+        let pos = stream.pos_at(tokens[q] as usize).as_str();
+        !opens(pos) || pos == "vn"
+    };
+    let boundary_right = |q: usize| !opens(stream.pos_at(tokens[q] as usize).as_str());
+    let closes = |id: u32, pos: &str| {
+        let one_char_verb =
+            pos.starts_with('v') && pos != "vn" && stream.entry(id).word().chars().count() == 1;
+        !(function(pos) || pos.starts_with('q') || one_char_verb)
+    };
+    // Every Han token counted, for the parts of joined noun pairs.
+    let mut all = vec![0u32; stream.vocab_len()];
+    for &id in &symbols {
+        all[id as usize] += 1;
+    }
+    let joined_pairs: u32 = symbols
+        .iter()
+        .filter(|&&id| stream.entry(id).split.is_some())
+        .count() as u32;
+    let part_count = |key: &str| stream.id_of(key).map_or(0, |id| all[id as usize]);
+    let mut found = Vec::new();
+    for level in &levels {
+        let n = level.n;
+        // Every occurrence of every group, with its neighbours.
+        let mut occurrences: Vec<Vec<u32>> = vec![Vec::new(); level.len()];
+        for (p, &g) in level.at.iter().enumerate() {
+            if g != NONE {
+                occurrences[g as usize].push(p as u32);
+            }
+        }
+        for (g, positions) in occurrences.into_iter().enumerate() {
+            let p = level.first[g] as usize;
+            let ids = &symbols[p..p + n];
+            // Single tokens are terms only when they join a noun pair.
+            let split = stream.entry(ids[0]).split;
+            if n == 1 && split.is_none() {
+                continue;
+            }
+            let chars: usize = ids
+                .iter()
+                .map(|&id| stream.entry(id).word().chars().count())
+                .sum();
+            if chars > MAX_TERM_CHARS {
+                continue;
+            }
+            let c = f64::from(level.counts[g]);
+            let (mut cohesion, mut pmi) = (f64::INFINITY, f64::INFINITY);
+            for k in 1..n {
+                let f_l = f64::from(levels[k - 1].count_at(p));
+                let f_r = f64::from(levels[n - k - 1].count_at(p + k));
+                cohesion = cohesion.min(c / f_l.min(f_r));
+                pmi = pmi.min((c * m / (f_l * f_r)).log2());
+            }
+            if let (1, Some(split)) = (n, split) {
+                // A joined pair: its parts occur in it and on their own, and it counts as two
+                // tokens of the text.
+                let key = stream.entry(ids[0]).key();
+                let cut = key
+                    .char_indices()
+                    .nth(usize::from(split))
+                    .map_or(key.len(), |(b, _)| b);
+                let f_l = c + f64::from(part_count(&key[..cut]));
+                let f_r = c + f64::from(part_count(&key[cut..]));
+                cohesion = c / f_l.min(f_r);
+                pmi = (c * (m + f64::from(joined_pairs)) / (f_l * f_r)).log2();
+            }
+            let left: Vec<Option<u32>> = positions
+                .iter()
+                .map(|&q| {
+                    let q = q as usize;
+                    (q > 0 && segments[q - 1] == segments[q] && !boundary_left(q - 1))
+                        .then(|| symbols[q - 1])
+                })
+                .collect();
+            let right: Vec<Option<u32>> = positions
+                .iter()
+                .map(|&q| {
+                    let r = q as usize + n;
+                    (r < symbols.len() && segments[r] == segments[q as usize] && !boundary_right(r))
+                        .then(|| symbols[r])
+                })
+                .collect();
+            let piece = is_piece(&left) || is_piece(&right);
+            let (hl, hr) = (entropy(left), entropy(right));
+            let tags: Vec<&str> = (p..p + n)
+                .map(|q| stream.pos_at(tokens[q] as usize).as_str())
+                .collect();
+            let (first_pos, last_pos) = (tags[0], tags[n - 1]);
+            let edges = opens(first_pos)
+                && closes(ids[n - 1], last_pos)
+                && !tags.iter().any(|t| function(t));
+            // A one-char word at the start (三年, 区建设), or a one-char word other than a noun
+            // at the end (培育一, 领导下), makes a term only when the rest is bound to it.
+            let one_char = |i: usize| stream.entry(ids[i]).word().chars().count() == 1;
+            let loose_end = one_char(n - 1) && !last_pos.starts_with('n');
+            let needs_cohesion = n > 1 && (one_char(0) || loose_end);
+            let bound = edges && (cohesion >= COHESION_MIN || pmi >= PMI_MIN && !needs_cohesion);
+            if !piece && bound {
+                found.push(Found {
+                    ids: ids.to_vec(),
+                    tokens: positions.iter().map(|&q| tokens[q as usize]).collect(),
+                    cohesion,
+                    pmi,
+                    left_entropy: hl,
+                    right_entropy: hr,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.tokens.first().copied().unwrap_or(0));
+    found
+}
+
+/// Whether one neighbour (not a boundary) stands beside at least `PIECE_SHARE` of the
+/// occurrences, twice or more: the sequence is then a piece of a longer one (大湾 of 大湾区).
+fn is_piece(seen: &[Option<u32>]) -> bool {
+    let mut ids: Vec<u32> = seen.iter().flatten().copied().collect();
+    ids.sort_unstable();
+    let most = ids
+        .chunk_by(|a, b| a == b)
+        .map(<[u32]>::len)
+        .max()
+        .unwrap_or(0);
+    most >= 2 && most as f64 >= PIECE_SHARE * seen.len() as f64
+}
+
+/// Entropy in bits of the neighbours seen, `None` (a phrase boundary) counting as a new
+/// neighbour each time.
+fn entropy(mut seen: Vec<Option<u32>>) -> f64 {
+    let total = seen.len() as f64;
+    if seen.is_empty() {
+        return 0.0;
+    }
+    seen.sort_unstable();
+    let mut h = 0.0;
+    let mut add = |count: usize| {
+        let p = count as f64 / total;
+        h -= p * p.log2();
+    };
+    for run in seen.chunk_by(|a, b| a == b) {
+        match run[0] {
+            None => run.iter().for_each(|_| add(1)),
+            Some(_) => add(run.len()),
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_by_hand() {
+        assert_eq!(entropy(vec![Some(1), Some(1), Some(1)]), 0.0);
+        assert!((entropy(vec![Some(1), Some(2), None]) - 3f64.log2()).abs() < 1e-12);
+        // Two of one, one other: −(2/3 log2 2/3 + 1/3 log2 1/3) = 0.9183.
+        assert!((entropy(vec![Some(7), Some(7), Some(8)]) - 0.918_295_834_054_489_6).abs() < 1e-12);
+        assert!(
+            (entropy(vec![None, None]) - 1.0).abs() < 1e-12,
+            "boundaries differ"
+        );
+    }
+
+    #[test]
+    fn terms_hold_together_and_stand_free() {
+        use crate::query::corpus::for_tokens;
+        // 高质量 发展 four times after different words; 粤港澳 大湾 区 three times, where 大湾 区
+        // is only ever after 粤港澳 (no left entropy of its own); 的 发展 is not a term.
+        let c = for_tokens(&[
+            "推动",
+            "高质量",
+            "发展",
+            "。",
+            "实现",
+            "高质量",
+            "发展",
+            "，",
+            "高质量",
+            "发展",
+            "的/uj",
+            "要求",
+            "。",
+            "坚持",
+            "高质量",
+            "发展",
+            "！",
+            "粤港澳",
+            "大湾",
+            "区",
+            "建设",
+            "。",
+            "粤港澳",
+            "大湾",
+            "区",
+            "发展",
+            "。",
+            "推进",
+            "粤港澳",
+            "大湾",
+            "区",
+            "。",
+            "的/uj",
+            "发展",
+            "。",
+            "的/uj",
+            "发展",
+            "。",
+            "的/uj",
+            "发展",
+        ]);
+        let found = terms(&c, &TermsQuery::default()).unwrap();
+        let got: Vec<(&str, u32)> = found
+            .terms
+            .iter()
+            .map(|t| (t.term.as_str(), t.count))
+            .collect();
+        assert_eq!(got, [("高质量发展", 4), ("粤港澳大湾区", 3)]);
+        let t = &found.terms[0];
+        // Left: 推动, 实现, a boundary, 坚持 (2 bits); right: 。 ， 的 ！ → a boundary
+        // three times and 的 once: also 2 bits.
+        assert!((t.left_entropy - 2.0).abs() < 1e-12);
+        assert!((t.right_entropy - 2.0).abs() < 1e-12);
+        // 高质量 occurs only in the term: cohesion 4/4.
+        assert_eq!(t.cohesion, 1.0);
+        let err = terms(
+            &c,
+            &TermsQuery {
+                max_words: 7,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), "invalid_query");
+    }
+}
