@@ -661,8 +661,9 @@ export type Series = {
 /** Options for `analyze`: every field may be left out, for its default. */
 export type AnalyzeOptions = Partial<Options>;
 
-/** The queries' requests as JS passes them: every field may be left out for its default, except what is asked about. */
-export type ConcordanceRequest = Partial<ConcordanceQuery> & Pick<ConcordanceQuery, "query">;
+/** The queries' requests as JS passes them: every field may be left out for its default, except what is asked about (a concordance's `query`, or its `ranges`). */
+export type ConcordanceRequest = Partial<ConcordanceQuery> &
+  (Pick<ConcordanceQuery, "query"> | { ranges: Array<[number, number]> });
 export type CollocatesRequest = Partial<CollocatesQuery> & Pick<CollocatesQuery, "word">;
 export type NgramsRequest = Partial<NgramsQuery>;
 export type TermsRequest = Partial<TermsQuery>;

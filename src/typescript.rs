@@ -73,8 +73,9 @@ fn declarations() -> String {
         "/** Options for `analyze`: every field may be left out, for its default. */\n\
          export type AnalyzeOptions = Partial<Options>;\n\n\
          /** The queries' requests as JS passes them: every field may be left out for its \
-         default, except what is asked about. */\n\
-         export type ConcordanceRequest = Partial<ConcordanceQuery> & Pick<ConcordanceQuery, \"query\">;\n\
+         default, except what is asked about (a concordance's `query`, or its `ranges`). */\n\
+         export type ConcordanceRequest = Partial<ConcordanceQuery> &\n  \
+         (Pick<ConcordanceQuery, \"query\"> | { ranges: Array<[number, number]> });\n\
          export type CollocatesRequest = Partial<CollocatesQuery> & Pick<CollocatesQuery, \"word\">;\n\
          export type NgramsRequest = Partial<NgramsQuery>;\n\
          export type TermsRequest = Partial<TermsQuery>;\n\

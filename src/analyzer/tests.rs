@@ -348,7 +348,11 @@ fn concordance_of_a_keywords_occurrences_reads_them_as_the_analysis_did() {
     assert_eq!(found.total as usize, economy.occurrences.len());
     let first = &found.lines[0];
     assert_eq!(
-        (first.left.as_str(), first.matched.as_str(), first.right.as_str()),
+        (
+            first.left.as_str(),
+            first.matched.as_str(),
+            first.right.as_str()
+        ),
         ("要推動", "經濟", "發展。")
     );
     let units: Vec<u16> = text.encode_utf16().collect();
