@@ -554,6 +554,11 @@ export type Term = {
   pmi: number,
   leftEntropy: number,
   rightEntropy: number,
+  /**
+   * The dictionary has it whole (产业链, 人工智能): the analysis already counts it as one
+   * word, so joining it changes nothing; `words` are its dictionary parts.
+   */
+  known: boolean,
 };
 
 export type DispersionQuery = {

@@ -53,7 +53,9 @@ impl Analyzer {
     /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
     /// [`query::terms`] says.
     pub fn terms(&self, q: &TermsQuery) -> Result<Terms, Error> {
-        query::terms(self.corpus()?, q)
+        query::terms(self.corpus()?, q, &|word| {
+            self.segmenter.compound_split(word)
+        })
     }
 
     /// Where words occur in the last analysed text and how evenly (Juilland's D, Gries' DP)

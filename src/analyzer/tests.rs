@@ -379,3 +379,35 @@ fn concordance_of_a_keywords_occurrences_reads_them_as_the_analysis_did() {
     assert_eq!(past.lines[0].matched, "");
     assert_eq!(past.lines[0].right, "");
 }
+
+#[test]
+fn terms_list_the_dictionarys_compounds_that_stand_free_marked_known() {
+    // 产业链 is one word to jieba (产业 + 链), so discovery never sees it; it recurs in varied
+    // company, so it is listed, marked known. 高质量 (高 + 质量) is a compound too but stands
+    // before 发展 every time: a piece of 高质量发展, which discovery lists instead.
+    let text = "完善产业链。延伸产业链，壮大产业链！产业链安全。\
+                推动高质量发展。实现高质量发展，坚持高质量发展！";
+    let mut a = Analyzer::new();
+    a.analyze(text, &Options::default()).unwrap();
+    let found = a.terms(&crate::query::TermsQuery::default()).unwrap();
+    let chain = found
+        .terms
+        .iter()
+        .find(|t| t.term == "产业链")
+        .expect("产业链 is listed");
+    assert!(chain.known);
+    assert_eq!(chain.count, 4);
+    assert_eq!(chain.words, ["产业", "链"]);
+    assert_eq!(chain.cohesion, 1.0);
+    let quality = found.terms.iter().find(|t| t.term == "高质量发展").unwrap();
+    assert!(!quality.known);
+    assert!(!found.terms.iter().any(|t| t.term == "高质量"));
+    // The terms option joins only what discovery found: 产业链 is one word already.
+    assert_eq!(a.segmenter.compound_split("产业链"), Some(2));
+    assert_eq!(a.segmenter.compound_split("发展"), None, "two chars");
+    assert_eq!(
+        a.segmenter.compound_split("葡萄牙语言学家"),
+        None,
+        "not in the dictionary"
+    );
+}

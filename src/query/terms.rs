@@ -51,6 +51,10 @@ pub const MAX_TERM_WORDS: usize = 6;
 /// A sequence whose one neighbour stands beside this share of its occurrences is a piece of
 /// a longer sequence, not a term.
 const PIECE_SHARE: f64 = 0.75;
+/// The same for a word the dictionary has whole: such a word is a term in its own right only
+/// when most of its occurrences stand free (高质量 is before 发展 in three of four, so it
+/// is not one).
+const KNOWN_PIECE_SHARE: f64 = 0.6;
 /// Cohesion that makes a term.
 const COHESION_MIN: f64 = 0.6;
 /// PMI that makes a term (of parts that also occur apart).
@@ -105,6 +109,9 @@ pub struct Term {
     pub pmi: f64,
     pub left_entropy: f64,
     pub right_entropy: f64,
+    /// The dictionary has it whole (产业链, 人工智能): the analysis already counts it as one
+    /// word, so joining it changes nothing; `words` are its dictionary parts.
+    pub known: bool,
 }
 
 /// A term as discovery finds it: its tokens' vocabulary ids, the first token of each
@@ -134,9 +141,18 @@ pub struct Found {
 /// analyzer.analyze(text, &Options::default()).unwrap();
 /// let found = analyzer.terms(&TermsQuery::default()).unwrap();
 /// assert_eq!(found.terms[0].term, "高质量发展");
+/// assert!(!found.terms[0].known);
 /// assert_eq!(found.terms[0].count, 4);
 /// ```
-pub fn terms(corpus: &Corpus, q: &TermsQuery) -> Result<Terms, Error> {
+///
+/// `compound` says where a word the dictionary has whole divides into two dictionary parts
+/// (see [`crate::Analyzer::terms`]); such words that recur as nouns are listed as terms too,
+/// marked `known`.
+pub fn terms(
+    corpus: &Corpus,
+    q: &TermsQuery,
+    compound: &dyn Fn(&str) -> Option<usize>,
+) -> Result<Terms, Error> {
     if q.min_count < 2 || !(2..=MAX_TERM_WORDS).contains(&q.max_words) {
         return Err(Error::InvalidQuery(format!(
             "terms occur at least twice (minCount ≥ 2) and have 2 to {MAX_TERM_WORDS} words"
@@ -172,12 +188,111 @@ pub fn terms(corpus: &Corpus, q: &TermsQuery) -> Result<Terms, Error> {
                 pmi: f.pmi,
                 left_entropy: f.left_entropy,
                 right_entropy: f.right_entropy,
+                known: false,
             }
         })
         .collect();
+    terms.extend(known_terms(corpus, q.min_count, compound));
     terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     terms.truncate(q.limit.unwrap_or(usize::MAX));
     Ok(Terms { terms })
+}
+
+/// Words of three chars or more that the dictionary has whole but that divide into two
+/// dictionary words (产业链, 生态环境, 人工智能), tagged as nouns (`n…`, `vn`, or the set
+/// phrases `l` and abbreviations `j`), occurring at least `min_count` times. Multi-word terms
+/// by make, they never come out of discovery because jieba never cuts them; listing them
+/// keeps a report's vocabulary whole in one list. Cohesion is 1 (the parts never occur apart
+/// inside the word); PMI counts the parts where they also stand alone; the entropies are over
+/// the word tokens either side within the phrase, as for discovered terms.
+fn known_terms(
+    corpus: &Corpus,
+    min_count: u32,
+    compound: &dyn Fn(&str) -> Option<usize>,
+) -> Vec<Term> {
+    let stream = corpus.stream();
+    let words: Vec<super::corpus::WordAt> = corpus
+        .words()
+        .filter(|w| stream.entry(w.id).kind == TokenKind::Han)
+        .collect();
+    let mut count = vec![0u32; stream.vocab_len()];
+    for w in &words {
+        count[w.id as usize] += 1;
+    }
+    let m = words.len() as f64;
+    let nounish = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "l" | "j");
+    let mut out = Vec::new();
+    for (id, &c) in count.iter().enumerate() {
+        if c < min_count {
+            continue;
+        }
+        let entry = stream.entry(id as u32);
+        if entry.split.is_some() || entry.word().chars().count() > MAX_TERM_CHARS {
+            continue;
+        }
+        let Some(cut) = compound(entry.key()) else {
+            continue;
+        };
+        // The tag of its first occurrence: a word keeps one tag wherever it stands.
+        let Some(first) = words.iter().position(|w| w.id == id as u32) else {
+            continue;
+        };
+        if !nounish(stream.pos_at(words[first].token as usize).as_str()) {
+            continue;
+        }
+        let word = entry.word();
+        let b = word.char_indices().nth(cut).map_or(word.len(), |(b, _)| b);
+        let (l, r) = (&word[..b], &word[b..]);
+        let alone = |part: &str| {
+            let key = crate::keywords::key_of(part);
+            stream.id_of(&key).map_or(0, |id| count[id as usize])
+        };
+        let c = f64::from(c);
+        let (f_l, f_r) = (c + f64::from(alone(l)), c + f64::from(alone(r)));
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for (i, w) in words.iter().enumerate() {
+            if w.id != id as u32 {
+                continue;
+            }
+            let near = |j: Option<usize>| {
+                j.and_then(|j| words.get(j))
+                    .filter(|n| n.phrase == w.phrase && n.token.abs_diff(w.token) == 1)
+            };
+            left.push(near(i.checked_sub(1)));
+            right.push(near(Some(i + 1)));
+        }
+        // A piece of a longer term (高质量 before 发展, 粤港澳 before 大湾区) is not one: the
+        // same test as for discovered terms, with the same neighbours counted as extending.
+        let tag = |n: &super::corpus::WordAt| stream.pos_at(n.token as usize);
+        let extends_left: Vec<Option<u32>> = left
+            .iter()
+            .map(|n| {
+                n.filter(|n| opens(tag(n).as_str()) && tag(n).as_str() != "vn")
+                    .map(|n| n.id)
+            })
+            .collect();
+        let extends_right: Vec<Option<u32>> = right
+            .iter()
+            .map(|n| n.filter(|n| opens(tag(n).as_str())).map(|n| n.id))
+            .collect();
+        if piece_at(&extends_left, KNOWN_PIECE_SHARE) || piece_at(&extends_right, KNOWN_PIECE_SHARE)
+        {
+            continue;
+        }
+        let left: Vec<Option<u32>> = left.iter().map(|n| n.map(|n| n.id)).collect();
+        let right: Vec<Option<u32>> = right.iter().map(|n| n.map(|n| n.id)).collect();
+        out.push(Term {
+            term: word.to_string(),
+            words: vec![l.to_string(), r.to_string()],
+            count: c as u32,
+            cohesion: 1.0,
+            pmi: (c * m / (f_l * f_r)).log2(),
+            left_entropy: entropy(left),
+            right_entropy: entropy(right),
+            known: true,
+        });
+    }
+    out
 }
 
 /// Discover the terms of a token stream with its break flags (see the module docs), in order
@@ -214,15 +329,6 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
     // Function words never begin, end or sit inside a term; a term begins with a noun-like
     // word (not a verb, adverb or measure word: 深入实施, 加快建设 are phrases) and ends with
     // neither a measure word nor a one-char verb (居全国, 抽检超).
-    let function = |pos: &str| {
-        matches!(
-            pos.as_bytes().first(),
-            Some(b'u' | b'p' | b'c' | b'y' | b'e' | b'o' | b'x' | b'r')
-        )
-    };
-    let opens = |pos: &str| {
-        pos == "vn" || !function(pos) && !matches!(pos.as_bytes().first(), Some(b'v' | b'd' | b'q'))
-    };
     // A neighbour that could not be part of a longer term is a boundary like punctuation: a
     // verb, adverb, measure or function word (优化 in 优化营商环境), and on the left also a
     // verbal noun, which there mostly acts as the verb (发展 in 发展新质生产力).
@@ -308,7 +414,18 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
                         .then(|| symbols[r])
                 })
                 .collect();
-            let piece = is_piece(&left) || is_piece(&right);
+            // A proper noun after a term does not make it a piece: 中国式现代化 before 青海
+            // (中国式现代化青海实践) is the term, the place name what it is said of.
+            let right_extends: Vec<Option<u32>> = positions
+                .iter()
+                .zip(&right)
+                .map(|(&q, &next)| {
+                    next.filter(|_| {
+                        !proper(stream.pos_at(tokens[q as usize + n] as usize).as_str())
+                    })
+                })
+                .collect();
+            let piece = is_piece(&left) || is_piece(&right_extends);
             let (hl, hr) = (entropy(left), entropy(right));
             let tags: Vec<&str> = (p..p + n)
                 .map(|q| stream.pos_at(tokens[q] as usize).as_str())
@@ -339,9 +456,34 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
     found
 }
 
+/// Whether a part-of-speech tag is a function word's (never in a term).
+fn function(pos: &str) -> bool {
+    matches!(
+        pos.as_bytes().first(),
+        Some(b'u' | b'p' | b'c' | b'y' | b'e' | b'o' | b'x' | b'r')
+    )
+}
+
+/// Whether a word with this tag can begin a term: noun-like, not a verb, adverb, measure or
+/// function word (a verbal noun can).
+fn opens(pos: &str) -> bool {
+    pos == "vn" || !function(pos) && !matches!(pos.as_bytes().first(), Some(b'v' | b'd' | b'q'))
+}
+
+/// Whether a part-of-speech tag is a proper noun's: a place (`ns`), a person (`nr`) or an
+/// organisation (`nt`).
+fn proper(tag: &str) -> bool {
+    ["ns", "nr", "nt"].iter().any(|p| tag.starts_with(p))
+}
+
 /// Whether one neighbour (not a boundary) stands beside at least `PIECE_SHARE` of the
 /// occurrences, twice or more: the sequence is then a piece of a longer one (大湾 of 大湾区).
 fn is_piece(seen: &[Option<u32>]) -> bool {
+    piece_at(seen, PIECE_SHARE)
+}
+
+/// Whether one neighbour stands beside at least `share` of the occurrences, twice or more.
+fn piece_at(seen: &[Option<u32>], share: f64) -> bool {
     let mut ids: Vec<u32> = seen.iter().flatten().copied().collect();
     ids.sort_unstable();
     let most = ids
@@ -349,7 +491,7 @@ fn is_piece(seen: &[Option<u32>]) -> bool {
         .map(<[u32]>::len)
         .max()
         .unwrap_or(0);
-    most >= 2 && most as f64 >= PIECE_SHARE * seen.len() as f64
+    most >= 2 && most as f64 >= share * seen.len() as f64
 }
 
 /// Entropy in bits of the neighbours seen, `None` (a phrase boundary) counting as a new
@@ -437,7 +579,7 @@ mod tests {
             "的/uj",
             "发展",
         ]);
-        let found = terms(&c, &TermsQuery::default()).unwrap();
+        let found = terms(&c, &TermsQuery::default(), &|_| None).unwrap();
         let got: Vec<(&str, u32)> = found
             .terms
             .iter()
@@ -457,6 +599,7 @@ mod tests {
                 max_words: 7,
                 ..Default::default()
             },
+            &|_| None,
         )
         .unwrap_err();
         assert_eq!(err.kind(), "invalid_query");

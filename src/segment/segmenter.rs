@@ -64,6 +64,22 @@ impl Segmenter {
         true
     }
 
+    /// Where a dictionary word of three or more chars divides into two parts the dictionary
+    /// knows (a word of two chars or more, then a word or a single char): the char length of
+    /// the longest such first part. 产业链 → 2 (产业 + 链), 人工智能 → 2 (人工 + 智能);
+    /// `None` for a word the dictionary lacks or that divides no such way (a name, 葡萄酒 if
+    /// 葡萄 were unknown). A word jieba keeps whole can still be a multi-word term.
+    pub fn compound_split(&self, word: &str) -> Option<usize> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < 3 || !self.jieba.has_word(word) {
+            return None;
+        }
+        (2..chars.len()).rev().find(|&k| {
+            let (first, rest) = word.split_at(chars[k].0);
+            self.jieba.has_word(first) && (k + 1 == chars.len() || self.jieba.has_word(rest))
+        })
+    }
+
     /// Segment `text` into tokens covering it entirely, in order.
     pub fn tokens<'a>(&'a self, text: &'a str, hmm: bool) -> Tokens {
         self.tokens_with_progress(text, hmm, &mut |_| {})
