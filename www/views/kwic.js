@@ -105,6 +105,16 @@ export function clampContext(value) {
   return Math.min(CONTEXT_RANGE[1], Math.max(CONTEXT_RANGE[0], Math.round(n)));
 }
 
+/** Wide (East Asian) characters: Han, kana, Hangul, fullwidth forms, CJK punctuation. */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+
+/** `s`'s width in ems, roughly: a wide character 1, any other 0.6 (Latin letters, pinyin). */
+export function textWidth(s) {
+  let width = 0;
+  for (const c of s) width += WIDE.test(c) ? 1 : 0.6;
+  return width;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The view.
 
@@ -358,13 +368,14 @@ export function mount(root, ctx) {
   }
 
   /**
-   * The match's column. views/kwic.css sizes it from the longest match shown, which it is
-   * told here (--kwic-key-chars, in characters), so the match is not cut off.
+   * The match's column. views/kwic.css sizes it from the widest match shown, which it is told
+   * here (--kwic-key-chars, in ems), so the match is not cut off; a match wider than the
+   * column can be wraps in it instead.
    */
   function keyColumn() {
-    const widest = Math.max(1, ...lines.slice(0, shown).map((l) => Array.from(l.match).length));
+    const widest = Math.max(1, ...lines.slice(0, shown).map((l) => textWidth(l.match)));
     const col = el('col', { className: 'kwic-col-key' });
-    col.style.setProperty('--kwic-key-chars', String(widest));
+    col.style.setProperty('--kwic-key-chars', widest.toFixed(1));
     return col;
   }
 
