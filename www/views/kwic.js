@@ -51,7 +51,7 @@ t.register({
   'kwic.left': { zh: '左文', en: 'Left context' },
   'kwic.keyword': { zh: '匹配', en: 'Match' },
   'kwic.right': { zh: '右文', en: 'Right context' },
-  'kwic.sortBy': { zh: '按{column}排序', en: 'Sort by {column}' },
+  'kwic.sortBy': { zh: '{column}（按{order}排序）', en: '{column} (sort by {order})' },
   'kwic.export': { zh: '导出 CSV', en: 'Export CSV' },
   'kwic.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
   'kwic.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more lines ({rest} left)' },
@@ -280,7 +280,7 @@ export function mount(root, ctx) {
         'button',
         {
           className: 'kwic-sort',
-          attrs: { type: 'button', 'data-sort': column, 'data-testid': `kwic-sort-${column}`, 'aria-label': t('kwic.sortBy', { column: t(`kwic.sort.${sort}`) }) },
+          attrs: { type: 'button', 'data-sort': column, 'data-testid': `kwic-sort-${column}`, 'aria-label': t('kwic.sortBy', { column: t(`kwic.${column}`), order: t(`kwic.sort.${sort}`) }) },
           on: {
             click: async () => {
               sortSelect.value = sort;
