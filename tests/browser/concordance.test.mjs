@@ -213,7 +213,7 @@ test('free searches: totals equal a naive count, offsets slice back, sorts order
   }
 });
 
-test('a search past the limit says how many are listed; a phone lays the form out', { timeout: 60_000 }, async () => {
+test('a search past the limit says how many are listed, runs again on a new analysis; a phone lays the form out', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await open({ width: 390, height: 844 });
   try {
     const long = Array(4).fill(TEXT).join('\n');
@@ -227,6 +227,10 @@ test('a search past the limit says how many are listed; a phone lays the form ou
     assert.equal(json.total, every);
     assert.equal(json.lines.length, 1000);
     assert.equal(json.limit, 1000);
+    // A new analysis runs the search again, on the new text.
+    await pasteAndAnalyze(page, TEXT);
+    await page.waitForFunction(() => document.querySelector('#view-kwic').dataset.state === 'ready' && !/1,000/.test(document.querySelector('[data-testid="kwic-summary"]').textContent));
+    assert.equal(await total(page), CLEAN.match(/./gu).length);
     // The form fits a phone: nothing wider than the view.
     const overflow = await page.locator('#view-kwic').evaluate((v) => v.scrollWidth - v.clientWidth);
     assert.ok(overflow <= 1, `no sideways scroll (${overflow})`);
