@@ -14,7 +14,8 @@ import { decodeBytes, fileKind } from './lib/decode.js';
 import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
 import { noKeywordsNote } from './lib/widgets.js';
-import { DEFAULT_OPTIONS, LONG_TEXT, keywordPool, sanitizeOptions } from './pkg/model.js';
+import { LONG_TEXT, keywordPool } from './pkg/model.js';
+import { PAGE_DEFAULTS, pageOptions } from './lib/page-options.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -62,7 +63,7 @@ const store = createStore({
   ranking: 'count',
   display: ['written', 'simplified', 'traditional'].includes(savedDisplay) ? savedDisplay : 'written',
   lang,
-  options: sanitizeOptions(load('options', DEFAULT_OPTIONS)),
+  options: pageOptions(load('options', PAGE_DEFAULTS)),
   busy: false,
   progress: null,
   reveal: null,
@@ -208,10 +209,10 @@ export const TOKENS_UP_TO = LONG_TEXT;
 
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
-  const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN } = options;
+  const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN, terms } = options;
   const short = text.length <= TOKENS_UP_TO;
   const pool = keywordPool(topN, text.length);
-  return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN: pool, includeTokens: short };
+  return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, terms, topN: pool, includeTokens: short };
 }
 
 function cancel() {
@@ -291,6 +292,10 @@ const actions = {
    */
   concordance(request) {
     return engine.concordance(request);
+  },
+  /** The terms found in the analysed text (engine.terms, a TermsRequest). */
+  terms(request) {
+    return engine.terms(request);
   },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {

@@ -23,8 +23,9 @@ const CORE = [
   './lib/decode.js',
   './lib/samples.js',
   './lib/widgets.js',
+  './lib/page-options.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'stats', 'options'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'terms', 'stats', 'options'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),

@@ -107,22 +107,24 @@ test('the concordance reads the cleaned text by default, as written on request, 
     const { context, page, errors } = await open(viewport);
     try {
       await pasteAndAnalyze(page, ANNOTATED);
-      await select(page, '发展');
+      // The page counts the terms found in the text as words: 長江經濟帶發展, four times, two
+      // of them annotated, is one keyword.
+      await select(page, '长江经济带发展');
       const kwic = page.locator('#view-kwic');
       const read = () =>
         kwic.getByTestId('kwic-line').evaluateAll((rows) =>
           rows.map((r) => ['kwic-left', 'kwic-keyword', 'kwic-right'].map((id) => r.querySelector(`[data-testid="${id}"]`).textContent)));
       const cleaned = await read();
-      assert.equal(cleaned.length, 6);
+      assert.equal(cleaned.length, 4);
       for (const [left, keyword, right] of cleaned) {
-        assert.equal(keyword, '發展');
+        assert.equal(keyword, '長江經濟帶發展');
         assert.doesNotMatch(left + right, /\(|<|[a-zāáǎàīíǐìūúǔùēéěèōóǒò]/, `no pinyin or markup: ${left}【${keyword}】${right}`);
       }
-      // The first occurrence, cleaned: 20 characters of what the analysis read on each side.
-      assert.deepEqual(cleaned[0], ['長江經濟帶', '發展', '是國家戰略。推動長江經濟帶發展，要堅持生']);
+      // The first occurrence, cleaned: 20 characters of what the analysis read after it.
+      assert.deepEqual(cleaned[0], ['', '長江經濟帶發展', '是國家戰略。推動長江經濟帶發展，要堅持生']);
       // The offsets are still the text's own: a click shows the occurrence, pinyin and all.
       const [start, end] = await kwic.getByTestId('kwic-line').first().evaluate((r) => [Number(r.dataset.start), Number(r.dataset.end)]);
-      assert.equal(ANNOTATED.slice(start, end), '發(fā)展');
+      assert.equal(ANNOTATED.slice(start, end), '長江經(jīng)濟(jì)帶發(fā)展');
 
       // No keyword button is narrower than its text, in the table as laid out.
       const cut = async () => kwic.getByTestId('kwic-keyword').evaluateAll((bs) => bs.filter((b) => b.scrollWidth > b.clientWidth + 1).length);
@@ -130,15 +132,16 @@ test('the concordance reads the cleaned text by default, as written on request, 
 
       // As written: the pinyin is back, in the keyword and around it.
       await kwic.getByTestId('kwic-written').check();
-      await page.waitForFunction(() => document.querySelector('[data-testid="kwic-keyword"]').textContent === '發(fā)展');
+      await page.waitForFunction(() => document.querySelector('[data-testid="kwic-keyword"]').textContent === '長江經(jīng)濟(jì)帶發(fā)展');
       const written = await read();
-      assert.deepEqual(written[0], ['長江經(jīng)濟(jì)帶', '發(fā)展', '(zhǎn)是國家戰略。推動長江經(jī']);
+      assert.deepEqual(written[0], ['', '長江經(jīng)濟(jì)帶發(fā)展', '(zhǎn)是國家戰略。推動長江經(jī']);
       assert.equal(await cut(), 0, 'the annotated keyword is shown whole too');
       const json = JSON.parse((await download(page, kwic.getByTestId('kwic-export-json'))).text);
       assert.equal(json.contextFrom, 'written');
-      assert.equal(json.lines[0].keyword, '發(fā)展');
+      assert.equal(json.lines[0].match, '長江經(jīng)濟(jì)帶發(fā)展');
 
-      // A long keyword (5 characters) in a phone's narrow table is not cut either.
+      // A shorter keyword (5 characters, where it stands alone) in a phone's narrow table is
+      // not cut either.
       await kwic.getByTestId('kwic-written').uncheck();
       await select(page, '长江经济带');
       assert.equal(await kwic.getByTestId('kwic-keyword').first().textContent(), '長江經濟帶');
@@ -310,14 +313,14 @@ test('on a phone the results navigation is one row that scrolls sideways', { tim
       tops: new Set([...n.querySelectorAll('a')].map((a) => Math.round(a.getBoundingClientRect().top))).size,
       links: n.querySelectorAll('a').length,
     }));
-    assert.equal(links, 8);
+    assert.equal(links, 9);
     assert.equal(tops, 1, 'every link on one row');
     assert.ok(height <= 50, `the navigation takes ${height}px of 844`);
     // The last link is reached by scrolling the row, and takes the reader to its view.
     await nav.locator('a').last().click();
-    await page.waitForFunction(() => location.hash === '#view-kwic');
-    const top = await page.evaluate(() => document.getElementById('view-kwic').getBoundingClientRect().top);
-    assert.ok(top >= 0 && top < 844, `the concordance is in view (top ${top}px)`);
+    await page.waitForFunction(() => location.hash === '#view-terms');
+    const top = await page.evaluate(() => document.getElementById('view-terms').getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 844, `the terms view is in view (top ${top}px)`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling of the page (${overflow}px)`);
     await page.screenshot({ path: `${OUTPUT}first-use-nav-390.png` });
@@ -341,13 +344,14 @@ test('the segmented text exports as `wenxi --tokens` prints it, and every word a
     // The text as the page has it (a textarea turns CRLF into LF), for the command line.
     const file = `${OUTPUT}first-use-segmented-input.txt`;
     writeFileSync(file, await page.getByTestId('text-input').inputValue());
-    assert.equal(segmented.text, execFileSync(cli, ['--tokens', file], { encoding: 'utf8' }), 'byte for byte what the command line prints');
+    // The page counts the terms found in the text as words (its default, not the package's).
+    assert.equal(segmented.text, execFileSync(cli, ['--tokens', '--options', '{"terms":true}', file], { encoding: 'utf8' }), 'byte for byte what the command line prints');
     assert.equal(segmented.text.split('\n').length - 1, text.split('\n').length, 'one line per input line');
 
     // Every word of a short text: the report's pool already holds them all.
     const all = await download(page, page.getByTestId('keywords-export-all'));
     assert.equal(all.name, 'wenxi-words.csv');
-    const expected = new Analyzer().analyze(text, { topN: 100_000 });
+    const expected = new Analyzer().analyze(text, { topN: 100_000, terms: true });
     const rows = all.text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     assert.equal(rows[0], 'rank,word,key,count,share,tfidf,textrank,pos,first,reference,sections');
     assert.deepEqual(rows.slice(1).map((r) => r.split(',')[1]), expected.keywords.map((k) => k.word));
@@ -358,7 +362,7 @@ test('the segmented text exports as `wenxi --tokens` prints it, and every word a
     const novel = readFileSync(NOVEL, 'utf8').replace(/\r\n?/g, '\n').slice(0, 250_000);
     await putAndAnalyze(page, novel);
     const listed = await page.evaluate(() => document.querySelectorAll('[data-testid="keyness-row"]').length);
-    const every = new Analyzer().analyze(novel, { topN: 1_000_000 });
+    const every = new Analyzer().analyze(novel, { topN: 1_000_000, terms: true });
     assert.ok(every.keywords.length > 3000, `${every.keywords.length} distinct words`);
     const csv = (await download(page, page.getByTestId('keywords-export-all'))).text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     assert.equal(csv.length - 1, every.stats.distinctWords, `every word, not the ${listed} of the pool`);

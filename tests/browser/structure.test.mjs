@@ -531,7 +531,7 @@ test('text view: every occurrence marked (annotations included), next/previous c
   await opened.context.close();
 });
 
-test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and JSON export', async () => {
+test('KWIC: one line per occurrence, sorts by the nearest word left or right, a click reveals, CSV and JSON export', async () => {
   const opened = await openHarness();
   const { page } = opened;
   const report = await analyze(page, REPORT);
@@ -542,37 +542,48 @@ test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and 
   const lines = kwic.getByTestId('kwic-line');
   assert.equal(await lines.count(), word.count);
 
-  // Independent contexts: 20 code points each side, line breaks as ⏎.
-  const flat = (s) => s.replace(/\n/g, '⏎');
+  // Independent contexts: 20 code points each side of the cleaned text, a run of whitespace
+  // (line breaks too) read as one space (ConcordanceQuery.context).
+  const flat = (s) => s.replace(/\s+/g, ' ');
+  // The sorts' keys, from the report's tokens: the nearest word (Han, Latin, number) wholly
+  // before or after the occurrence; none sorts first.
+  const words = report.tokens.filter((tk) => ['han', 'latin', 'number'].includes(tk.kind));
   const expected = word.occurrences.map(([s, e], i) => ({
     i,
     s,
     e,
-    left: flat([...REPORT.slice(0, s)].slice(-20).join('')),
+    left: [...flat(REPORT.slice(0, s))].slice(-20).join(''),
     key: REPORT.slice(s, e),
-    right: flat([...REPORT.slice(e)].slice(0, 20).join('')),
+    right: [...flat(REPORT.slice(e))].slice(0, 20).join(''),
+    left1: words.filter((tk) => tk.end <= s).at(-1)?.word ?? '',
+    right1: words.find((tk) => tk.start >= e)?.word ?? '',
   }));
   const read = () =>
     lines.evaluateAll((rows) =>
       rows.map((r) => ({
-        i: Number(r.dataset.index),
+        s: Number(r.dataset.start),
         left: r.querySelector('[data-testid="kwic-left"]').textContent,
         key: r.querySelector('[data-testid="kwic-keyword"]').textContent,
         right: r.querySelector('[data-testid="kwic-right"]').textContent,
       })),
     );
-  assert.deepEqual(await read(), expected.map(({ i, left, key, right }) => ({ i, left, key, right })));
-  assert.ok((await read()).some((l) => l.left.includes('⏎')), 'a line break is shown as ⏎');
+  assert.deepEqual(await read(), expected.map(({ s, left, key, right }) => ({ s, left, key, right })));
+  assert.ok((await read()).some((l) => l.left.includes(' ')), 'line breaks read as a space');
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  const rev = (s) => [...s].reverse().join('');
-  await kwic.getByTestId('kwic-sort-left').click();
-  const byLeft = [...expected].sort((a, b) => cmp(rev(a.left), rev(b.left)) || a.i - b.i).map((l) => l.i);
-  assert.deepEqual((await read()).map((l) => l.i), byLeft);
-  assert.equal(await kwic.locator('th[aria-sort="ascending"]').textContent(), '左文 ▲');
-  await kwic.getByTestId('kwic-sort-right').click();
-  const byRight = [...expected].sort((a, b) => cmp(a.right, b.right) || a.i - b.i).map((l) => l.i);
-  assert.deepEqual((await read()).map((l) => l.i), byRight);
+  const order = async () => (await read()).map((l) => expected.findIndex((x) => x.s === l.s));
+  const sorted = async (testid) => {
+    await kwic.getByTestId(testid).click();
+    await page.waitForFunction(() => document.querySelector('#view-kwic').dataset.state === 'ready');
+  };
+  await sorted('kwic-sort-left');
+  const byLeft = [...expected].sort((a, b) => cmp(a.left1, b.left1) || a.i - b.i).map((l) => l.i);
+  await page.waitForFunction(() => document.querySelector('#view-kwic th[aria-sort="ascending"]')?.textContent === '左文 ▲');
+  assert.deepEqual(await order(), byLeft);
+  await sorted('kwic-sort-right');
+  const byRight = [...expected].sort((a, b) => cmp(a.right1, b.right1) || a.i - b.i).map((l) => l.i);
+  await page.waitForFunction(() => document.querySelector('#view-kwic th[aria-sort="ascending"]')?.textContent === '右文 ▲');
+  assert.deepEqual(await order(), byRight);
   assert.notDeepEqual(byLeft, byRight);
 
   // A click on a line reveals that occurrence; Enter on its keyword button too.
@@ -586,22 +597,23 @@ test('KWIC: one line per occurrence, left/right sorts, a click reveals, CSV and 
 
   const [download] = await Promise.all([page.waitForEvent('download'), kwic.getByTestId('kwic-export').click()]);
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
-  assert.equal(csv[0], 'n,start,end,left,keyword,right');
+  assert.equal(csv[0], 'n,start,end,left,match,right,query,mode,total');
   assert.deepEqual(
     csv.slice(1),
-    byRight.map((i) => { const l = expected[i]; return [i + 1, l.s, l.e, l.left, l.key, l.right].join(','); }),
+    byRight.map((i, n) => { const l = expected[i]; return [n + 1, l.s, l.e, l.left, l.key, l.right, word.word, 'keyword', word.count].join(','); }),
   );
   // And as JSON, in the same (current) order.
   const [jsonName, jsonText] = await downloaded(page, kwic.getByTestId('kwic-export-json'));
   assert.equal(jsonName, 'wenxi-kwic.json');
   const concordance = JSON.parse(jsonText);
   assert.deepEqual(concordance.keyword, { word: word.word, key: '绿色' });
-  assert.equal(concordance.sort, 'right');
+  assert.equal(concordance.sort, 'right1');
+  assert.equal(concordance.total, word.count);
   assert.deepEqual(
     concordance.lines,
-    byRight.map((i) => { const l = expected[i]; return { n: i + 1, start: l.s, end: l.e, left: l.left, keyword: l.key, right: l.right }; }),
+    byRight.map((i, n) => { const l = expected[i]; return { n: n + 1, start: l.s, end: l.e, left: l.left, match: l.key, right: l.right }; }),
   );
-  for (const l of concordance.lines) assert.equal(REPORT.slice(l.start, l.end), l.keyword);
+  for (const l of concordance.lines) assert.equal(REPORT.slice(l.start, l.end), l.match);
   await page.screenshot({ path: `${OUTPUT}structure-kwic-desktop.png`, fullPage: true });
   assertClean(opened);
   await opened.context.close();

@@ -8,7 +8,8 @@
 import { el } from '../lib/dom.js';
 import { decodeBytes } from '../lib/decode.js';
 import { download, fileName } from '../lib/export.js';
-import { DEFAULT_OPTIONS, OPTION_LIMITS, POS_PRESETS, clampInteger, posPreset, sanitizeOptions } from '../pkg/model.js';
+import { OPTION_LIMITS, POS_PRESETS, clampInteger, posPreset } from '../pkg/model.js';
+import { PAGE_DEFAULTS, pageOptions } from '../lib/page-options.js';
 
 /** The words of a stopword list as typed: one per line, or separated by spaces or commas. */
 export function parseWordList(text) {
@@ -40,6 +41,11 @@ const STRINGS = {
   'options.intro': { zh: '修改后自动重新分析。选项保存在本浏览器中。', en: 'Changes re-run the analysis. Options are saved in this browser.' },
   'options.segmentation': { zh: '分词', en: 'Segmentation' },
   'options.hmm': { zh: '识别新词（HMM）', en: 'Find new words (HMM)' },
+  'options.terms': { zh: '把文中反复出现的术语计为一个词', en: 'Count the terms found in the text as words' },
+  'options.termsHint': {
+    zh: '如“高质量发展”算作一个关键词，而不是“高质量”和“发展”两个。术语至少出现 3 次才会被发现。',
+    en: 'For example 高质量发展 counts as one keyword rather than 高质量 and 发展. A term must occur at least 3 times to be found.',
+  },
   'options.words': { zh: '关键词', en: 'Keywords' },
   'options.single': { zh: '包括单字词', en: 'Include single characters' },
   'options.minLength': { zh: '最短词长（字）', en: 'Minimum length (characters)' },
@@ -100,16 +106,19 @@ export function mount(root, { store, actions, t }) {
 
   const setOptions = (patch) => store.set({ options: { ...store.get().options, ...patch } });
 
-  function checkbox(name, label, checked, onChange) {
+  /** A checkbox and its label, with a hint under it when `hint` is given. */
+  function checkbox(name, label, checked, onChange, hint) {
     const inputId = id(name);
+    const hintId = hint ? `${inputId}-hint` : null;
     return el(
       'div',
       { className: 'opt-check' },
       el('input', {
-        attrs: { type: 'checkbox', id: inputId, 'data-testid': `opt-${name}`, checked },
+        attrs: { type: 'checkbox', id: inputId, 'data-testid': `opt-${name}`, checked, 'aria-describedby': hintId },
         on: { change: (e) => onChange(e.target.checked) },
       }),
       el('label', { attrs: { for: inputId }, text: label }),
+      hint ? el('p', { className: 'opt-hint', attrs: { id: hintId, 'data-testid': `opt-${name}-hint` }, text: hint }) : null,
     );
   }
 
@@ -341,6 +350,7 @@ export function mount(root, { store, actions, t }) {
         number('topN', t('options.topN'), options.topN, OPTION_LIMITS.topN, (n) => setOptions({ topN: n })),
         radios('pos', t('options.pos'), presetChoices, preset, (p) => p !== 'custom' && setOptions({ pos: [...POS_PRESETS[p]] })),
         checkbox('hmm', t('options.hmm'), options.hmm, (on) => setOptions({ hmm: on })),
+        checkbox('terms', t('options.terms'), options.terms, (on) => setOptions({ terms: on }), t('options.termsHint')),
       ),
       el(
         'fieldset',
@@ -379,7 +389,7 @@ export function mount(root, { store, actions, t }) {
         className: 'opt-reset',
         attrs: { type: 'button', 'data-testid': 'opt-reset' },
         text: t('options.reset'),
-        on: { click: () => store.set({ options: sanitizeOptions(DEFAULT_OPTIONS) }) },
+        on: { click: () => store.set({ options: pageOptions(PAGE_DEFAULTS) }) },
       }),
     );
     details.addEventListener('toggle', () => {

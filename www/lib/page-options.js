@@ -1,0 +1,17 @@
+// The page's analysis options: the package's defaults (pkg/options.js, generated from the
+// engine) with the one the page changes, in the one place both the page (app.js) and its
+// options panel (views/options.js) read them.
+
+import { DEFAULT_OPTIONS, sanitizeOptions } from '../pkg/model.js';
+
+/**
+ * The page's defaults. `terms` is on, unlike the package's default: a reader of a policy
+ * report wants 高质量发展 as one keyword, not 高质量 + 发展 (README, "Terms found in the text").
+ */
+export const PAGE_DEFAULTS = Object.freeze({ ...DEFAULT_OPTIONS, terms: true });
+
+/** Saved options made safe (sanitizeOptions), an option not saved taking the page's default. */
+export function pageOptions(saved) {
+  const source = saved !== null && typeof saved === 'object' && !Array.isArray(saved) ? saved : {};
+  return sanitizeOptions({ ...PAGE_DEFAULTS, ...source });
+}
