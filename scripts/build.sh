@@ -40,15 +40,43 @@ rm -rf www/pkg
 cp -r pkg www/pkg
 printf 'build: package assembled in pkg/ and copied to www/pkg/\n' >&2
 
-# The word cloud's layout library (d3-cloud, BSD-3-Clause, with d3-dispatch bundled in its build)
-# is vendored from node_modules into www/vendor/ (git-ignored) with its licences: the page loads
-# nothing from elsewhere. `npm ci` installs it.
-if [ ! -f node_modules/d3-cloud/build/d3.layout.cloud.js ]; then
+# The page's vendored libraries, copied from node_modules into www/vendor/ (git-ignored) with
+# their licences: the page loads nothing from elsewhere. package.json pins them; `npm ci`
+# installs them.
+#   d3-cloud (BSD-3-Clause, d3-dispatch bundled in its build): the word cloud's layout.
+#   d3-force (ISC) and its dependencies d3-dispatch, d3-quadtree, d3-timer (ISC; their UMD
+#   builds, loaded in this order, each adding to the global d3): the collocation network.
+needed=(
+  node_modules/d3-cloud/build/d3.layout.cloud.js
+  node_modules/d3-force/dist/d3-force.js
+  node_modules/d3-dispatch/dist/d3-dispatch.js
+  node_modules/d3-quadtree/dist/d3-quadtree.js
+  node_modules/d3-timer/dist/d3-timer.js
+)
+missing=0
+for f in "${needed[@]}"; do [ -f "$f" ] || missing=1; done
+if [ "$missing" = 1 ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
 fi
-mkdir -p www/vendor/d3-cloud
+for f in "${needed[@]}"; do
+  [ -f "$f" ] || { echo "build: $f is missing after npm ci (is it in package.json?)" >&2; exit 1; }
+done
+# d3-force's own copy of a dependency, if npm nested one, else the top-level one.
+dep() { if [ -d "node_modules/d3-force/node_modules/$1" ]; then echo "node_modules/d3-force/node_modules/$1"; else echo "node_modules/$1"; fi; }
+
+rm -rf www/vendor/d3-cloud www/vendor/d3-force
+mkdir -p www/vendor/d3-cloud www/vendor/d3-force
 cp node_modules/d3-cloud/build/d3.layout.cloud.js www/vendor/d3-cloud/
 cp node_modules/d3-cloud/LICENSE www/vendor/d3-cloud/LICENSE
 cp node_modules/d3-dispatch/LICENSE www/vendor/d3-cloud/LICENSE-d3-dispatch
-printf 'build: vendored d3-cloud %s into www/vendor/d3-cloud/\n' \
-  "$(node -p "require('./node_modules/d3-cloud/package.json').version")" >&2
+cp node_modules/d3-force/dist/d3-force.js www/vendor/d3-force/
+cp node_modules/d3-force/LICENSE www/vendor/d3-force/LICENSE
+for lib in d3-dispatch d3-quadtree d3-timer; do
+  from=$(dep "$lib")
+  [ -f "$from/dist/$lib.js" ] || { echo "build: $from/dist/$lib.js is missing" >&2; exit 1; }
+  cp "$from/dist/$lib.js" www/vendor/d3-force/
+  cp "$from/LICENSE" "www/vendor/d3-force/LICENSE-$lib"
+done
+printf 'build: vendored d3-cloud %s and d3-force %s into www/vendor/\n' \
+  "$(node -p "require('./node_modules/d3-cloud/package.json').version")" \
+  "$(node -p "require('./node_modules/d3-force/package.json').version")" >&2

@@ -40,7 +40,8 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install --locked wasm-pack
 fi
 
-# playwright-core for the page tests: only the npm package, never its browser download.
+# npm ci: playwright-core for the page tests (only the npm package, never its browser download)
+# and the libraries scripts/build.sh vendors into www/vendor/ (d3-cloud, d3-force).
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -297,6 +297,14 @@ const actions = {
   terms(request) {
     return engine.terms(request);
   },
+  /** The collocates of a node word in the analysed text (engine.collocates, a CollocatesRequest). */
+  collocates(request) {
+    return engine.collocates(request);
+  },
+  /** The repeated word or character n-grams of the analysed text (engine.ngrams, an NgramsRequest). */
+  ngrams(request) {
+    return engine.ngrams(request);
+  },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {
     const { analyzedText, options } = store.get();

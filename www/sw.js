@@ -24,8 +24,9 @@ const CORE = [
   './lib/samples.js',
   './lib/widgets.js',
   './lib/page-options.js',
+  './lib/network.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'terms', 'stats', 'options'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'stats', 'options'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),
@@ -40,7 +41,8 @@ const CORE = [
 
 /** Cached when present (views may add files the shell does not know of; the page also
  * reports every file it loaded, see the 'message' handler). */
-const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './cloud-worker.js'];
+const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './cloud-worker.js',
+  ...['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'].map((f) => `./vendor/d3-force/${f}.js`)];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

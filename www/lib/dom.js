@@ -32,3 +32,24 @@ export function svg(tag, attrs = {}, ...children) {
 export function bilingual(zhText, enText) {
   return [zhText + ' ', el('span', { attrs: { lang: 'en' }, text: enText })];
 }
+
+/**
+ * A classic script from this origin (a vendored library), loaded once by a script element:
+ * the CSP allows 'self' scripts, and a UMD build sets its global there.
+ */
+export function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    let script = [...document.scripts].find((x) => x.src === src);
+    if (script?.dataset.loaded) return resolve();
+    if (!script) {
+      script = document.createElement('script');
+      script.src = src;
+      document.head.append(script);
+    }
+    script.addEventListener('load', () => {
+      script.dataset.loaded = 'true';
+      resolve();
+    });
+    script.addEventListener('error', () => reject(new Error(`${src} failed to load`)));
+  });
+}

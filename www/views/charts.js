@@ -9,7 +9,7 @@
 // (the CSP allows 'self'). The layout only places words; the words are drawn here as SVG
 // <text> with textContent.
 
-import { el, svg } from '../lib/dom.js';
+import { el, loadScript, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
 import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
@@ -54,24 +54,6 @@ const CLOUD_WORDS = 80;
 const formatValue = (v, ranking) => (ranking === 'count' ? formatNumber(v) : formatNumber(v, 3));
 
 let pageLayout = null;
-
-/** A classic script from this origin, loaded once by a script element. */
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    let script = [...document.scripts].find((x) => x.src === src);
-    if (script?.dataset.loaded) return resolve();
-    if (!script) {
-      script = document.createElement('script');
-      script.src = src;
-      document.head.append(script);
-    }
-    script.addEventListener('load', () => {
-      script.dataset.loaded = 'true';
-      resolve();
-    });
-    script.addEventListener('error', () => reject(new Error(`${src} failed to load`)));
-  });
-}
 
 /** d3-cloud and lib/cloud-layout.js on the page, for a browser without OffscreenCanvas. */
 export function loadPageLayout() {

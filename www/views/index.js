@@ -14,8 +14,10 @@
 //                reveal(start, end),  — sets state.reveal for the text view
 //                concordance(ConcordanceRequest) → Promise<Concordance>,
 //                terms(TermsRequest) → Promise<Terms>,
+//                collocates(CollocatesRequest) → Promise<Collocates>,
+//                ngrams(NgramsRequest) → Promise<Ngrams>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
-//              concordance, terms and the last two read the analysed text
+//              the queries (concordance to ngrams) and the last two read the analysed text
 //              (state.analyzedText) the engine keeps; a view re-asks when `report` changes
 //              and drops an answer to an older request
 //     t        lib/i18n.js t(key): the interface string for the current language
@@ -32,8 +34,10 @@ import * as heatmap from './heatmap.js';
 import * as text from './text.js';
 import * as kwic from './kwic.js';
 import * as terms from './terms.js';
+import * as collocates from './collocates.js';
+import * as ngrams from './ngrams.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, terms, stats, options };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, stats, options };
