@@ -292,6 +292,14 @@ const actions = {
   concordance(request) {
     return engine.concordance(request);
   },
+  /** Where words occur and how evenly (engine.dispersion, a DispersionRequest). */
+  dispersion(request) {
+    return engine.dispersion(request);
+  },
+  /** Words' relative frequencies part by part (engine.trends, a TrendsRequest). */
+  trends(request) {
+    return engine.trends(request);
+  },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {
     const { analyzedText, options } = store.get();

@@ -24,7 +24,7 @@ const CORE = [
   './lib/samples.js',
   './lib/widgets.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'stats', 'options'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'dispersion', 'trends', 'stats', 'options'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),

@@ -13,8 +13,11 @@
 //                builtinStopwords() → Promise<string[]>, forgetWords(words),
 //                reveal(start, end),  — sets state.reveal for the text view
 //                concordance(ConcordanceRequest) → Promise<Concordance>,
+//                dispersion(DispersionRequest) → Promise<Dispersion>,
+//                trends(TrendsRequest) → Promise<Trends>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
-//              the last three read the analysed text (state.analyzedText) in the engine
+//              the queries, segmentedText and allKeywords read the analysed text
+//              (state.analyzedText) in the engine
 //     t        lib/i18n.js t(key): the interface string for the current language
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
 // strings in with textContent only (lib/dom.js). It computes what it shows from the report
@@ -28,8 +31,10 @@ import * as outline from './outline.js';
 import * as heatmap from './heatmap.js';
 import * as text from './text.js';
 import * as kwic from './kwic.js';
+import * as dispersion from './dispersion.js';
+import * as trends from './trends.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, stats, options };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, dispersion, trends, stats, options };
