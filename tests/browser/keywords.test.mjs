@@ -267,7 +267,7 @@ test('keyword table, charts and keyness: sort, filter, rank, select, export', { 
     await page.waitForFunction(() => document.querySelector('[data-testid="keywords-status"]').textContent !== '');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     const clipLines = clip.trimEnd().split('\n');
-    assert.equal(clipLines[0], 'rank\tword\tkey\tcount\tshare\ttfidf\ttextrank\tpos\tfirst\treference\tsections');
+    assert.equal(clipLines[0], 'rank\tword\tkey\tcount\tshare\ttfidf\ttextrank\tpos\tfirst\treference\tsections\tjuillandD\tdp');
     assert.equal(clipLines.length, expected.keywords.length + 1);
 
     await screenshotViews(page, 'desktop');
