@@ -236,6 +236,7 @@ test('the plot and the chart fit a phone screen', { timeout: 120_000 }, async ()
       assert.ok(width <= 390, `${testid} fits: ${width}px`);
     }
     await page.locator('#view-dispersion').screenshot({ path: `${OUTPUT}dispersion-phone.png` });
+    await page.locator('#view-trends').screenshot({ path: `${OUTPUT}dispersion-trends-phone.png` });
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();
