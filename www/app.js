@@ -305,6 +305,14 @@ const actions = {
   ngrams(request) {
     return engine.ngrams(request);
   },
+  /** Where words occur and how evenly (engine.dispersion, a DispersionRequest). */
+  dispersion(request) {
+    return engine.dispersion(request);
+  },
+  /** Words' relative frequencies part by part (engine.trends, a TrendsRequest). */
+  trends(request) {
+    return engine.trends(request);
+  },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {
     const { analyzedText, options } = store.get();

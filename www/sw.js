@@ -26,7 +26,7 @@ const CORE = [
   './lib/page-options.js',
   './lib/network.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'stats', 'options'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),

@@ -239,7 +239,7 @@ test('keyword table, charts and keyness: sort, filter, rank, select, export', { 
     assert.equal(csv.name, 'wenxi-keywords.csv');
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const csvLines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    assert.equal(csvLines[0], 'rank,word,key,count,share,tfidf,textrank,pos,first,reference,sections');
+    assert.equal(csvLines[0], 'rank,word,key,count,share,tfidf,textrank,pos,first,reference,sections,juillandD,dp');
     assert.equal(csvLines.length, expected.keywords.length + 1);
     assert.ok(csvLines[1].startsWith(`1,${expected.keywords[0].word},${expected.keywords[0].key},${expected.keywords[0].count},`), csvLines[1]);
 
@@ -270,7 +270,7 @@ test('keyword table, charts and keyness: sort, filter, rank, select, export', { 
     await page.waitForFunction(() => document.querySelector('[data-testid="keywords-status"]').textContent !== '');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     const clipLines = clip.trimEnd().split('\n');
-    assert.equal(clipLines[0], 'rank\tword\tkey\tcount\tshare\ttfidf\ttextrank\tpos\tfirst\treference\tsections');
+    assert.equal(clipLines[0], 'rank\tword\tkey\tcount\tshare\ttfidf\ttextrank\tpos\tfirst\treference\tsections\tjuillandD\tdp');
     assert.equal(clipLines.length, expected.keywords.length + 1);
 
     await screenshotViews(page, 'desktop');

@@ -80,9 +80,21 @@ export const KEYWORD_COLUMNS = [
   { header: 'sections', value: (k) => k.sections.map(([s, n]) => `${s}:${n}`).join(' ') },
 ];
 
-/** Keywords (in the given order) as CSV. */
-export function keywordsToCsv(keywords) {
-  return toCsv(keywords, KEYWORD_COLUMNS);
+/**
+ * The dispersion columns the keyword table adds: Juilland's D and Gries' DP of each keyword,
+ * from `measures` (a Map from a keyword's key to the engine's {juillandD, dp}); empty cells for
+ * a keyword without them.
+ */
+export function dispersionColumns(measures) {
+  return [
+    { header: 'juillandD', value: (k) => round(measures.get(k.key)?.juillandD ?? NaN) },
+    { header: 'dp', value: (k) => round(measures.get(k.key)?.dp ?? NaN) },
+  ];
+}
+
+/** Keywords (in the given order) as CSV; with `measures`, their D and DP too (dispersionColumns). */
+export function keywordsToCsv(keywords, measures) {
+  return toCsv(keywords, measures ? [...KEYWORD_COLUMNS, ...dispersionColumns(measures)] : KEYWORD_COLUMNS);
 }
 
 /**

@@ -1,11 +1,11 @@
 // The small interface pieces several views share: buttons, a status line, saving a file,
-// keyboard movement among items (a roving tabindex), the export buttons' strings, and what a
-// view says when an analysis found no keyword. Views import them from here, never from each
-// other. They are styled by the kw-* classes of views/keywords.css, which index.html links on
-// the page.
+// keyboard movement among items (a roving tabindex), the export buttons' strings, what a view
+// says when an analysis found no keyword, the words of a word field, and the dispersion
+// measures' names and hints. Views import them from here, never from each other. They are
+// styled by the kw-* classes of views/keywords.css, which index.html links on the page.
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 import { download, fileName } from './export.js';
 import { whyNoKeywords } from '../pkg/model.js';
 
@@ -19,6 +19,16 @@ t.register({
   'export.copyFailed': { zh: '浏览器不允许写入剪贴板。', en: 'The browser did not allow writing to the clipboard.' },
   'export.saved': { zh: '已导出 {name}。', en: 'Exported {name}.' },
   'export.failed': { zh: '导出失败。', en: 'The export failed.' },
+  'measure.d': { zh: 'D', en: 'D' },
+  'measure.dp': { zh: 'DP', en: 'DP' },
+  'measure.d.about': {
+    zh: 'Juilland 的 D：词在各部分（各节，或等分段）分布得多均匀，1 为完全均匀，0 为集中在一处。',
+    en: 'Juilland’s D: how evenly the word is spread over the parts (the sections, or equal segments); 1 is perfectly even, 0 all in one part.',
+  },
+  'measure.dp.about': {
+    zh: 'Gries 的 DP：词的分布与各部分篇幅的差距，0 为完全均匀，越接近 1 越集中。',
+    en: 'Gries’ DP: how far the word’s spread is from the parts’ sizes; 0 is perfectly even, nearer 1 is more concentrated.',
+  },
   'nokeywords.noWords': {
     zh: '没有可计数的词：数字、标点、符号和表情符号不算作词。',
     en: 'No word to count: numbers, punctuation, symbols and emoji are not words.',
@@ -97,6 +107,17 @@ export function focusItem(items, item) {
 export function tabStop(items, preferred) {
   const stop = preferred ?? items[0];
   for (const item of items) item.tabIndex = item === stop ? 0 : -1;
+}
+
+/** The words typed in a field: split at spaces, commas and 、；, each once, at most `max`. */
+export function parseWords(value, max = Infinity) {
+  const words = String(value).split(/[\s,，、;；]+/u).filter((w) => w !== '');
+  return [...new Set(words)].slice(0, max);
+}
+
+/** D or DP (Juilland's, Gries') to 2 decimals; a dash where it is undefined (null). */
+export function formatMeasure(x) {
+  return x === null || x === undefined ? '—' : formatNumber(x, 2);
 }
 
 /** A small button. */

@@ -16,8 +16,10 @@
 //                terms(TermsRequest) → Promise<Terms>,
 //                collocates(CollocatesRequest) → Promise<Collocates>,
 //                ngrams(NgramsRequest) → Promise<Ngrams>,
+//                dispersion(DispersionRequest) → Promise<Dispersion>,
+//                trends(TrendsRequest) → Promise<Trends>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
-//              the queries (concordance to ngrams) and the last two read the analysed text
+//              the queries (concordance to trends) and the last two read the analysed text
 //              (state.analyzedText) the engine keeps; a view re-asks when `report` changes
 //              and drops an answer to an older request
 //     t        lib/i18n.js t(key): the interface string for the current language
@@ -36,8 +38,10 @@ import * as kwic from './kwic.js';
 import * as terms from './terms.js';
 import * as collocates from './collocates.js';
 import * as ngrams from './ngrams.js';
+import * as dispersion from './dispersion.js';
+import * as trends from './trends.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, stats, options };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options };

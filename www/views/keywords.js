@@ -1,13 +1,14 @@
-// The keyword table: rank, word, count, share, TF-IDF, TextRank and where in the text the word
-// is used (a sparkline over the sections). Sortable, filterable in either script, capped with
+// The keyword table: rank, word, count, share, TF-IDF, TextRank, how evenly the word is spread
+// (Juilland's D and Gries' DP) and where in the text it is used (a sparkline over the sections).
+// Sortable, filterable in either script, capped with
 // "show more"; choosing a row selects the word in every view (`state.selected`), and the
 // ranking switch here sets `state.ranking`, which the charts follow. Exports the rows shown,
 // or every word the analysis counted. See views/index.js for the view contract.
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
-import { copyText, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
-import { button, focusItem, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { copyText, dispersionColumns, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
+import { button, focusItem, formatMeasure, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { RANKINGS, rankKeywords, whyNoKeywords } from '../pkg/model.js';
 
 t.register({
@@ -45,6 +46,12 @@ const FILTER_DELAY = 150;
 
 /** Rows drawn at first, and added by each "show more". */
 const PAGE = 50;
+
+/** Words one dispersion request may ask about: src/query/dispersion.rs MAX_WORDS. */
+const DISPERSION_BATCH = 1000;
+
+/** The columns whose figures come from the engine's dispersion query, not from the report. */
+const MEASURES = ['juillandD', 'dp'];
 
 /** The sparkline of a word's use over the sections: one bar per section (or group of them). */
 function sparkline(keyword, sectionCount) {
@@ -86,6 +93,8 @@ const COLUMNS = [
   ['share', 'keywords.col.share', true, true],
   ['weight', 'keywords.col.weight', true, true],
   ['textrank', 'keywords.col.textrank', true, true],
+  ['juillandD', 'measure.d', true, true],
+  ['dp', 'measure.dp', true, true],
   ['spread', 'keywords.col.spread', false, false],
 ];
 
@@ -98,6 +107,10 @@ export function mount(root, ctx) {
   let cap = PAGE;
   /** The keywords in table order (sorted and filtered), all of them, not only those drawn. */
   let rows = [];
+  /** Each listed keyword's D and DP (key → the engine's WordDispersion), filled in when the
+   * dispersion query answers, a moment after the table is drawn. */
+  let measures = new Map();
+  let measuresAsked = 0;
 
   const heading = el('h2', { className: 'kw-heading', attrs: { id: 'kw-heading' } });
   const rankingLegend = el('legend', {});
@@ -148,13 +161,14 @@ export function mount(root, ctx) {
   const filterBox = el('div', { className: 'kw-filter' }, filterLabel, filter);
 
   const status = statusLine('keywords-status');
-  const csvButton = button('', () => save(status, keywordsToCsv(rows), 'wenxi-keywords', 'csv', 'text/csv;charset=utf-8'), { 'data-testid': 'keywords-export-csv' });
+  const csvButton = button('', () => save(status, keywordsToCsv(rows, measures), 'wenxi-keywords', 'csv', 'text/csv;charset=utf-8'), { 'data-testid': 'keywords-export-csv' });
   const jsonButton = button('', () => {
     const { report, ranking } = store.get();
-    save(status, keywordsToJson(report, rows, { ranking, filter: filter.value || undefined }), 'wenxi-keywords', 'json', 'application/json');
+    const withMeasures = rows.map((k) => ({ ...k, juillandD: measures.get(k.key)?.juillandD ?? null, dp: measures.get(k.key)?.dp ?? null }));
+    save(status, keywordsToJson(report, withMeasures, { ranking, filter: filter.value || undefined }), 'wenxi-keywords', 'json', 'application/json');
   }, { 'data-testid': 'keywords-export-json' });
   const copyButton = button('', async () => {
-    const ok = await copyText(toTsv(rows, KEYWORD_COLUMNS));
+    const ok = await copyText(toTsv(rows, [...KEYWORD_COLUMNS, ...dispersionColumns(measures)]));
     status.textContent = ok ? t('export.copied', { n: rows.length }) : t('export.copyFailed');
   }, { 'data-testid': 'keywords-copy' });
   const allButton = button('', exportAll, { 'data-testid': 'keywords-export-all' });
@@ -252,6 +266,7 @@ export function mount(root, ctx) {
     COLUMNS.forEach(([field, key, sortable], i) => {
       const target = sortable ? headerCells[i].firstChild : headerCells[i];
       target.textContent = t(key);
+      if (MEASURES.includes(field)) headerCells[i].title = t(`${key}.about`);
       if (sortable) {
         const arrow = sort.key === field ? (sort.dir === 'desc' ? ' ▼' : ' ▲') : '';
         target.append(el('span', { className: 'kw-arrow', attrs: { 'aria-hidden': 'true' }, text: arrow }));
@@ -278,9 +293,14 @@ export function mount(root, ctx) {
       k.key.includes(key) ||
       displayWord(state, k).toLowerCase().includes(query);
     const dir = sort.dir === 'desc' ? -1 : 1;
-    rows = order
-      .filter(matches)
-      .sort((a, b) => dir * (a[sort.key] - b[sort.key]) || rank.get(a.key) - rank.get(b.key));
+    // D and DP come from the dispersion answer; a word without them sorts last either way.
+    const value = MEASURES.includes(sort.key) ? (k) => measures.get(k.key)?.[sort.key] ?? null : (k) => k[sort.key];
+    const compare = (a, b) => {
+      const [x, y] = [value(a), value(b)];
+      if (x === null || y === null) return (x === null) - (y === null);
+      return dir * (x - y);
+    };
+    rows = order.filter(matches).sort((a, b) => compare(a, b) || rank.get(a.key) - rank.get(b.key));
     // A word selected elsewhere is drawn even when it lies beyond the cap.
     const selectedAt = rows.findIndex((k) => k.key === state.selected);
     if (selectedAt >= cap) cap = Math.ceil((selectedAt + 1) / PAGE) * PAGE;
@@ -302,6 +322,7 @@ export function mount(root, ctx) {
           el('td', { className: 'num kw-share', attrs: { 'data-testid': 'keyword-share' }, text: `${formatNumber(k.share * 100, 2)}%` }),
           el('td', { className: 'num', attrs: { 'data-testid': 'keyword-weight' }, text: formatNumber(k.weight, 4) }),
           el('td', { className: 'num', attrs: { 'data-testid': 'keyword-textrank' }, text: formatNumber(k.textrank, 3) }),
+          ...MEASURES.map((field) => measureCell(k, field)),
           el('td', { className: 'kw-spread' }, sparkline(k, sectionCount)),
         ),
       );
@@ -318,6 +339,53 @@ export function mount(root, ctx) {
     for (const b of [csvButton, jsonButton, copyButton]) b.disabled = rows.length === 0;
     allButton.disabled = all.length === 0;
     scrollSelectedIntoWrap();
+  }
+
+  /** The D or DP cell of keyword `k`: empty until the dispersion query answers. */
+  function measureCell(k, field) {
+    const m = measures.get(k.key);
+    return el('td', {
+      className: 'num kw-measure',
+      attrs: { 'data-testid': `keyword-${field}`, 'data-value': m ? (m[field] ?? '') : null },
+      text: m ? formatMeasure(m[field]) : '',
+    });
+  }
+
+  /**
+   * Ask the engine for every listed keyword's D and DP (the report's pool, so that any ranking,
+   * filter or "show more" finds them), in batches the engine accepts, without positions; the
+   * table is drawn already and the two columns fill in when the answer comes. An answer for an
+   * older report is dropped.
+   */
+  async function fetchMeasures() {
+    const report = store.get().report;
+    const asked = ++measuresAsked;
+    measures = new Map();
+    const keywords = report?.keywords ?? [];
+    if (!keywords.length || !ctx.actions.dispersion) return;
+    const found = new Map();
+    try {
+      for (let i = 0; i < keywords.length; i += DISPERSION_BATCH) {
+        const batch = keywords.slice(i, i + DISPERSION_BATCH);
+        const answer = await ctx.actions.dispersion({ words: batch.map((k) => k.word), positions: false });
+        if (asked !== measuresAsked || store.get().report !== report) return;
+        answer.words.forEach((w, j) => found.set(batch[j].key, { juillandD: w.juillandD, dp: w.dp }));
+      }
+    } catch {
+      return; // the columns stay empty
+    }
+    measures = found;
+    if (MEASURES.includes(sort.key)) {
+      drawRows();
+      return;
+    }
+    // Fill the cells in place: the rows, their order and the keyboard focus stay as they are.
+    const byKey = new Map(rows.map((k) => [k.key, k]));
+    for (const row of tbody.children) {
+      const k = byKey.get(row.dataset.key);
+      if (!k) continue;
+      for (const field of MEASURES) row.querySelector(`[data-testid="keyword-${field}"]`)?.replaceWith(measureCell(k, field));
+    }
   }
 
   /** Only the selection marks change: no redraw of the rows. */
@@ -350,7 +418,9 @@ export function mount(root, ctx) {
   store.subscribe((state, changed) => {
     if (changed.has('report')) {
       cap = PAGE;
+      measures = new Map();
       drawRows();
+      fetchMeasures();
     } else if (changed.has('ranking')) {
       sort = { key: state.ranking, dir: 'desc' };
       drawRows();
@@ -361,4 +431,5 @@ export function mount(root, ctx) {
     }
   });
   drawRows();
+  fetchMeasures();
 }
