@@ -35,6 +35,8 @@ t.register({
   'terms.join': { zh: '合并', en: 'Join' },
   'terms.joinLabel': { zh: '把「{term}」合并为一个词', en: 'Join “{term}” into one word' },
   'terms.joined': { zh: '已合并', en: 'Joined' },
+  'terms.known': { zh: '词典已收', en: 'In the dictionary' },
+  'terms.knownTitle': { zh: '词典里已是一个词（如 产业链 = 产业 + 链），无需合并', en: 'Already one word in the dictionary (产业链 = 产业 + 链): nothing to join' },
   'terms.isKeyword': { zh: '（关键词）', en: '(keyword)' },
   'terms.joining': { zh: '已把「{term}」加入词典，正在重新分析……', en: 'Added “{term}” to the dictionary; analysing again…' },
   'terms.more': { zh: '再显示 {n} 个', en: 'Show {n} more' },
@@ -61,6 +63,7 @@ const CSV_COLUMNS = [
   { header: 'pmi', value: (r) => round(r.pmi, 4) },
   { header: 'left_entropy', value: (r) => round(r.leftEntropy, 4) },
   { header: 'right_entropy', value: (r) => round(r.rightEntropy, 4) },
+  { header: 'known', value: (r) => (r.known ? 'true' : 'false') },
 ];
 
 export function mount(root, ctx) {
@@ -201,7 +204,8 @@ export function mount(root, ctx) {
     const joined = new Set(state.words?.added ?? []);
     const rows = sorted();
     tbody.replaceChildren(...rows.slice(0, cap).map((r) => {
-      const isJoined = joined.has(r.term);
+      // A term the dictionary has whole (`known`) is one word already: nothing to join.
+      const isJoined = joined.has(r.term) || r.known;
       const isKeyword = keywords.has(r.term);
       return el(
         'tr',
@@ -214,8 +218,12 @@ export function mount(root, ctx) {
           el('td', { className: 'num', attrs: { 'data-testid': `terms-${field}`, 'data-value': r[field] }, text: formatNumber(r[field], digits) })),
         el('td', {}, el('button', {
           className: 'kw-button terms-join',
-          attrs: { type: 'button', 'data-testid': 'terms-join', disabled: isJoined, 'aria-label': isJoined ? null : t('terms.joinLabel', { term: r.term }) },
-          text: isJoined ? t('terms.joined') : t('terms.join'),
+          attrs: {
+            type: 'button', 'data-testid': 'terms-join', disabled: isJoined,
+            'aria-label': isJoined ? null : t('terms.joinLabel', { term: r.term }),
+            title: r.known ? t('terms.knownTitle') : null,
+          },
+          text: r.known ? t('terms.known') : isJoined ? t('terms.joined') : t('terms.join'),
           on: { click: () => join(r.term) },
         })),
       );
