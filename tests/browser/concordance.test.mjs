@@ -271,7 +271,7 @@ test('terms: counted as words by default, the option turns that off, and a term 
     assert.equal(listed.count, naiveCount(CLEAN, '高质量发展'));
     assert.deepEqual(listed.words, ['高质量', '发展']);
     const csv = (await download(page, terms.getByTestId('terms-export-csv'))).text.replace(/^\ufeff/, '');
-    assert.match(csv, /^term,words,count,cohesion,pmi,left_entropy,right_entropy\r\n/);
+    assert.match(csv, /^term,words,count,cohesion,pmi,left_entropy,right_entropy,known\r\n/);
     assert.match(csv, /\r\n高质量发展,高质量 发展,5,/);
 
     // The option off: the keyword list changes (高质量 and 发展 apart).
