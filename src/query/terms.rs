@@ -41,7 +41,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{Corpus, Stream};
+use super::corpus::{Corpus, Stream, WordAt};
 use super::grams::{Level, NONE};
 use crate::report::TokenKind;
 use crate::Error;
@@ -198,6 +198,9 @@ pub fn terms(
     Ok(Terms { terms })
 }
 
+/// The word beside each occurrence on one side (`None`: a phrase boundary).
+type Neighbours<'a> = Vec<Option<&'a WordAt>>;
+
 /// Words of three chars or more that the dictionary has whole but that divide into two
 /// dictionary words (产业链, 生态环境, 人工智能), tagged as nouns (`n…`, `vn`, or the set
 /// phrases `l` and abbreviations `j`), occurring at least `min_count` times. Multi-word terms
@@ -211,59 +214,68 @@ fn known_terms(
     compound: &dyn Fn(&str) -> Option<usize>,
 ) -> Vec<Term> {
     let stream = corpus.stream();
-    let words: Vec<super::corpus::WordAt> = corpus
+    let words: Vec<WordAt> = corpus
         .words()
         .filter(|w| stream.entry(w.id).kind == TokenKind::Han)
         .collect();
+    // Counts, and the first occurrence of each word: a word keeps one tag wherever it
+    // stands, so its first one says whether it is a noun.
     let mut count = vec![0u32; stream.vocab_len()];
-    for w in &words {
+    let mut first = vec![NONE; stream.vocab_len()];
+    for (i, w) in words.iter().enumerate() {
         count[w.id as usize] += 1;
+        if first[w.id as usize] == NONE {
+            first[w.id as usize] = i as u32;
+        }
+    }
+    let nounish = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "l" | "j");
+    // The candidates, each with where its first part ends (in chars).
+    let mut slot = vec![NONE; stream.vocab_len()];
+    let mut candidates: Vec<(u32, usize)> = Vec::new();
+    for (id, &c) in count.iter().enumerate() {
+        let entry = stream.entry(id as u32);
+        if c < min_count
+            || entry.split.is_some()
+            || entry.word().chars().count() > MAX_TERM_CHARS
+            || !nounish(
+                stream
+                    .pos_at(words[first[id] as usize].token as usize)
+                    .as_str(),
+            )
+        {
+            continue;
+        }
+        if let Some(cut) = compound(entry.key()) {
+            slot[id] = candidates.len() as u32;
+            candidates.push((id as u32, cut));
+        }
+    }
+    // The word tokens just before and after each occurrence of a candidate, within its
+    // phrase: one pass over the text for all of them.
+    let mut sides: Vec<[Neighbours; 2]> = vec![[Vec::new(), Vec::new()]; candidates.len()];
+    for (i, w) in words.iter().enumerate() {
+        let s = slot[w.id as usize];
+        if s == NONE {
+            continue;
+        }
+        let near = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .filter(|n| n.phrase == w.phrase && n.token.abs_diff(w.token) == 1)
+        };
+        let [left, right] = &mut sides[s as usize];
+        left.push(near(i.checked_sub(1)));
+        right.push(near(Some(i + 1)));
     }
     let m = words.len() as f64;
-    let nounish = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "l" | "j");
+    let tag = |n: &WordAt| stream.pos_at(n.token as usize);
+    let alone = |part: &str| {
+        let key = crate::keywords::key_of(part);
+        stream.id_of(&key).map_or(0, |id| count[id as usize])
+    };
     let mut out = Vec::new();
-    for (id, &c) in count.iter().enumerate() {
-        if c < min_count {
-            continue;
-        }
-        let entry = stream.entry(id as u32);
-        if entry.split.is_some() || entry.word().chars().count() > MAX_TERM_CHARS {
-            continue;
-        }
-        let Some(cut) = compound(entry.key()) else {
-            continue;
-        };
-        // The tag of its first occurrence: a word keeps one tag wherever it stands.
-        let Some(first) = words.iter().position(|w| w.id == id as u32) else {
-            continue;
-        };
-        if !nounish(stream.pos_at(words[first].token as usize).as_str()) {
-            continue;
-        }
-        let word = entry.word();
-        let b = word.char_indices().nth(cut).map_or(word.len(), |(b, _)| b);
-        let (l, r) = (&word[..b], &word[b..]);
-        let alone = |part: &str| {
-            let key = crate::keywords::key_of(part);
-            stream.id_of(&key).map_or(0, |id| count[id as usize])
-        };
-        let c = f64::from(c);
-        let (f_l, f_r) = (c + f64::from(alone(l)), c + f64::from(alone(r)));
-        let (mut left, mut right) = (Vec::new(), Vec::new());
-        for (i, w) in words.iter().enumerate() {
-            if w.id != id as u32 {
-                continue;
-            }
-            let near = |j: Option<usize>| {
-                j.and_then(|j| words.get(j))
-                    .filter(|n| n.phrase == w.phrase && n.token.abs_diff(w.token) == 1)
-            };
-            left.push(near(i.checked_sub(1)));
-            right.push(near(Some(i + 1)));
-        }
+    for (&(id, cut), [left, right]) in candidates.iter().zip(sides) {
         // A piece of a longer term (高质量 before 发展, 粤港澳 before 大湾区) is not one: the
         // same test as for discovered terms, with the same neighbours counted as extending.
-        let tag = |n: &super::corpus::WordAt| stream.pos_at(n.token as usize);
         let extends_left: Vec<Option<u32>> = left
             .iter()
             .map(|n| {
@@ -279,16 +291,19 @@ fn known_terms(
         {
             continue;
         }
-        let left: Vec<Option<u32>> = left.iter().map(|n| n.map(|n| n.id)).collect();
-        let right: Vec<Option<u32>> = right.iter().map(|n| n.map(|n| n.id)).collect();
+        let word = stream.entry(id).word();
+        let b = word.char_indices().nth(cut).map_or(word.len(), |(b, _)| b);
+        let (l, r) = (&word[..b], &word[b..]);
+        let c = f64::from(count[id as usize]);
+        let (f_l, f_r) = (c + f64::from(alone(l)), c + f64::from(alone(r)));
         out.push(Term {
             term: word.to_string(),
             words: vec![l.to_string(), r.to_string()],
-            count: c as u32,
+            count: count[id as usize],
             cohesion: 1.0,
             pmi: (c * m / (f_l * f_r)).log2(),
-            left_entropy: entropy(left),
-            right_entropy: entropy(right),
+            left_entropy: entropy(left.iter().map(|n| n.map(|n| n.id)).collect()),
+            right_entropy: entropy(right.iter().map(|n| n.map(|n| n.id)).collect()),
             known: true,
         });
     }
