@@ -37,6 +37,17 @@ function naive(text, word) {
   return out;
 }
 
+/**
+ * Turn the page's terms option off (Options → Keywords): these tests check the engine's plain
+ * segmentation, as the Node analyzer here runs it; with terms on, the repeated sentences would
+ * join into terms such as 城市建设加快推进.
+ */
+async function termsOff(page) {
+  const panel = page.locator('#view-options details.options-details');
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator('> summary').click();
+  await page.getByTestId('opt-terms').uncheck();
+}
+
 const close = (a, b) => Math.abs(a - b) < 1e-12;
 
 async function download(page, testid) {
@@ -49,6 +60,7 @@ test('dispersion plot: a tick per occurrence in text order, the parts, D and DP,
   const { analyzer, report } = await engine();
   const { context, page, errors } = await openPage(env);
   try {
+    await termsOff(page);
     await pasteAndAnalyze(page, TEXT);
     assert.equal(report.sections.length, 2, 'two chapters');
     // Select 城市 in the keyword table: the plot's field takes it.
@@ -137,6 +149,7 @@ test('the keyword table fills in D and DP from the engine, sorts by them and exp
   const { analyzer, report } = await engine();
   const { context, page, errors } = await openPage(env);
   try {
+    await termsOff(page);
     await pasteAndAnalyze(page, TEXT);
     const rows = page.getByTestId('keyword-row');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="keyword-dp"]')].every((c) => c.hasAttribute('data-value')));
@@ -176,6 +189,7 @@ test('trends: a line per word with a point per part, the table holds the engine�
   const { analyzer, report } = await engine();
   const { context, page, errors } = await openPage(env);
   try {
+    await termsOff(page);
     await pasteAndAnalyze(page, TEXT);
     const view = page.locator('#view-trends');
     await page.waitForFunction(() => document.querySelector('#view-trends').dataset.state === 'ready');
