@@ -1,7 +1,8 @@
 // The small interface pieces several views share: buttons, a status line, saving a file,
 // keyboard movement among items (a roving tabindex), the export buttons' strings, what a view
 // says when an analysis found no keyword, the words of a word field, and the dispersion
-// measures' names and hints. Views import them from here, never from each other. They are
+// measures' names and hints, and the latest-wins rule for the engine's answers (latestAnswer).
+// Views import them from here, never from each other. They are
 // styled by the kw-* classes of views/keywords.css, which index.html links on the page.
 
 import { el } from './dom.js';
@@ -135,4 +136,36 @@ export function save(status, data, base, ext, type) {
   const name = fileName(base, ext);
   download(data, name, type);
   status.textContent = t('export.saved', { name });
+}
+
+/**
+ * A view's questions to the engine, the latest one winning. The engine keeps the last analysed
+ * text, so an answer is the view's to show only if no newer question was asked meanwhile and
+ * the report it was asked under is still the page's (a new analysis means another text, whose
+ * offsets the old answer's are not). Every query view asks through one of these.
+ */
+export function latestAnswer(store) {
+  let asked = 0;
+  return {
+    /** Drop the answer to any question in flight (the view has nothing to ask now). */
+    cancel() {
+      asked += 1;
+    },
+    /**
+     * Ask `query()` (a promise of the engine's answer). Resolves to `{answer, current}` or
+     * `{error, current}`, `current()` saying whether it is still the latest (for work done
+     * after the answer, such as a layout), or to null when the answer is already stale.
+     */
+    async ask(query) {
+      const id = ++asked;
+      const report = store.get().report;
+      const current = () => id === asked && store.get().report === report;
+      try {
+        const answer = await query();
+        return current() ? { answer, current } : null;
+      } catch (error) {
+        return current() ? { error: error ?? new Error('failed'), current } : null;
+      }
+    },
+  };
 }

@@ -12,7 +12,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv, round } from '../lib/export.js';
-import { button, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, latestAnswer, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { layOut, loadForce } from '../lib/network.js';
 import { findKeyword } from '../pkg/model.js';
 
@@ -94,8 +94,8 @@ export function mount(root, ctx) {
   let shown = null;
   /** The engine's error for the last request, if it failed. */
   let failure = null;
-  /** The latest request: an answer to an older one (or an older report) is dropped. */
-  let asked = 0;
+  /** The questions to the engine: an answer to an older one (or an older report) is dropped. */
+  const engine = latestAnswer(store);
   /** A run put off while an analysis was running. */
   let waiting = false;
   /** Answers drawn in full (root's data-answered): tests and tooling can tell a new one. */
@@ -222,10 +222,10 @@ export function mount(root, ctx) {
     // is here (or, if it fails or is cancelled, once it is over).
     waiting = state.busy;
     if (waiting) return;
-    const id = ++asked;
     const q = request();
     failure = null;
     if (!state.report || typeof state.analyzedText !== 'string' || q.word === '') {
+      engine.cancel();
       shown = null;
       root.dataset.state = 'empty';
       draw();
@@ -234,25 +234,23 @@ export function mount(root, ctx) {
     }
     root.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
-    let result;
-    try {
-      result = await actions.collocates(q);
-    } catch (error) {
-      if (id !== asked) return;
+    const got = await engine.ask(() => actions.collocates(q));
+    if (!got) return;
+    if (got.error) {
       shown = null;
-      failure = error ?? new Error('failed');
+      failure = got.error;
       root.dataset.state = 'failed';
       draw();
       done();
       return;
     }
-    if (id !== asked || store.get().report !== state.report) return;
+    const result = got.answer;
     const cut = result.collocates.length > LIMIT;
-    shown = { request: q, result, rows: result.collocates.slice(0, LIMIT), cut };
+    shown = { request: q, result, rows: result.collocates.slice(0, LIMIT), cut, current: got.current };
     root.dataset.state = 'ready';
     draw();
-    if (shown.rows.length) await drawNetwork(id);
-    if (id === asked) done();
+    if (shown.rows.length) await drawNetwork(got.current);
+    if (got.current()) done();
   }
 
   function draw() {
@@ -324,8 +322,12 @@ export function mount(root, ctx) {
     tabStop(trs);
   }
 
-  /** The network of the top NETWORK collocates by the request's measure (the table's order). */
-  async function drawNetwork(id) {
+  /**
+   * The network of the top NETWORK collocates by the request's measure (the table's order);
+   * `current()` says whether the answer drawn is still the latest (the layout library loads
+   * asynchronously the first time).
+   */
+  async function drawNetwork(current) {
     const { rows, request: q, result } = shown;
     const top = rows.slice(0, NETWORK).map((c) => ({ word: c.word, value: c[q.sort] }));
     const measure = t(`colloc.measure.${q.sort}`);
@@ -335,13 +337,13 @@ export function mount(root, ctx) {
     try {
       d3 = await loadForce();
     } catch {
-      if (id !== asked) return;
+      if (!current()) return;
       networkBox.replaceChildren();
       networkNote.hidden = false;
       networkNote.textContent = t('colloc.network.failed');
       return;
     }
-    if (id !== asked) return;
+    if (!current()) return;
     const layout = layOut(d3, result.word, top);
     const pad = 8;
     const all = [layout.node, ...layout.words];
@@ -443,7 +445,7 @@ export function mount(root, ctx) {
       drawStrings();
       if (root.dataset.state !== 'loading') {
         draw();
-        if (shown?.rows.length) drawNetwork(asked);
+        if (shown?.rows.length) drawNetwork(shown.current);
       }
     }
     if (changed.has('report') || changed.has('analyzedText') || changed.has('selected')) {

@@ -12,7 +12,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { serializeSvg, svgToPng, toCsv } from '../lib/export.js';
-import { button, focusItem, formatMeasure, noKeywordsNote, parseWords, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, focusItem, formatMeasure, latestAnswer, noKeywordsNote, parseWords, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { findKeyword } from '../pkg/model.js';
 
 t.register({
@@ -52,8 +52,7 @@ export function mount(root, ctx) {
   /** The latest answer: { result, length, report }, or null. */
   let shown = null;
   let failed = false;
-  /** The latest request: an answer to an older one is dropped. */
-  let asked = 0;
+  const engine = latestAnswer(store);
   /** The field's value as last filled from the selection: a field still holding it follows the
    * selection; one the reader has edited gets a newly selected word added instead. */
   let prefilled = '';
@@ -114,9 +113,9 @@ export function mount(root, ctx) {
     const state = store.get();
     const text = typeof state.analyzedText === 'string' ? state.analyzedText : '';
     const words = parseWords(field.value, MAX_WORDS);
-    const request = ++asked;
     failed = false;
     if (!state.report || !text || words.length === 0) {
+      engine.cancel();
       shown = null;
       root.dataset.state = 'empty';
       draw();
@@ -124,19 +123,17 @@ export function mount(root, ctx) {
     }
     root.dataset.state = 'loading';
     wrap.setAttribute('aria-busy', 'true');
-    let result;
-    try {
-      result = await actions.dispersion({ words, positions: true });
-    } catch {
-      if (request !== asked) return;
+    // Dropped when stale: a newer request, or a newer analysis (whose text the positions are
+    // not of).
+    const got = await engine.ask(() => actions.dispersion({ words, positions: true }));
+    if (!got) return;
+    if (got.error) {
       [shown, failed] = [null, true];
       root.dataset.state = 'failed';
       draw();
       return;
     }
-    // A newer request, or a newer analysis (whose text the positions are not of).
-    if (request !== asked || store.get().report !== state.report) return;
-    shown = { result, length: text.length, report: state.report };
+    shown = { result: got.answer, length: text.length, report: state.report };
     root.dataset.state = 'ready';
     draw();
   }

@@ -8,7 +8,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { copyText, dispersionColumns, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
-import { button, focusItem, formatMeasure, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, focusItem, formatMeasure, latestAnswer, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { RANKINGS, rankKeywords, whyNoKeywords } from '../pkg/model.js';
 
 t.register({
@@ -110,7 +110,8 @@ export function mount(root, ctx) {
   /** Each listed keyword's D and DP (key → the engine's WordDispersion), filled in when the
    * dispersion query answers, a moment after the table is drawn. */
   let measures = new Map();
-  let measuresAsked = 0;
+  /** The dispersion questions: an answer for an older report is dropped. */
+  const measuresEngine = latestAnswer(store);
 
   const heading = el('h2', { className: 'kw-heading', attrs: { id: 'kw-heading' } });
   const rankingLegend = el('legend', {});
@@ -359,22 +360,24 @@ export function mount(root, ctx) {
    */
   async function fetchMeasures() {
     const report = store.get().report;
-    const asked = ++measuresAsked;
     measures = new Map();
     const keywords = report?.keywords ?? [];
-    if (!keywords.length || !ctx.actions.dispersion) return;
-    const found = new Map();
-    try {
+    if (!keywords.length || !ctx.actions.dispersion) {
+      measuresEngine.cancel();
+      return;
+    }
+    const got = await measuresEngine.ask(async () => {
+      const found = new Map();
       for (let i = 0; i < keywords.length; i += DISPERSION_BATCH) {
         const batch = keywords.slice(i, i + DISPERSION_BATCH);
         const answer = await ctx.actions.dispersion({ words: batch.map((k) => k.word), positions: false });
-        if (asked !== measuresAsked || store.get().report !== report) return;
         answer.words.forEach((w, j) => found.set(batch[j].key, { juillandD: w.juillandD, dp: w.dp }));
       }
-    } catch {
-      return; // the columns stay empty
-    }
-    measures = found;
+      return found;
+    });
+    // Stale, or failed: the columns stay empty.
+    if (!got || got.error) return;
+    measures = got.answer;
     if (MEASURES.includes(sort.key)) {
       drawRows();
       return;

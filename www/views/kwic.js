@@ -15,7 +15,7 @@
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
-import { noKeywordsNote } from '../lib/widgets.js';
+import { latestAnswer, noKeywordsNote } from '../lib/widgets.js';
 import { findKeyword } from '../pkg/model.js';
 
 t.register({
@@ -131,8 +131,8 @@ export function mount(root, ctx) {
   let read = { sort: 'position', context: CONTEXT, written: false };
   /** The error the engine gave for the search (kind invalid_query), shown as an alert. */
   let refused = null;
-  /** The latest request for lines: an answer to an older one is dropped. */
-  let asked = 0;
+  /** The requests for lines: an answer to an older one, or of an older report, is dropped. */
+  const engine = latestAnswer(store);
 
   const heading = el('h3', { attrs: { id: 'kwic-view-heading' } });
   const hint = el('p', { className: 'hint' });
@@ -231,10 +231,10 @@ export function mount(root, ctx) {
     const state = store.get();
     const text = typeof state.analyzedText === 'string' ? state.analyzedText : '';
     const keyword = search ? null : findKeyword(state.report, state.selected);
-    const request = ++asked;
     refused = null;
     form.hidden = !state.report || !text;
     if (!text || (!search && !keyword)) {
+      engine.cancel();
       [source, lines, total] = [null, [], 0];
       root.dataset.state = 'empty';
       draw();
@@ -248,13 +248,13 @@ export function mount(root, ctx) {
     // The lines shown stay until their successors arrive (a few milliseconds for an article).
     root.dataset.state = 'loading';
     wrap.setAttribute('aria-busy', 'true');
-    let got;
-    try {
-      got = await actions.concordance({ ...what, context: settings.context, sort: settings.sort, asWritten: settings.written, limit: LIMIT });
-    } catch (error) {
-      if (request !== asked) return;
+    const asked = await engine.ask(() =>
+      actions.concordance({ ...what, context: settings.context, sort: settings.sort, asWritten: settings.written, limit: LIMIT }));
+    if (!asked) return;
+    const { answer: got, error } = asked;
+    if (error) {
       [source, lines, total] = [null, [], 0];
-      if (error?.kind === 'invalid_query') {
+      if (error.kind === 'invalid_query') {
         refused = error.message ?? String(error);
         root.dataset.state = 'refused';
       } else {
@@ -263,7 +263,6 @@ export function mount(root, ctx) {
       draw();
       return;
     }
-    if (request !== asked) return;
     [source, lines, total, read] = [wanted, viewLines(got.lines), got.total, settings];
     shown = PAGE;
     root.dataset.state = 'ready';

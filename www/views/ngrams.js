@@ -9,7 +9,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv } from '../lib/export.js';
-import { button, save, statusLine } from '../lib/widgets.js';
+import { button, latestAnswer, save, statusLine } from '../lib/widgets.js';
 
 t.register({
   'view.ngrams': { zh: 'N 元组', en: 'N-grams' },
@@ -68,7 +68,7 @@ export function mount(root, ctx) {
   /** The last answer shown: {request, rows, cut}. */
   let shown = null;
   let failure = null;
-  let asked = 0;
+  const engine = latestAnswer(store);
   /** A run put off while an analysis was running. */
   let waiting = false;
   /** Answers drawn in full (root's data-answered): tests and tooling can tell a new one. */
@@ -149,9 +149,9 @@ export function mount(root, ctx) {
     // is here (or, if it fails or is cancelled, once it is over).
     waiting = state.busy;
     if (waiting) return;
-    const id = ++asked;
     failure = null;
     if (!state.report || typeof state.analyzedText !== 'string') {
+      engine.cancel();
       shown = null;
       root.dataset.state = 'empty';
       draw();
@@ -161,20 +161,18 @@ export function mount(root, ctx) {
     const q = request();
     root.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
-    let got;
-    try {
-      got = await actions.ngrams(q);
-    } catch (error) {
-      if (id !== asked) return;
+    const got = await engine.ask(() => actions.ngrams(q));
+    if (!got) return;
+    if (got.error) {
       shown = null;
-      failure = error ?? new Error('failed');
+      failure = got.error;
       root.dataset.state = 'failed';
       draw();
       done();
       return;
     }
-    if (id !== asked || store.get().report !== state.report) return;
-    shown = { request: q, rows: got.ngrams.slice(0, LIMIT), cut: got.ngrams.length > LIMIT };
+    const { ngrams } = got.answer;
+    shown = { request: q, rows: ngrams.slice(0, LIMIT), cut: ngrams.length > LIMIT };
     root.dataset.state = 'ready';
     draw();
     done();

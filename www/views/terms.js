@@ -8,7 +8,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { round, toCsv, toJson } from '../lib/export.js';
-import { button, save, statusLine } from '../lib/widgets.js';
+import { button, latestAnswer, save, statusLine } from '../lib/widgets.js';
 
 t.register({
   'view.terms': { zh: '术语', en: 'Terms' },
@@ -75,7 +75,7 @@ export function mount(root, ctx) {
   /** Sort column and direction; ties keep the engine's order. */
   let sort = { key: 'count', dir: 'desc' };
   let cap = PAGE;
-  let asked = 0;
+  const engine = latestAnswer(store);
 
   const heading = el('h2', { className: 'kw-heading', attrs: { id: 'terms-view-heading' } });
   const about = el('p', { className: 'terms-about hint' });
@@ -127,27 +127,24 @@ export function mount(root, ctx) {
   /** Ask the engine for the terms of the analysed text; draw them when they come. */
   async function build() {
     const state = store.get();
-    const request = ++asked;
     failed = false;
     if (!state.report || typeof state.analyzedText !== 'string') {
+      engine.cancel();
       terms = [];
       root.dataset.state = 'empty';
       draw();
       return;
     }
     root.dataset.state = 'loading';
-    let got;
-    try {
-      got = await actions.terms({});
-    } catch {
-      if (request !== asked) return;
+    const got = await engine.ask(() => actions.terms({}));
+    if (!got) return;
+    if (got.error) {
       [terms, failed] = [[], true];
       root.dataset.state = 'failed';
       draw();
       return;
     }
-    if (request !== asked) return;
-    terms = got.terms;
+    terms = got.answer.terms;
     cap = PAGE;
     root.dataset.state = 'ready';
     draw();

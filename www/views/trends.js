@@ -10,7 +10,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { serializeSvg, svgToPng, toCsv, round } from '../lib/export.js';
-import { button, noKeywordsNote, parseWords, save, statusLine } from '../lib/widgets.js';
+import { button, latestAnswer, noKeywordsNote, parseWords, save, statusLine } from '../lib/widgets.js';
 import { rankKeywords } from '../pkg/model.js';
 
 t.register({
@@ -73,7 +73,7 @@ export function mount(root, ctx) {
   /** The latest answer, { result, report }, or null. */
   let shown = null;
   let failed = false;
-  let asked = 0;
+  const engine = latestAnswer(store);
   /** The field's value as last filled with the top keywords: it follows the report and the
    * ranking until the reader edits it. */
   let defaults = '';
@@ -164,9 +164,9 @@ export function mount(root, ctx) {
   async function build() {
     const state = store.get();
     const words = parseWords(field.value, MAX_WORDS);
-    const request = ++asked;
     failed = false;
     if (!state.report || typeof state.analyzedText !== 'string' || words.length === 0) {
+      engine.cancel();
       shown = null;
       root.dataset.state = 'empty';
       draw();
@@ -174,18 +174,15 @@ export function mount(root, ctx) {
     }
     root.dataset.state = 'loading';
     wrap.setAttribute('aria-busy', 'true');
-    let result;
-    try {
-      result = await actions.trends({ words, segments: segments() });
-    } catch {
-      if (request !== asked) return;
+    const got = await engine.ask(() => actions.trends({ words, segments: segments() }));
+    if (!got) return;
+    if (got.error) {
       [shown, failed] = [null, true];
       root.dataset.state = 'failed';
       draw();
       return;
     }
-    if (request !== asked || store.get().report !== state.report) return;
-    shown = { result, report: state.report };
+    shown = { result: got.answer, report: state.report };
     root.dataset.state = 'ready';
     draw();
   }
