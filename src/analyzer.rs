@@ -159,7 +159,7 @@ impl Analyzer {
             let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
             let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
             let structure = sections::detect(&cleaned.text);
-            toks = join_terms(&stream, &structure, seg_text, toks);
+            toks = join_terms(&stream, &structure, seg_text, toks, &compounds).0;
         }
         let mut out = Vec::with_capacity(toks.len() * 2);
         for t in toks.iter().filter(|t| t.kind != TokenKind::Whitespace) {
@@ -230,16 +230,26 @@ impl Analyzer {
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
-        // What the queries read later: the plain token stream, compactly (taken with the
-        // cleaned text once the report is done).
-        let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
-        // The words counted, by the vocabulary of `toks`: the kept stream's, or, when terms
-        // are joined, that of the joined tokens.
-        let joined = options.terms.then(|| {
-            toks = join_terms(&stream, &structure, seg_text, std::mem::take(&mut toks));
-            Stream::build(&cleaned.text, seg_text, toks.iter(), &[])
-        });
-        let counted = joined.as_ref().unwrap_or(&stream);
+        // The token stream, compactly: what the keywords are counted by, and what the queries
+        // read later (taken with the cleaned text once the report is done). When terms are
+        // joined, the stream of the joined tokens replaces the plain one, so that the queries
+        // count words as the keyword list does (高质量发展 is one word to dispersion and
+        // collocates too); the joined terms are kept for the terms query.
+        let mut stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+        let mut joined_terms = Vec::new();
+        if options.terms {
+            let (joined, terms, compounds) = join_terms(
+                &stream,
+                &structure,
+                seg_text,
+                std::mem::take(&mut toks),
+                &compounds,
+            );
+            toks = joined;
+            joined_terms = terms;
+            stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+        }
+        let counted = &stream;
         report(Stage::Keywords, 0.75);
         let display = CharIndex::new(&cleaned.text, seg_text);
 
@@ -338,8 +348,8 @@ impl Analyzer {
         };
         let marks = section_marks(&structure, &report.sections);
         drop(tally);
-        drop(joined);
-        (report, Corpus::new(text, cleaned, stream, marks))
+        let kept = Corpus::new(text, cleaned, stream, marks).with_joined(joined_terms);
+        (report, kept)
     }
 }
 
@@ -434,15 +444,17 @@ fn sections_report(
         .collect()
 }
 
-/// `toks` with the terms found in them joined into one token each (where occurrences overlap,
-/// the earlier, then the longer, wins), as [`crate::query::terms`] finds them by default.
-/// `stream` is `toks`' stream.
+/// Join the terms found in the text (by discovery over `stream`, the plain tokens `toks`)
+/// into one token each, longer runs first where two overlap. Returns the joined tokens, the
+/// joined terms as the terms query lists them (with the occurrences actually joined), and
+/// `compounds` renumbered for the joined tokens (a noun pair inside a joined run is gone).
 fn join_terms(
     stream: &Stream,
     structure: &sections::Structure,
     seg_text: &str,
     toks: Tokens,
-) -> Tokens {
+    compounds: &[Compound],
+) -> (Tokens, Vec<query::Term>, Vec<Compound>) {
     let starts: Vec<u32> = structure
         .sections
         .iter()
@@ -452,21 +464,53 @@ fn join_terms(
     let defaults = TermsQuery::default();
     let found = query::discover(stream, &flags, defaults.min_count, defaults.max_words);
     // Joined noun pairs are one token already.
-    let mut runs: Vec<(usize, usize)> = found
+    let mut runs: Vec<(usize, usize, usize)> = found
         .iter()
-        .filter(|f| f.ids.len() > 1)
-        .flat_map(|f| f.tokens.iter().map(move |&t| (t as usize, f.ids.len())))
+        .enumerate()
+        .filter(|(_, f)| f.ids.len() > 1)
+        .flat_map(|(k, f)| f.tokens.iter().map(move |&t| (t as usize, f.ids.len(), k)))
         .collect();
     runs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut end = 0;
-    runs.retain(|&(first, len)| {
+    runs.retain(|&(first, len, _)| {
         let free = first >= end;
         if free {
             end = first + len;
         }
         free
     });
-    segment::join_runs(seg_text, toks, &runs)
+    let mut joined_count = vec![0u32; found.len()];
+    for &(_, _, k) in &runs {
+        joined_count[k] += 1;
+    }
+    let terms = found
+        .iter()
+        .zip(&joined_count)
+        .filter(|(f, &n)| f.ids.len() > 1 && n > 0)
+        .map(|(f, &n)| query::term_of(stream, f, n))
+        .collect();
+    // Each compound's token index after the joins before it; none inside a run.
+    let mut renumbered = Vec::with_capacity(compounds.len());
+    let (mut r, mut removed) = (0, 0);
+    for c in compounds {
+        while r < runs.len() && runs[r].0 + runs[r].1 <= c.token {
+            removed += runs[r].1 - 1;
+            r += 1;
+        }
+        let inside = runs.get(r).is_some_and(|&(first, _, _)| first <= c.token);
+        if !inside {
+            renumbered.push(Compound {
+                token: c.token - removed,
+                split: c.split,
+            });
+        }
+    }
+    let spans: Vec<(usize, usize)> = runs.iter().map(|&(first, len, _)| (first, len)).collect();
+    (
+        segment::join_runs(seg_text, toks, &spans),
+        terms,
+        renumbered,
+    )
 }
 
 /// The sections as the kept analysis marks them: the cleaned text's char starts with the

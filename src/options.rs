@@ -19,8 +19,9 @@ pub struct Options {
     /// Count the terms found in the text (recurring token sequences that hold together, such
     /// as 高质量发展 or 粤港澳大湾区: see [`crate::query::terms`]) as words, so they reach the
     /// keyword list whole instead of as their parts. Default false, so reports stay as jieba
-    /// cuts; the page turns it on. `tokenize` joins them too when it is on; the queries
-    /// (concordance, collocates, …) always read the plain segmentation.
+    /// cuts; the page turns it on. `tokenize` joins them too when it is on, and so do the
+    /// queries (concordance by word, collocates, dispersion, …): they count words as the
+    /// keyword list does, and the terms query still lists the joined terms.
     pub terms: bool,
     /// How many keywords the report lists. Default 100; 0 lists none.
     pub top_n: usize,

@@ -297,14 +297,35 @@ fn terms_option_counts_found_terms_as_keywords() {
     // `tokenize` joins them when asked, and only then.
     assert!(words(&mut a, text, &on).contains(&"高质量发展".to_string()));
     assert!(!words(&mut a, text, &Options::default()).contains(&"高质量发展".to_string()));
-    // The queries read the plain segmentation either way.
+    // The queries count words as the keyword list does: 高质量发展 is one word to them, its
+    // part 高质量 no longer stands alone, and the terms query still lists the joined term.
     a.analyze(text, &on).unwrap();
-    let q = crate::query::ConcordanceQuery {
-        query: "高质量".into(),
+    let by_word = |word: &str| crate::query::ConcordanceQuery {
+        query: word.into(),
         by: crate::query::By::Word,
         ..Default::default()
     };
-    assert_eq!(a.concordance(&q).unwrap().total, 4);
+    assert_eq!(a.concordance(&by_word("高质量发展")).unwrap().total, 4);
+    assert_eq!(a.concordance(&by_word("高质量")).unwrap().total, 0);
+    let d = a
+        .dispersion(&crate::query::DispersionQuery {
+            words: vec!["高质量发展".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(d.words[0].count, 4);
+    let terms = a.terms(&crate::query::TermsQuery::default()).unwrap();
+    let listed = terms.terms.iter().find(|t| t.term == "高质量发展").unwrap();
+    assert_eq!((listed.count, listed.words.len()), (4, 2));
+    // Without the option, the plain segmentation.
+    a.analyze(text, &Options::default()).unwrap();
+    assert_eq!(a.concordance(&by_word("高质量")).unwrap().total, 4);
+    assert_eq!(a.concordance(&by_word("高质量发展")).unwrap().total, 0);
+    let plain_terms = a.terms(&crate::query::TermsQuery::default()).unwrap();
+    assert_eq!(
+        plain_terms.terms, terms.terms,
+        "the same terms, found or joined"
+    );
 }
 
 #[test]

@@ -130,6 +130,10 @@ pub struct Corpus {
     sections: Vec<SectionMark>,
     /// First token of each section.
     section_tokens: Vec<u32>,
+    /// The terms the analysis joined into one token each (`Options::terms`), as discovery
+    /// found them in the plain segmentation: the stream holds them as single words, so the
+    /// terms query lists them from here.
+    joined: Vec<super::Term>,
 }
 
 /// The token stream of a text, built while its tokens are at hand (they are the analysis's
@@ -394,7 +398,19 @@ impl Corpus {
             flags,
             sections,
             section_tokens,
+            joined: Vec::new(),
         }
+    }
+
+    /// The same, recording `terms` as the terms joined into the stream's tokens.
+    pub fn with_joined(mut self, terms: Vec<super::Term>) -> Corpus {
+        self.joined = terms;
+        self
+    }
+
+    /// The terms joined into single tokens by the analysis (empty unless `Options::terms`).
+    pub fn joined(&self) -> &[super::Term] {
+        &self.joined
     }
 
     /// The token stream.

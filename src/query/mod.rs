@@ -35,7 +35,7 @@ pub use corpus::{Corpus, Entry, SectionMark, Stream, WordAt};
 pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
 pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
 pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
-pub use terms::{discover, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};
+pub use terms::{discover, term_of, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};
 pub use trends::{trends, Series, Trends, TrendsQuery};
 
 /// A query's request from JSON text (`{"query": "发展", "by": "word"}`): fields camelCase,

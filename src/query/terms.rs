@@ -160,42 +160,62 @@ pub fn terms(
     }
     let stream = corpus.stream();
     let found = discover(stream, corpus.flags(), q.min_count, q.max_words);
-    let mut terms: Vec<Term> = found
-        .into_iter()
-        .map(|f| {
-            let mut words: Vec<String> = Vec::new();
-            for &id in &f.ids {
-                let e = stream.entry(id);
-                match e.split {
-                    // A joined noun pair shows its two parts.
-                    Some(split) => {
-                        let cut = e
-                            .word()
-                            .char_indices()
-                            .nth(usize::from(split))
-                            .map_or(e.word().len(), |(b, _)| b);
-                        words.push(e.word()[..cut].to_string());
-                        words.push(e.word()[cut..].to_string());
-                    }
-                    None => words.push(e.word().to_string()),
-                }
-            }
-            Term {
-                term: words.concat(),
-                words,
-                count: f.tokens.len() as u32,
-                cohesion: f.cohesion,
-                pmi: f.pmi,
-                left_entropy: f.left_entropy,
-                right_entropy: f.right_entropy,
-                known: false,
-            }
-        })
+    // The terms the analysis joined into single tokens are words of the stream now: listed as
+    // found when they were joined (within the request's bounds), before what discovery finds
+    // among the stream's words.
+    let mut terms: Vec<Term> = corpus
+        .joined()
+        .iter()
+        .filter(|t| t.count >= q.min_count && t.words.len() <= q.max_words)
+        .cloned()
         .collect();
-    terms.extend(known_terms(corpus, q.min_count, compound));
+    let joined: std::collections::BTreeSet<String> =
+        corpus.joined().iter().map(|t| t.term.clone()).collect();
+    terms.extend(
+        found
+            .iter()
+            .map(|f| term_of(stream, f, f.tokens.len() as u32))
+            .filter(|t| !joined.contains(&t.term)),
+    );
+    terms.extend(
+        known_terms(corpus, q.min_count, compound)
+            .into_iter()
+            .filter(|t| !joined.contains(&t.term)),
+    );
     terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     terms.truncate(q.limit.unwrap_or(usize::MAX));
     Ok(Terms { terms })
+}
+
+/// The term `f` of `stream` as listed, with `count` occurrences: its words as first written
+/// (a joined noun pair shows its two parts) and its scores.
+pub fn term_of(stream: &Stream, f: &Found, count: u32) -> Term {
+    let mut words: Vec<String> = Vec::new();
+    for &id in &f.ids {
+        let e = stream.entry(id);
+        match e.split {
+            Some(split) => {
+                let cut = e
+                    .word()
+                    .char_indices()
+                    .nth(usize::from(split))
+                    .map_or(e.word().len(), |(b, _)| b);
+                words.push(e.word()[..cut].to_string());
+                words.push(e.word()[cut..].to_string());
+            }
+            None => words.push(e.word().to_string()),
+        }
+    }
+    Term {
+        term: words.concat(),
+        words,
+        count,
+        cohesion: f.cohesion,
+        pmi: f.pmi,
+        left_entropy: f.left_entropy,
+        right_entropy: f.right_entropy,
+        known: false,
+    }
 }
 
 /// The word beside each occurrence on one side (`None`: a phrase boundary).
