@@ -31,6 +31,7 @@
 
 mod analyzer;
 pub mod chars;
+pub mod collection;
 pub mod error;
 pub mod idf;
 pub mod keywords;
