@@ -21,13 +21,13 @@ pub struct KeyTerm {
     pub count: u64,
     #[cfg_attr(test, ts(type = "number"))]
     pub other: u64,
-    /// Log-likelihood of A against B (see [`log_likelihood`]).
+    /// Dunning's log-likelihood G² of A against B (Rayson & Garside 2000).
     pub g2: f64,
-    /// log2 of A's relative frequency over B's (see [`log_ratio`]): +1 is twice as frequent
-    /// in A; negative for a word B uses more.
+    /// Hardie's log ratio: log2 of A's relative frequency over B's, a zero count taken as
+    /// 0.5. +1 is twice as frequent in A; negative for a word B uses more.
     pub log_ratio: f64,
-    /// The strictest p of 0.05, 0.01, 0.001, 0.0001 that `g2` passes (see
-    /// [`significance`]); null when p ≥ 0.05.
+    /// The strictest p of 0.05, 0.01, 0.001, 0.0001 that `g2` passes (G² above 3.84, 6.63,
+    /// 10.83, 15.13: χ² with one degree of freedom); null when p ≥ 0.05.
     pub significance: Option<f64>,
 }
 
@@ -41,7 +41,8 @@ pub struct Keyness {
     pub words: u64,
     #[cfg_attr(test, ts(type = "number"))]
     pub other_words: u64,
-    /// Words A over-uses (positive keywords), most distinctive first (see [`rank`]).
+    /// Words A over-uses (positive keywords), most distinctive first: G² descending, then
+    /// count, then key.
     pub positive: Vec<KeyTerm>,
     /// Words B over-uses (negative keywords of A), most distinctive first; `count` is still
     /// A's, so their `logRatio` is negative.

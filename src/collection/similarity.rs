@@ -12,7 +12,7 @@ pub struct Similarity {
     /// (symmetric; 1 on the diagonal, 0 for a document without content words).
     pub matrix: Vec<Vec<f64>>,
     /// Every document index once, in the leaf order of an average-linkage clustering on
-    /// 1 − cosine (see [`cluster_order`]): the order to draw the matrix in.
+    /// 1 − cosine, ties joined lowest indices first: the order to draw the matrix in.
     pub order: Vec<u32>,
 }
 
