@@ -9,8 +9,8 @@
 use ts_rs::{Config, TS};
 
 use crate::collection::{
-    Comparison, CorpusKeyword, CorpusOptions, CorpusReport, DocumentRow, DocumentSummary,
-    KeyTerm, Keyness, ReferenceComparison, Similarity, TermCount, TfidfTerm,
+    Comparison, CorpusKeyword, CorpusOptions, CorpusReport, DocumentRow, DocumentSummary, KeyTerm,
+    Keyness, ReferenceComparison, Similarity, TermCount, TfidfTerm,
 };
 use crate::options::Options;
 use crate::query::{

@@ -16,7 +16,7 @@
 //! use wenxi::{Analyzer, Options};
 //!
 //! let mut analyzer = Analyzer::new();
-//! let texts = [("甲", "推动经济发展，经济增长。"), ("乙", "深化改革，推动改革开放。")];
+//! let texts = [("甲", "推动经济发展，经济增长。"), ("乙", "深化改革，推动改革。")];
 //! let docs: Vec<_> = texts
 //!     .iter()
 //!     .map(|(name, text)| analyzer.summarize(name, text, &Options::default()).unwrap())
