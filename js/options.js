@@ -1,4 +1,4 @@
-// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
+// GENERATED from src/options.rs, src/report.rs, src/query/ and src/collection/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 // The analysis options' defaults and value types, for code that must know them before (or
 // without) loading the wasm: the page's options panel, the component, saved settings.
 

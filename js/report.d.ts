@@ -1,4 +1,4 @@
-// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
+// GENERATED from src/options.rs, src/report.rs, src/query/ and src/collection/ by `UPDATE_TYPES=1 cargo test --lib typescript` (src/typescript.rs); do not edit.
 
 export type Options = {
   /**
@@ -662,6 +662,248 @@ export type Series = {
    * without words): multiply by 10,000 for the usual per-10,000-words figure.
    */
   relative: Array<number>,
+};
+
+export type CorpusOptions = {
+  /**
+   * How many corpus keywords `keywords` lists (by total count). Default 100.
+   */
+  topN: number,
+  /**
+   * How many terms each list of distinctive, TF-IDF and keyness terms holds. Default 20.
+   */
+  terms: number,
+  /**
+   * Two groups of document indices to compare (`comparison`): `[[0, 1], [2]]`.
+   * Default none.
+   */
+  compare: [Array<number>, Array<number>] | null,
+};
+
+export type CorpusReport = {
+  /**
+   * The crate version that produced the report.
+   */
+  version: string,
+  /**
+   * Content-word occurrences in all documents, and distinct content words (by key).
+   */
+  words: number,
+  distinctWords: number,
+  /**
+   * The documents in corpus order (the order given).
+   */
+  documents: Array<DocumentRow>,
+  /**
+   * The corpus's most frequent content words with their count in each document: by
+   * `total` descending, then word, then key (code point order), at most `topN`.
+   */
+  keywords: Array<CorpusKeyword>,
+  /**
+   * Document similarity and the order to draw it in.
+   */
+  similarity: Similarity,
+  /**
+   * Keyness of the two groups of `compare`, when asked for.
+   */
+  comparison?: Comparison,
+  /**
+   * Keyness of the whole corpus against a reference, when one was given.
+   */
+  reference?: ReferenceComparison,
+};
+
+export type DocumentRow = {
+  /**
+   * As given (on the command line, the file's path).
+   */
+  name: string,
+  /**
+   * Its report's counts: size (`characters`, `utf16Length`), `words`, `distinctWords`,
+   * `sentences`, `averageSentenceLength`, …
+   */
+  stats: Stats,
+  script: ScriptKind,
+  /**
+   * Sections found, and how many begin with a heading line.
+   */
+  sections: number,
+  headings: number,
+  /**
+   * Words this document uses relatively more than the rest of the corpus (A = the
+   * document, B = every other document), most distinctive first: G² descending, then
+   * count, then key; at most `terms`. Empty for a corpus of one document.
+   */
+  distinctive: Array<KeyTerm>,
+  /**
+   * The document's words by TF-IDF over the corpus's documents, highest first (then
+   * count, then key); words in every document weigh 0 and are left out.
+   */
+  tfidf: Array<TfidfTerm>,
+};
+
+export type KeyTerm = {
+  /**
+   * As first written (in corpus order).
+   */
+  word: string,
+  /**
+   * Simplified, lower-cased form it is counted by.
+   */
+  key: string,
+  /**
+   * Occurrences in A, and in B.
+   */
+  count: number,
+  other: number,
+  /**
+   * Dunning's log-likelihood G² of A against B (Rayson & Garside 2000).
+   */
+  g2: number,
+  /**
+   * Hardie's log ratio: log2 of A's relative frequency over B's, a zero count taken as
+   * 0.5. +1 is twice as frequent in A; negative for a word B uses more.
+   */
+  logRatio: number,
+  /**
+   * The strictest p of 0.05, 0.01, 0.001, 0.0001 that `g2` passes (G² above 3.84, 6.63,
+   * 10.83, 15.13: χ² with one degree of freedom); null when p ≥ 0.05.
+   */
+  significance: number | null,
+};
+
+export type TfidfTerm = {
+  word: string,
+  key: string,
+  /**
+   * Occurrences in the document, and documents that have the word.
+   */
+  count: number,
+  documents: number,
+  tfidf: number,
+};
+
+export type CorpusKeyword = {
+  /**
+   * As first written, in the first document that has it.
+   */
+  word: string,
+  key: string,
+  /**
+   * POS of that first occurrence.
+   */
+  pos: string,
+  /**
+   * Occurrences in the corpus, and documents that have it.
+   */
+  total: number,
+  documents: number,
+  /**
+   * `counts[i]`: occurrences in document i (corpus order).
+   */
+  counts: Array<number>,
+  /**
+   * `relative[i]`: `counts[i]` over document i's content words (0..=1; 0 for a document
+   * without content words).
+   */
+  relative: Array<number>,
+};
+
+export type Similarity = {
+  /**
+   * `matrix[i][j]`: the cosine of documents i and j's content-word count vectors, 0..=1
+   * (symmetric; 1 on the diagonal, 0 for a document without content words).
+   */
+  matrix: Array<Array<number>>,
+  /**
+   * Every document index once, in the leaf order of an average-linkage clustering on
+   * 1 − cosine, ties joined lowest indices first: the order to draw the matrix in.
+   */
+  order: Array<number>,
+};
+
+export type Comparison = {
+  /**
+   * The groups, as document indices.
+   */
+  a: Array<number>,
+  b: Array<number>,
+  /**
+   * A's words against B's: `positive` are A's, `negative` B's.
+   */
+  keyness: Keyness,
+};
+
+export type Keyness = {
+  /**
+   * Content-word occurrences of A and of B: the sizes G² and log ratio compare against.
+   */
+  words: number,
+  otherWords: number,
+  /**
+   * Words A over-uses (positive keywords), most distinctive first: G² descending, then
+   * count, then key.
+   */
+  positive: Array<KeyTerm>,
+  /**
+   * Words B over-uses (negative keywords of A), most distinctive first; `count` is still
+   * A's, so their `logRatio` is negative.
+   */
+  negative: Array<KeyTerm>,
+};
+
+export type ReferenceComparison = {
+  /**
+   * The reference's name (on the command line, its path).
+   */
+  name: string,
+  keyness: Keyness,
+};
+
+export type DocumentSummary = {
+  /**
+   * The Wenxi version that analysed the document; summaries of other versions are refused
+   * (their words may be cut differently).
+   */
+  version: string,
+  /**
+   * The document's name: on the command line, its path.
+   */
+  name: string,
+  /**
+   * Its report's counts (`words` is the sum of `terms[].count`).
+   */
+  stats: Stats,
+  /**
+   * The script its Han characters are written in.
+   */
+  script: ScriptKind,
+  /**
+   * Sections its report found, and how many of them begin with a heading line.
+   */
+  sections: number,
+  headings: number,
+  /**
+   * Every content word of the document (as the report's keyword tally counts them, not
+   * only the `topN` it lists), one per key, in key order (code point order).
+   */
+  terms: Array<TermCount>,
+};
+
+export type TermCount = {
+  /**
+   * Simplified, lower-cased form the word is counted by.
+   */
+  key: string,
+  /**
+   * As first written in the document.
+   */
+  word: string,
+  /**
+   * jieba's part-of-speech tag of the first occurrence.
+   */
+  pos: string,
+  count: number,
 };
 
 /** Options for `analyze`: every field may be left out, for its default. */

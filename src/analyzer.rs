@@ -2,6 +2,7 @@
 //! [`Analyzer`] that holds what is expensive to build and keeps the last analysed text for the
 //! queries (`analyzer/queries.rs`).
 
+use crate::collection::TermCount;
 use crate::error::Error;
 use crate::idf::Idf;
 use std::borrow::Cow;
@@ -130,7 +131,7 @@ impl Analyzer {
         // (and a failed analysis leaves no stale text for the queries to read).
         self.kept = None;
         self.prepare(text, options)?;
-        let (report, corpus) = self.run(text, options, progress);
+        let (report, corpus) = self.run(text, options, progress, None);
         self.kept = Some(corpus);
         Ok(report)
     }
@@ -211,11 +212,15 @@ impl Analyzer {
         (script, simplified, toks, compounds)
     }
 
+    /// The analysis of `text`: its report and kept analysis; with `terms`, every content word
+    /// it counts goes there too (a corpus's document summary needs them all, the report lists
+    /// `top_n`).
     fn run(
         &self,
         text: &str,
         options: &Options,
         progress: &mut dyn FnMut(Progress),
+        terms: Option<&mut Vec<TermCount>>,
     ) -> (Report, Corpus) {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
@@ -295,6 +300,14 @@ impl Analyzer {
             })
         });
         let tally = Tally::new(occurrences, counted.vocab_len());
+        if let Some(terms) = terms {
+            terms.extend(tally.counts().map(|(key, word, pos, count)| TermCount {
+                key: key.to_string(),
+                word: word.to_string(),
+                pos: pos.to_string(),
+                count,
+            }));
+        }
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         let tokens = options.include_tokens.then(|| {
             toks.iter()
@@ -576,6 +589,7 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+mod documents;
 mod queries;
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,13 @@ pub enum Error {
     /// A query's request is malformed or refused: an empty query, a regular expression that
     /// does not parse or would compile too large, a parameter out of range.
     InvalidQuery(String),
+    /// A line of a corpus's document summaries (`wenxi corpus --jsonl`) that is not one
+    /// summary: malformed JSON, a missing or unknown field, or a summary made by another
+    /// version of Wenxi. `line` counts from 1 (0 when the summary did not come from lines).
+    InvalidSummary { line: usize, why: String },
+    /// A line of a word-frequency list that is not `word<TAB>count` (count a whole number).
+    /// `line` counts from 1.
+    InvalidFrequencyList { line: usize, why: String },
     /// A fault of Wenxi's, not of the input (the report could not be handed to JS, say).
     Internal(String),
 }
@@ -50,8 +57,8 @@ pub fn check_input_length(utf16_length: usize) -> Result<(), Error> {
 
 impl Error {
     /// A stable identifier for programs: `"input_too_large"`, `"invalid_options"`,
-    /// `"invalid_word"`, `"invalid_request"`, `"not_analyzed"`, `"invalid_query"` or
-    /// `"internal"`. Messages may be reworded; kinds will not.
+    /// `"invalid_word"`, `"invalid_request"`, `"not_analyzed"`, `"invalid_query"`,
+    /// `"invalid_summary"`, `"invalid_frequency_list"` or `"internal"`. Messages may be reworded; kinds will not.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::InputTooLarge { .. } => "input_too_large",
@@ -60,6 +67,8 @@ impl Error {
             Error::InvalidRequest(_) => "invalid_request",
             Error::NotAnalyzed => "not_analyzed",
             Error::InvalidQuery(_) => "invalid_query",
+            Error::InvalidSummary { .. } => "invalid_summary",
+            Error::InvalidFrequencyList { .. } => "invalid_frequency_list",
             Error::Internal(_) => "internal",
         }
     }
@@ -80,6 +89,13 @@ impl fmt::Display for Error {
                 "no text has been analysed yet: queries read the last analysed text"
             ),
             Error::InvalidQuery(why) => write!(f, "invalid query: {why}"),
+            Error::InvalidSummary { line, why } => {
+                write!(f, "invalid document summary on line {line}: {why}")
+            }
+            Error::InvalidFrequencyList { line, why } => write!(
+                f,
+                "invalid frequency list on line {line}: {why} (expected word<TAB>count)"
+            ),
             Error::Internal(why) => write!(f, "internal error: {why}"),
         }
     }
@@ -105,6 +121,17 @@ mod tests {
         assert_eq!(Error::NotAnalyzed.kind(), "not_analyzed");
         assert_eq!(Error::InvalidQuery("x".into()).kind(), "invalid_query");
         assert_eq!(Error::Internal("x".into()).kind(), "internal");
+        let e = Error::InvalidSummary {
+            line: 3,
+            why: "x".into(),
+        };
+        assert_eq!(e.kind(), "invalid_summary");
+        assert!(e.to_string().contains("line 3"));
+        let e = Error::InvalidFrequencyList {
+            line: 2,
+            why: "x".into(),
+        };
+        assert_eq!(e.kind(), "invalid_frequency_list");
     }
 
     #[test]

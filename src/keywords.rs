@@ -200,6 +200,15 @@ impl<'a> Tally<'a> {
         self.entries.len() as u32
     }
 
+    /// Every content word as `(key, word as first written, POS of the first occurrence,
+    /// count)`, in the order the text first uses them: the whole tally, not only the
+    /// `top_n` the report lists (a corpus compares documents on all their words).
+    pub fn counts(&self) -> impl Iterator<Item = (&str, &str, &str, u32)> + '_ {
+        self.entries
+            .iter()
+            .map(|e| (e.key.as_ref(), e.word, e.pos, e.count()))
+    }
+
     /// The top `top_n` keywords, count descending then word, with their TF-IDF weights
     /// (`idf` gives a key's IDF; it is asked only for the words listed) and TextRank scores.
     pub fn keywords(

@@ -27,10 +27,13 @@
 //! thin JavaScript shell. After an analysis, [`query`] answers the corpus linguist's queries
 //! (concordance, collocates, n-grams, dispersion, trends, terms found in the text) on the text
 //! the analyzer keeps, through [`Analyzer::concordance`] and its siblings; [`segmented`] gives
-//! the words line by line, as `wenxi --tokens` prints them.
+//! the words line by line, as `wenxi --tokens` prints them. [`collection`] compares many
+//! documents: each analysed into a summary by [`Analyzer::summarize`], the corpus report
+//! built from the summaries.
 
 mod analyzer;
 pub mod chars;
+pub mod collection;
 pub mod error;
 pub mod idf;
 pub mod keywords;

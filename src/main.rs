@@ -10,6 +10,9 @@
 //! wenxi terms FILE [--min N] [--max-words N] [--limit N]
 //! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
 //! wenxi trends FILE WORD... [--segments N]
+//! wenxi corpus PATH... [--jsonl] [--threads N] [--top N] [--terms N] [--compare A:B]
+//!              [--reference FILE | --reference-list FILE]
+//! wenxi merge PART.jsonl... [--top N] [--terms N] [--compare A:B] [--reference… as above]
 //! ```
 //! Every subcommand also takes `--options JSON` (the analysis's options) and `--pretty`.
 //! Offsets are UTF-16 code units into the file's text as read. `--tokens` writes the
@@ -17,15 +20,24 @@
 //! word as written in the input, so any gold set in the usual one sentence a line, words
 //! separated by spaces format can be scored against it.
 //!
+//! `corpus` analyses many documents (a PATH that is a directory stands for every file under
+//! it, recursively, in path order) in parallel and prints the corpus report; with `--jsonl`
+//! it prints one summary line per document instead, and `merge` builds the corpus report
+//! from such lines, identical to `corpus` on all the documents at once.
+//!
 //! Same core, same report as the browser build. Invalid UTF-8 is replaced with U+FFFD (with a
 //! warning on stderr) rather than refused: pasted text often has a stray byte.
 
+use std::cell::RefCell;
 use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wenxi::collection::{corpus_report, read_jsonl, CorpusOptions, DocumentSummary, Reference};
 use wenxi::query::{
     By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
 };
@@ -64,8 +76,58 @@ struct Common {
     pretty: bool,
 }
 
+/// What the corpus report is asked for (`corpus` and `merge`).
+#[derive(Args)]
+struct CorpusArgs {
+    /// How many corpus keywords to list, with their counts per document.
+    #[arg(long, default_value_t = 100)]
+    top: usize,
+    /// How many distinctive, TF-IDF and keyness terms each list holds.
+    #[arg(long, default_value_t = 20)]
+    terms: usize,
+    /// Compare two groups of documents (indices from 0, in corpus order): `0,1:2,3`.
+    #[arg(long, value_name = "A:B", value_parser = groups)]
+    compare: Option<(Vec<u32>, Vec<u32>)>,
+    /// Measure the corpus against this text (analysed with the same --options).
+    #[arg(long, value_name = "FILE", conflicts_with = "reference_list")]
+    reference: Option<String>,
+    /// Measure the corpus against this word-frequency list: `word<TAB>count` a line.
+    #[arg(long, value_name = "FILE")]
+    reference_list: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// The corpus report of many documents: {"documents": [{"name", "stats", "distinctive":
+    /// [{"word", "count", "g2", "logRatio", ...}], "tfidf"}], "keywords", "similarity"}.
+    Corpus {
+        /// Text files, or directories: a directory stands for every file under it,
+        /// recursively (names starting with "." skipped), in path order. A document's name
+        /// is its path as given, or as the directory joined with the file's path under it.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write one summary line (JSON) per document instead of the report, for `merge`.
+        #[arg(long)]
+        jsonl: bool,
+        /// Threads to analyse with; by default RAYON_NUM_THREADS, else one per core. The
+        /// output is the same whatever the number.
+        #[arg(long)]
+        threads: Option<usize>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The corpus report from summary lines written by `corpus --jsonl`: the files in the
+    /// order given, their lines in order ("-" reads standard input).
+    Merge {
+        #[arg(required = true)]
+        parts: Vec<String>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Every occurrence of a string (default), word or pattern, with context:
     /// {"total", "lines": [{"start", "end", "left", "match", "right"}]}.
     Concordance {
@@ -207,6 +269,38 @@ fn run(cli: Cli) -> Result<(), String> {
         return print(&report, common.pretty);
     };
     match command {
+        Command::Corpus {
+            paths,
+            jsonl,
+            threads,
+            corpus,
+            common,
+        } => {
+            let options = options(&common)?;
+            let files = expand(&paths)?;
+            let docs = summarize_all(&files, &options, threads)?;
+            if jsonl {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                for d in &docs {
+                    writeln!(out, "{}", d.to_json_line()).map_err(|e| e.to_string())?;
+                }
+                return out.flush().map_err(|e| e.to_string());
+            }
+            report_corpus(&docs, &corpus, &options, common.pretty)
+        }
+        Command::Merge {
+            parts,
+            corpus,
+            common,
+        } => {
+            let options = options(&common)?;
+            let mut docs = Vec::new();
+            for part in &parts {
+                let text = read(part)?;
+                docs.extend(read_jsonl(&text).map_err(|e| format!("{part}: {}", failed(e)))?);
+            }
+            report_corpus(&docs, &corpus, &options, common.pretty)
+        }
         Command::Concordance {
             query,
             file,
@@ -320,6 +414,105 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// Every file `paths` name, in order: a file as given, a directory as the files under it,
+/// recursively, sorted by path (names starting with "." skipped).
+fn expand(paths: &[String]) -> Result<Vec<String>, String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?;
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                found.push(entry.path());
+            }
+        }
+        found.sort();
+        for path in found {
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        if Path::new(p).is_dir() {
+            walk(Path::new(p), &mut files)?;
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok(files)
+}
+
+thread_local! {
+    /// Each thread's analyzer: building one loads the dictionary, so a thread builds one and
+    /// analyses all its documents with it.
+    static ANALYZER: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
+}
+
+/// The summaries of `files`, in order, analysed on `threads` threads (rayon's default when
+/// `None`). Each document's summary depends on its text and the options alone, so the
+/// result is the same on any number of threads.
+fn summarize_all(
+    files: &[String],
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<DocumentSummary>, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let text = read(file)?;
+                ANALYZER.with(|cell| {
+                    let mut cell = cell.borrow_mut();
+                    let analyzer = cell.get_or_insert_with(Analyzer::new);
+                    analyzer
+                        .summarize(file, &text, options)
+                        .map_err(|e| format!("{file}: {}", failed(e)))
+                })
+            })
+            .collect()
+    })
+}
+
+/// Print the corpus report of `docs`, with the reference `args` name analysed (a text) or
+/// read (a frequency list).
+fn report_corpus(
+    docs: &[DocumentSummary],
+    args: &CorpusArgs,
+    options: &Options,
+    pretty: bool,
+) -> Result<(), String> {
+    let reference: Option<Reference> = match (&args.reference, &args.reference_list) {
+        (Some(file), _) => Some(
+            Analyzer::new()
+                .reference_text(file, &read(file)?, options)
+                .map_err(failed)?,
+        ),
+        (None, Some(file)) => Some(
+            Analyzer::new()
+                .reference_list(file, &read(file)?)
+                .map_err(|e| format!("{file}: {}", failed(e)))?,
+        ),
+        (None, None) => None,
+    };
+    let corpus_options = CorpusOptions {
+        top_n: args.top,
+        terms: args.terms,
+        compare: args.compare.clone(),
+    };
+    let report = corpus_report(docs, &corpus_options, reference.as_ref()).map_err(failed)?;
+    print(&report, pretty)
+}
+
 /// An analyzer that has analysed `file` (its report is not printed: the queries read it).
 fn analysed(file: &str, common: &Common) -> Result<Analyzer, String> {
     let (text, options, mut analyzer) = prepare(file, common)?;
@@ -329,11 +522,15 @@ fn analysed(file: &str, common: &Common) -> Result<Analyzer, String> {
 
 /// The file's text, the options and a fresh analyzer.
 fn prepare(file: &str, common: &Common) -> Result<(String, Options, Analyzer), String> {
-    let options = match &common.options {
-        Some(json) => Options::from_json(json).map_err(failed)?,
-        None => Options::default(),
-    };
-    Ok((read(file)?, options, Analyzer::new()))
+    Ok((read(file)?, options(common)?, Analyzer::new()))
+}
+
+/// The analysis's options (`--options`), or the defaults.
+fn options(common: &Common) -> Result<Options, String> {
+    match &common.options {
+        Some(json) => Options::from_json(json).map_err(failed),
+        None => Ok(Options::default()),
+    }
 }
 
 /// An error of the analyzer, with its kind.
@@ -376,6 +573,23 @@ fn print(value: &impl Serialize, pretty: bool) -> Result<(), String> {
 /// A value of one of the queries' enums, by its JSON name (`left1`, `logDice`).
 fn enum_arg<T: DeserializeOwned>(s: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+}
+
+/// `0,1:2,3` as two groups of document indices.
+fn groups(s: &str) -> Result<(Vec<u32>, Vec<u32>), String> {
+    let list = |x: &str| {
+        x.split(',')
+            .map(|i| {
+                i.trim()
+                    .parse::<u32>()
+                    .map_err(|_| format!("{i:?} is not a document index"))
+            })
+            .collect::<Result<Vec<u32>, String>>()
+    };
+    let (a, b) = s
+        .split_once(':')
+        .ok_or_else(|| format!("{s:?}: two groups are written A:B, as 0,1:2,3"))?;
+    Ok((list(a)?, list(b)?))
 }
 
 /// `A,B` as two numbers; one number `A` as `A,A`.

@@ -8,7 +8,7 @@
 //!
 //! [`Analyzer::analyze`]: crate::Analyzer::analyze
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Everything Wenxi found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -114,8 +114,9 @@ pub struct WordCount {
     pub count: u32,
 }
 
-/// Counts over the whole text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Counts over the whole text. (Deserialize too: a corpus's document summaries carry it,
+/// see [`crate::collection::DocumentSummary`].)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
@@ -179,7 +180,7 @@ pub struct Script {
     pub converted: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ScriptKind {

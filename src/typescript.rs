@@ -8,6 +8,10 @@
 
 use ts_rs::{Config, TS};
 
+use crate::collection::{
+    Comparison, CorpusKeyword, CorpusOptions, CorpusReport, DocumentRow, DocumentSummary, KeyTerm,
+    Keyness, ReferenceComparison, Similarity, TermCount, TfidfTerm,
+};
 use crate::options::Options;
 use crate::query::{
     By, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine, ConcordanceQuery,
@@ -20,7 +24,7 @@ use crate::report::{
 };
 
 const HEADER: &str =
-    "// GENERATED from src/options.rs, src/report.rs and src/query/ by `UPDATE_TYPES=1 cargo \
+    "// GENERATED from src/options.rs, src/report.rs, src/query/ and src/collection/ by `UPDATE_TYPES=1 cargo \
 test --lib typescript` (src/typescript.rs); do not edit.";
 
 /// Every declaration, in the order a reader meets them.
@@ -62,6 +66,18 @@ fn declarations() -> String {
         TrendsQuery::decl(&cfg),
         Trends::decl(&cfg),
         Series::decl(&cfg),
+        CorpusOptions::decl(&cfg),
+        CorpusReport::decl(&cfg),
+        DocumentRow::decl(&cfg),
+        KeyTerm::decl(&cfg),
+        TfidfTerm::decl(&cfg),
+        CorpusKeyword::decl(&cfg),
+        Similarity::decl(&cfg),
+        Comparison::decl(&cfg),
+        Keyness::decl(&cfg),
+        ReferenceComparison::decl(&cfg),
+        DocumentSummary::decl(&cfg),
+        TermCount::decl(&cfg),
     ];
     let mut out = format!("{HEADER}\n\n");
     for decl in decls {
