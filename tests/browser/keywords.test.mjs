@@ -91,8 +91,10 @@ async function pasteAndAnalyze(page, text) {
   await page.getByTestId('analyze-button').click();
   await page.getByTestId('keyword-row').first().waitFor({ timeout: 30_000 });
   await page.locator('[data-testid="word-cloud"][data-state="ready"]').waitFor({ timeout: 30_000 });
-  // Chromium has OffscreenCanvas: the cloud is laid out in its worker, never on the page.
-  assert.equal(await page.evaluate(() => typeof window.d3), 'undefined', 'd3-cloud did not run on the page');
+  // Chromium has OffscreenCanvas: the cloud is laid out in its worker, never on the page (the
+  // page may hold d3-force, for the collocation network, but not d3-cloud).
+  assert.equal(await page.evaluate(() => typeof window.d3?.layout?.cloud), 'undefined', 'd3-cloud did not run on the page');
+  assert.equal(await page.evaluate(() => typeof window.wenxiCloudLayout), 'undefined', 'nor its layout');
 }
 
 const texts = (locator) => locator.evaluateAll((nodes) => nodes.map((n) => n.textContent));

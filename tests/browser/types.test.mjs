@@ -66,12 +66,12 @@ test('wenxi.d.ts describes the report the analyzer returns', { timeout: 60_000 }
   // declared: an unknown one is rejected, a declared one is not.
   assert.match(DTS, /export type AnalyzeOptions = Partial<Options>;/);
   const declared = [...fields('Options').keys()];
-  assert.equal(declared.length, 12);
+  assert.equal(declared.length, 13);
   const rejected = await page.evaluate(async (names) => {
     const mod = await import('/pkg/wenxi.js');
     const a = new mod.Analyzer();
     const defaults = { hmm: true, convert: true, compounds: true, topN: 5, minLength: 2, pos: [],
-      stopwords: [], defaultStopwords: true, keepWords: [], words: [], sectionKeywords: 5, includeTokens: false };
+      stopwords: [], defaultStopwords: true, keepWords: [], words: [], sectionKeywords: 5, includeTokens: false, terms: false };
     const bad = [];
     for (const n of names) {
       try { a.analyze('文本', { [n]: defaults[n] }); } catch (e) { bad.push(`${n}: ${e.message}`); }
