@@ -47,9 +47,12 @@ export function uniqueName(name, taken) {
   }
 }
 
-/** A name as the page keeps it: one line, trimmed, at most 200 characters. */
+/**
+ * A name as the page keeps it: one line, trimmed, at most 200 characters. Spaces inside are
+ * kept as written (a heading's full-width space, 第一回　灵根育孕, stays).
+ */
 function cleanName(name) {
-  return String(name ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return String(name ?? '').replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').trim().slice(0, 200);
 }
 
 /**
