@@ -41,7 +41,6 @@ t.register({
     en: 'The corpus report (the documents compared) comes with the analyzer’s corpus analysis; for now you can gather the documents and save or open sessions.',
   },
   'corpus.open': { zh: '打开文件或 .zip…', en: 'Open files or a .zip…' },
-  'corpus.openLabel': { zh: '打开文件或 .zip（可多选）', en: 'Open files or a .zip (several at once)' },
   'corpus.drop': { zh: '或把文件拖到这里', en: 'or drop files here' },
   'corpus.reading': { zh: '正在读取 {n} 个文件…', en: 'Reading {n} files…' },
 
@@ -174,7 +173,6 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
       },
     },
   });
-  say(fileInput, 'corpus.openLabel', 'aria-label');
   const dropZone = el(
     'div',
     { className: 'corpus-drop', attrs: { id: 'corpus-drop-zone', 'data-testid': 'corpus-drop-zone' } },
@@ -510,15 +508,27 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     drawKept();
   }
 
+  // The browser's storage is first asked when the corpus mode is first shown: a reader who
+  // never opens it leaves no database behind.
+  let keptAsked = false;
+  const askKept = ({ mode }) => {
+    if (mode !== 'corpus' || keptAsked) return;
+    keptAsked = true;
+    refreshKept();
+  };
+
   store.subscribe((state, changed) => {
-    if (changed.has('mode')) drawMode(state);
+    if (changed.has('mode')) {
+      drawMode(state);
+      askKept(state);
+    }
     if (changed.has('corpus') || changed.has('lang')) drawList(state);
     if (changed.has('lang')) drawStrings();
   });
   drawMode(store.get());
   drawStrings();
   drawList(store.get());
-  refreshKept();
+  askKept(store.get());
 
   return { addFiles };
 }
