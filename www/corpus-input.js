@@ -340,7 +340,9 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
   // gets it back on its document's new row (moving a row keeps the focus on its button).
   function drawList({ corpus }) {
     const active = document.activeElement;
-    const focusRow = list.contains(active) ? active.closest('li')?.dataset.id : null;
+    const focusRow = list.contains(active) ? active.closest('li') : null;
+    const focusId = focusRow?.dataset.id;
+    const focusAt = focusRow ? [...list.children].indexOf(focusRow) : -1;
     const focusRole = focusRow ? active.dataset.role : null;
     const docs = corpus.documents;
     let chars = 0;
@@ -396,10 +398,10 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     clearButton.hidden = docs.length === 0;
     summary.textContent = docs.length ? t('corpus.summary', { n: formatNumber(docs.length), chars: formatNumber(chars) }) : t('corpus.none');
     if (focusRow) {
-      const row = list.querySelector(`li[data-id="${focusRow}"]`);
-      // A removed row: the focus goes to the row that took its place, else to the list's end.
-      const target = row?.querySelector(`[data-role="${focusRole}"]`) ?? list.querySelector('li:last-child [data-role="name"]') ?? fileInput;
-      target.focus();
+      // The same control on its document's row; for a removed row, the row that took its
+      // place (or the new last one); with no row left, the file input.
+      const row = list.querySelector(`li[data-id="${focusId}"]`) ?? list.children[Math.min(focusAt, list.children.length - 1)];
+      (row?.querySelector(`[data-role="${row.dataset.id === focusId ? focusRole : 'remove'}"]`) ?? fileInput).focus();
     }
   }
 
