@@ -127,6 +127,19 @@ test('three files opened at once and a zip (two texts and a binary entry, which 
     assert.match(await page.getByTestId('corpus-skipped').textContent(), /bomb\.zip：解压后共 66\.0 MB，超过上限 64\.0 MB/);
     assert.equal((await shownDocs(page)).length, 5, 'nothing was added from the bomb');
 
+    // A file dropped on the page in corpus mode joins the corpus; the text box is left alone.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['重庆市政府工作报告。'], '重庆.txt', { type: 'text/plain' }));
+      const target = document.querySelector('[data-testid="corpus-drop-zone"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    });
+    await waitMessage(page, /已加入 1 篇/);
+    assert.deepEqual((await shownDocs(page)).at(-1), { name: '重庆.txt', size: chars('重庆市政府工作报告。') });
+    assert.equal(await page.getByTestId('text-input').inputValue(), '', 'the one-text box is unchanged');
+
     // fflate came from the page's own origin, loaded when the first zip was opened.
     assert.ok(requests.some((url) => url.endsWith('/vendor/fflate/browser.js')), 'fflate loaded from vendor/');
     assertSameOrigin(env, requests);
