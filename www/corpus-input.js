@@ -184,10 +184,14 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
   // Splitting one text.
   const splitText = el('textarea', { attrs: { id: 'corpus-split-text', rows: 6, spellcheck: 'false', 'data-testid': 'corpus-split-text' } });
   const radio = (value, key, checked) => {
-    const input = el('input', { attrs: { type: 'radio', name: 'corpus-split-by', value, id: `corpus-by-${value}`, checked, 'data-testid': `corpus-by-${value}` } });
+    const input = el('input', {
+      attrs: { type: 'radio', name: 'corpus-split-by', value, id: `corpus-by-${value}`, checked, 'data-testid': `corpus-by-${value}` },
+      // The separator field is for splitting at separator lines only.
+      on: { change: () => (separator.disabled = value !== 'separator') },
+    });
     return el('label', { className: 'inline-choice', attrs: { for: input.id } }, input, say(el('span'), key));
   };
-  const separator = el('input', { attrs: { type: 'text', id: 'corpus-separator', value: '---', 'data-testid': 'corpus-separator', 'aria-describedby': 'corpus-separator-hint' } });
+  const separator = el('input', { attrs: { type: 'text', id: 'corpus-separator', value: '---', disabled: true, 'data-testid': 'corpus-separator', 'aria-describedby': 'corpus-separator-hint' } });
   const splitButton = say(el('button', { className: 'secondary', attrs: { type: 'button', 'data-testid': 'corpus-split' }, on: { click: split } }), 'corpus.splitButton');
   const splitBox = el(
     'fieldset',
