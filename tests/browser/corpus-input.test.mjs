@@ -67,6 +67,12 @@ test('the one-text mode is the default and still analyses; the tabs switch with 
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'mode-corpus');
     assert.equal(await page.getByTestId('analyze-form').isHidden(), true);
     assert.equal(await page.getByTestId('corpus-panel').isVisible(), true);
+    // The panel speaks the interface's language.
+    await page.getByTestId('lang-toggle').click();
+    assert.equal(await page.getByTestId('mode-corpus').textContent(), 'Many documents (corpus)');
+    assert.match(await page.getByTestId('corpus-summary').textContent(), /No documents yet/);
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('mode-corpus').focus();
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.getByTestId('analyze-form').isVisible(), true);
 
