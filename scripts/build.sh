@@ -46,12 +46,15 @@ printf 'build: package assembled in pkg/ and copied to www/pkg/\n' >&2
 #   d3-cloud (BSD-3-Clause, d3-dispatch bundled in its build): the word cloud's layout.
 #   d3-force (ISC) and its dependencies d3-dispatch, d3-quadtree, d3-timer (ISC; their UMD
 #   builds, loaded in this order, each adding to the global d3): the collocation network.
+#   fflate (MIT; its browser ES module, imported only when a .zip is opened): the corpus
+#   mode's zip reading.
 needed=(
   node_modules/d3-cloud/build/d3.layout.cloud.js
   node_modules/d3-force/dist/d3-force.js
   node_modules/d3-dispatch/dist/d3-dispatch.js
   node_modules/d3-quadtree/dist/d3-quadtree.js
   node_modules/d3-timer/dist/d3-timer.js
+  node_modules/fflate/esm/browser.js
 )
 missing=0
 for f in "${needed[@]}"; do [ -f "$f" ] || missing=1; done
@@ -64,8 +67,8 @@ done
 # d3-force's own copy of a dependency, if npm nested one, else the top-level one.
 dep() { if [ -d "node_modules/d3-force/node_modules/$1" ]; then echo "node_modules/d3-force/node_modules/$1"; else echo "node_modules/$1"; fi; }
 
-rm -rf www/vendor/d3-cloud www/vendor/d3-force
-mkdir -p www/vendor/d3-cloud www/vendor/d3-force
+rm -rf www/vendor/d3-cloud www/vendor/d3-force www/vendor/fflate
+mkdir -p www/vendor/d3-cloud www/vendor/d3-force www/vendor/fflate
 cp node_modules/d3-cloud/build/d3.layout.cloud.js www/vendor/d3-cloud/
 cp node_modules/d3-cloud/LICENSE www/vendor/d3-cloud/LICENSE
 cp node_modules/d3-dispatch/LICENSE www/vendor/d3-cloud/LICENSE-d3-dispatch
@@ -77,6 +80,9 @@ for lib in d3-dispatch d3-quadtree d3-timer; do
   cp "$from/dist/$lib.js" www/vendor/d3-force/
   cp "$from/LICENSE" "www/vendor/d3-force/LICENSE-$lib"
 done
-printf 'build: vendored d3-cloud %s and d3-force %s into www/vendor/\n' \
+cp node_modules/fflate/esm/browser.js www/vendor/fflate/
+cp node_modules/fflate/LICENSE www/vendor/fflate/LICENSE
+printf 'build: vendored d3-cloud %s, d3-force %s and fflate %s into www/vendor/\n' \
   "$(node -p "require('./node_modules/d3-cloud/package.json').version")" \
-  "$(node -p "require('./node_modules/d3-force/package.json').version")" >&2
+  "$(node -p "require('./node_modules/d3-force/package.json').version")" \
+  "$(node -p "require('./node_modules/fflate/package.json').version")" >&2

@@ -1,5 +1,6 @@
 // The shell of the page: the state store, the analysis worker, the input (typing, pasting,
-// files, samples), progress and Cancel, the language switch, and mounting every view.
+// files, samples), progress and Cancel, the language switch, and mounting every view and the
+// corpus mode's input (corpus-input.js).
 //
 // Views (views/index.js) draw the results; they read the store and call `actions`. Every string
 // from the user's text is put in with textContent (lib/dom.js), never as HTML: pasted web text
@@ -16,6 +17,8 @@ import { VIEWS } from './views/index.js';
 import { noKeywordsNote } from './lib/widgets.js';
 import { LONG_TEXT, keywordPool } from './pkg/model.js';
 import { PAGE_DEFAULTS, pageOptions } from './lib/page-options.js';
+import { MAX_CORPUS_CHARS, emptyCorpus } from './lib/corpus.js';
+import { mountCorpusInput } from './corpus-input.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -73,6 +76,8 @@ const store = createStore({
   error: null,
   source: null,
   ms: null,
+  mode: 'text',
+  corpus: emptyCorpus(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -255,9 +260,17 @@ async function changeWords(op, words) {
  * Forget custom words (joined or split): the dictionary cannot give back a word's original
  * entry, so it is reset to jieba's own and the remaining custom words are applied again.
  */
-async function forgetWords(words) {
+function forgetWords(words) {
   const { added, removed } = store.get().words;
-  const next = { added: added.filter((w) => !words.includes(w)), removed: removed.filter((w) => !words.includes(w)) };
+  return replaceWords({ added: added.filter((w) => !words.includes(w)), removed: removed.filter((w) => !words.includes(w)) });
+}
+
+/**
+ * Replace the custom words with `next` ({added, removed}; forgetWords, a corpus session): the
+ * dictionary is reset to jieba's own and `next` applied.
+ */
+async function replaceWords(next) {
+  next = { added: cleanWords(next.added), removed: cleanWords(next.removed) };
   store.set({ words: next });
   save('words', next);
   try {
@@ -414,22 +427,28 @@ $('file').addEventListener('change', (event) => {
   event.target.value = ''; // the same file can be opened again
 });
 
-// Dropping a file anywhere opens it; the browser must not navigate to the file instead.
-// Dropped text (not a file) keeps the textarea's own behaviour.
+// Dropping a file anywhere opens it (in corpus mode, every dropped file goes to the corpus);
+// the browser must not navigate to the file instead. Dropped text (not a file) keeps the
+// textarea's own behaviour.
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+const dropZone = () => $(store.get().mode === 'corpus' ? 'corpus-drop-zone' : 'drop-zone');
 document.addEventListener('dragover', (event) => {
   if (!hasFiles(event)) return;
   event.preventDefault();
   event.dataTransfer.dropEffect = 'copy';
-  $('drop-zone').classList.add('dragging');
+  dropZone()?.classList.add('dragging');
 });
 document.addEventListener('dragleave', (event) => {
-  if (event.relatedTarget === null) $('drop-zone').classList.remove('dragging');
+  if (event.relatedTarget === null) dropZone()?.classList.remove('dragging');
 });
 document.addEventListener('drop', (event) => {
-  $('drop-zone').classList.remove('dragging');
+  dropZone()?.classList.remove('dragging');
   if (!hasFiles(event)) return;
   event.preventDefault();
+  if (store.get().mode === 'corpus') {
+    corpusInput?.addFiles([...event.dataTransfer.files]);
+    return;
+  }
   const file = event.dataTransfer.files[0];
   if (file) openFile(file);
 });
@@ -471,6 +490,7 @@ function drawStatus() {
 
 function drawStrings() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
   document.title = t('app.title');
   textarea.placeholder = t('input.placeholder');
   const toggle = $('lang-toggle');
@@ -632,6 +652,24 @@ for (const [name, view] of Object.entries(VIEWS)) {
     // One broken view must not take the page down with it.
     console.warn(`view ${name} failed to mount`, error);
   }
+}
+
+/** The corpus mode's tabs and panel; null if it failed to mount (the text mode still works). */
+let corpusInput = null;
+try {
+  corpusInput = mountCorpusInput($('corpus-panel'), $('mode-tabs'), {
+    store,
+    shell: {
+      // Before the engine is ready its limit is not known; the corpus's own bounds a document.
+      maxChars: () => engine.maxInputLength() ?? MAX_CORPUS_CHARS,
+      async restoreSettings({ options, words }) {
+        store.set({ options });
+        await replaceWords(words);
+      },
+    },
+  });
+} catch (error) {
+  console.warn('the corpus mode failed to mount', error);
 }
 
 drawStrings();

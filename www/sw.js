@@ -25,6 +25,12 @@ const CORE = [
   './lib/widgets.js',
   './lib/page-options.js',
   './lib/network.js',
+  './corpus-input.js',
+  './corpus-input.css',
+  './lib/corpus.js',
+  './lib/corpus-files.js',
+  './lib/session.js',
+  './lib/kept-corpus.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options'].flatMap((v) => [
     `./views/${v}.js`,
@@ -42,7 +48,8 @@ const CORE = [
 /** Cached when present (views may add files the shell does not know of; the page also
  * reports every file it loaded, see the 'message' handler). */
 const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './cloud-worker.js',
-  ...['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'].map((f) => `./vendor/d3-force/${f}.js`)];
+  ...['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'].map((f) => `./vendor/d3-force/${f}.js`),
+  './vendor/fflate/browser.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -27,8 +27,12 @@
 //   error         { key, detail } shown in the alert area, or null (shell only)
 //   source        { name, encoding, html } of the opened file, or null (shell only)
 //   ms            how long the last analysis took in the worker (number | null)
+//   mode          'text' | 'corpus': which input the page shows (one text, or many documents)
+//   corpus        { documents: [{id, name, text}], nextId }: the corpus mode's documents, in
+//                 corpus order (lib/corpus.js); changed only by corpus-input.js
 //
-// Persisted in localStorage (app.js): options, words, lang, display. Never the text.
+// Persisted in localStorage (app.js): options, words, lang, display. Never the text: a corpus
+// is kept only when the reader asks (a session file, or IndexedDB: lib/kept-corpus.js).
 
 export function createStore(initial) {
   let state = { ...initial };

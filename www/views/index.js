@@ -23,6 +23,8 @@
 //              (state.analyzedText) the engine keeps; a view re-asks when `report` changes
 //              and drops an answer to an older request
 //     t        lib/i18n.js t(key): the interface string for the current language
+// The corpus mode's documents are in the store too (state.mode, state.corpus: lib/corpus.js),
+// gathered by corpus-input.js; the corpus report's views will read them from there.
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
 // strings in with textContent only (lib/dom.js). It computes what it shows from the report
 // through the package's report model (pkg/model.js: rankings, sections, keyness, options) and
