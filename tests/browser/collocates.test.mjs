@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertSameOrigin, openPage, pasteAndAnalyze, useShell } from './shell-helpers.mjs';
+import { PAGE_DEFAULTS } from '../../www/lib/page-options.js';
 
 const env = useShell();
 
@@ -29,20 +30,23 @@ const TEXT = [
 
 const MEASURES = ['count', 'mi', 'tScore', 'logLikelihood', 'logDice'];
 
-/** The engine's answer to `type`(request) for `text`, from a second client in the page. */
+/**
+ * The engine's answer to `type`(request) for `text`, from a second client in the page, after
+ * an analysis with the page's default options (terms joined, as the page's views read them).
+ */
 async function engineAnswer(page, type, request, text = TEXT) {
   return page.evaluate(
-    async ({ text, type, request }) => {
+    async ({ text, type, request, options }) => {
       const { createAnalyzer } = await import('./pkg/index.js');
       const wenxi = await createAnalyzer();
       try {
-        await wenxi.analyze(text);
+        await wenxi.analyze(text, options);
         return await wenxi[type](request);
       } finally {
         wenxi.terminate();
       }
     },
-    { text, type, request },
+    { text, type, request, options: { terms: PAGE_DEFAULTS.terms } },
   );
 }
 
@@ -209,7 +213,8 @@ test('collocates: the table is the engine\'s answer, sorted by each measure; the
     await view.getByTestId('colloc-left').fill('5');
     await view.getByTestId('colloc-right').fill('5');
     await after(page, 'collocates', () => view.getByTestId('colloc-run').click());
-    const longer = `${TEXT}\n推动绿色发展。`;
+    // (发展 on its own: with the page's terms option, 绿色发展 and 经济发展 are words of their own.)
+    const longer = `${TEXT}\n我们要发展。`;
     const before = (await engineAnswer(page, 'collocates', { word: '发展' })).frequency;
     await after(page, 'collocates', () => pasteAndAnalyze(page, longer));
     const now = await engineAnswer(page, 'collocates', { word: '发展' }, longer);
