@@ -104,6 +104,7 @@ test('the documents table lists the report’s documents, sorts, and exports its
   try {
     const view = page.getByTestId('view-corpus');
     assert.equal(await view.isVisible(), true);
+    assert.doesNotMatch(await view.evaluate((root) => [...root.childNodes].map((n) => n.nodeType === 3 ? n.textContent : '').join('') + [...root.querySelectorAll('.creport-part')].map((p) => [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')).join('')), /null|undefined/, 'no stray text');
     const rows = await rowsOf(page, 'creport-docs-table');
     assert.equal(rows.length, REPORT.documents.length);
     const cols = await page.getByTestId('creport-docs-table').evaluate((table) => [...table.tHead.rows[0].cells].map((c) => c.querySelector('button').dataset.key));
@@ -324,6 +325,19 @@ test('the page: Analyse corpus with the page’s engine (a clear error while it 
       assert.equal(await page.getByTestId('view-corpus').isHidden(), true);
       assert.equal(await page.getByTestId('corpus-doc').count(), 2, 'the documents are unchanged');
     }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the corpus report fits a phone screen (390 px): wide tables scroll inside their parts', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openHarness({ viewport: { width: 390, height: 844 } });
+  try {
+    await page.getByTestId('creport-similarity-table').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.getByTestId('view-corpus').screenshot({ path: new URL('../../test-output/corpus-report-390.png', import.meta.url).pathname });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -149,7 +149,7 @@ export function mount(root, { store }) {
     const show = Boolean(made?.report) && state.mode === 'corpus';
     root.hidden = !show;
     if (!show) {
-      root.replaceChildren();
+      fill(root);
       report = null;
       return;
     }
@@ -174,7 +174,7 @@ export function mount(root, { store }) {
       draw(p.box);
       return p.section;
     });
-    root.replaceChildren(
+    fill(root,
       el('h2', { attrs: { id: 'corpus-view-heading' }, text: t('view.corpus') }),
       el('p', {
         className: 'creport-summary',
@@ -267,7 +267,7 @@ export function mount(root, { store }) {
         ),
       ),
     );
-    box.replaceChildren(
+    fill(box,
       el('p', { className: 'hint', text: t('creport.docsHint') }),
       exportButtons('creport-docs-export', exportDocsCsv, exportDocsJson),
       scroller('creport-docs-heading', el('table', { className: 'creport-table', attrs: { 'data-testid': 'creport-docs-table' } }, el('thead', {}, head), el('tbody', {}, ...body))),
@@ -354,7 +354,7 @@ export function mount(root, { store }) {
           ),
         )
       : el('p', { className: 'hint', text: t('creport.noTerms') });
-    box.replaceChildren(
+    fill(box,
       el('p', { className: 'hint', text: t('creport.distinctiveHint') }),
       el(
         'div',
@@ -446,7 +446,7 @@ export function mount(root, { store }) {
       el('summary', { text: t('creport.countsTable') }),
       scroller('creport-heatmap-heading', heatTable(columns, rows, (k, i) => k.counts[i] ?? 0, label, false, 'creport-counts-table')),
     );
-    box.replaceChildren(
+    fill(box,
       el('p', { className: 'hint', text: t('creport.heatmapHint', { n: formatNumber(columns.length) }) }),
       scroller('creport-heatmap-heading', heatTable(columns, rows, rate, label, true, 'creport-heatmap-table')),
       moreButton('creport-heatmap-more', rows.length - heatShown, 'creport.more', () => {
@@ -493,7 +493,7 @@ export function mount(root, { store }) {
     const notes = [];
     if (missing.length) notes.push(el('p', { className: 'hint', attrs: { 'data-testid': 'creport-trend-missing' }, text: t('creport.trendMissing', { words: missing.join('、') }) }));
     if (!chosen.length) notes.push(el('p', { className: 'hint', text: t('creport.trendNone') }));
-    box.replaceChildren(
+    fill(box,
       el('p', { className: 'hint', text: t('creport.trendsHint', { max: formatNumber(MAX_TREND_WORDS) }) }),
       form,
       ...notes,
@@ -570,7 +570,7 @@ export function mount(root, { store }) {
         ),
       ),
     );
-    box.replaceChildren(
+    fill(box,
       el('p', { className: 'hint', text: t('creport.similarityHint') }),
       exportButtons('creport-similarity-export', exportSimilarityCsv, exportSimilarityJson),
       scroller('creport-similarity-heading', table),
@@ -598,6 +598,11 @@ export function mount(root, { store }) {
     if (['corpusReport', 'mode', 'lang', 'corpus'].some((k) => changed.has(k))) drawAll();
   });
   drawAll();
+}
+
+/** Replace `node`'s children, leaving out the absent ones (null: a part with nothing to add). */
+function fill(node, ...children) {
+  node.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** Whether the corpus's documents are no longer those (ids, names, order) a report was made from. */
