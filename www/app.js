@@ -78,6 +78,7 @@ const store = createStore({
   ms: null,
   mode: 'text',
   corpus: emptyCorpus(),
+  corpusReport: null,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -332,7 +333,29 @@ const actions = {
     return engine.segmentedText(analyzedText ?? '', analysisOptions(options, analyzedText ?? ''));
   },
   allKeywords,
+  /**
+   * The corpus report of `documents` ([{name, text}], corpus order) with the page's analysis
+   * options (engine.analyzeCorpus; views/index.js has the contract). `call`: {signal,
+   * onProgress}. An engine without corpus analysis rejects with kind 'unsupported'.
+   */
+  analyzeCorpus(documents, call = {}) {
+    if (typeof engine.analyzeCorpus !== 'function') {
+      return Promise.reject(Object.assign(new Error('this analyzer has no corpus analysis (analyzeCorpus)'), { kind: 'unsupported' }));
+    }
+    const docs = documents.map(({ name, text }) => ({ name, text }));
+    return engine.analyzeCorpus(docs, corpusAnalysisOptions(store.get().options), call);
+  },
 };
+
+/**
+ * The options a corpus analysis takes: the page's analysis options, each document analysed
+ * without its tokens; the corpus report's own sizes (keywords, terms per list) are the
+ * engine's defaults.
+ */
+function corpusAnalysisOptions(options) {
+  const { topN, includeTokens, ...rest } = analysisOptions(options, '');
+  return rest;
+}
 
 /**
  * Every word the analysis counted, in the report's order (count descending, then word), for
@@ -662,6 +685,9 @@ try {
     shell: {
       // Before the engine is ready its limit is not known; the corpus's own bounds a document.
       maxChars: () => engine.maxInputLength() ?? MAX_CORPUS_CHARS,
+      analyzeCorpus: actions.analyzeCorpus,
+      // A cancelled corpus analysis ended its worker; the next one is started at once.
+      cancelled: startEngine,
       async restoreSettings({ options, words }) {
         store.set({ options });
         await replaceWords(words);

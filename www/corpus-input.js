@@ -4,8 +4,9 @@
 // saved as a file or kept in this browser. app.js mounts it; the corpus lives in the store
 // (`state.corpus`, lib/corpus.js) and `state.mode` says which input is shown.
 //
-// The corpus report (documents compared) is drawn by views once the engine computes it; this
-// module only gathers the documents. Nothing here leaves the device: files are read in the
+// The Analyse corpus button asks the engine for the corpus report (shell.analyzeCorpus, with
+// progress per document and Cancel) and stores it as `state.corpusReport`; views/corpus.js
+// draws it. Nothing here leaves the device: files are read in the
 // page, sessions are downloaded or kept in IndexedDB (lib/kept-corpus.js).
 
 import { el } from './lib/dom.js';
@@ -36,10 +37,22 @@ t.register({
     zh: '打开或拖入多个 .txt、.md、.html 文件或一个 .zip，或把一篇长文本按标题切分成多篇文档。文件只在本机读取。',
     en: 'Open or drop several .txt, .md or .html files or a .zip, or split one long text into documents at its headings. Files are read on this device only.',
   },
-  'corpus.reportSoon': {
-    zh: '语料库报告（各文档的比较）将随分析引擎的语料库分析提供；现在可以整理文档、保存和打开会话。',
-    en: 'The corpus report (the documents compared) comes with the analyzer’s corpus analysis; for now you can gather the documents and save or open sessions.',
+  'corpus.analyse': { zh: '分析语料库', en: 'Analyse corpus' },
+  'corpus.analyseHint': {
+    zh: '逐篇分析全部文档并相互比较：文档一览、特征词、关键词分布、走势和相似度显示在下方。',
+    en: 'Analyses every document and compares them: the documents, their distinctive terms, the keywords across them, trends and similarity appear below.',
   },
+  'corpus.cancel': { zh: '取消', en: 'Cancel' },
+  'corpus.starting': { zh: '正在开始分析 {of} 篇文档…', en: 'Starting to analyse {of} documents…' },
+  'corpus.progress': { zh: '{n} / {of}：{name}', en: '{n} / {of}: {name}' },
+  'corpus.analysed': { zh: '已分析 {n} 篇文档，语料库报告在下方。', en: 'Analysed {n} documents; the corpus report is below.' },
+  'corpus.analysisCancelled': { zh: '语料库分析已取消。', en: 'The corpus analysis was cancelled.' },
+  'corpus.analysisFailed': { zh: '语料库分析失败。文档未改变。', en: 'The corpus analysis failed. The documents are unchanged.' },
+  'corpus.unsupported': {
+    zh: '此版本的分析引擎还不能分析语料库（缺少 analyzeCorpus）。文档未改变，可以保存为会话。',
+    en: 'This version of the analyzer cannot analyse a corpus yet (no analyzeCorpus). The documents are unchanged and can be saved as a session.',
+  },
+  'corpus.nothingToAnalyse': { zh: '还没有文档可以分析。', en: 'There are no documents to analyse yet.' },
   'corpus.open': { zh: '打开文件或 .zip…', en: 'Open files or a .zip…' },
   'corpus.drop': { zh: '或把文件拖到这里', en: 'or drop files here' },
   'corpus.reading': { zh: '正在读取 {n} 个文件…', en: 'Reading {n} files…' },
@@ -122,7 +135,9 @@ const MAX_SESSION_BYTES = 4 * MAX_CORPUS_CHARS;
 /**
  * Mount the mode tabs (`tabs`: the tablist, its tabs' aria-controls naming the panels) and the
  * corpus panel (`root`). `shell`: { maxChars() → a document's limit (the engine's),
- * restoreSettings({options, words}) → Promise (replaces the options and custom words) }.
+ * restoreSettings({options, words}) → Promise (replaces the options and custom words),
+ * analyzeCorpus(documents, {signal, onProgress}) → Promise<CorpusReport> (actions.analyzeCorpus),
+ * cancelled() (after an abort: start the engine again) }.
  * Returns { addFiles(files) } for files dropped on the page in corpus mode.
  */
 export function mountCorpusInput(root, tabs, { store, shell }) {
@@ -249,6 +264,21 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     keptStatus,
   );
 
+  // Analysing the corpus: the button, Cancel, progress per document.
+  const analyseButton = say(
+    el('button', { className: 'primary', attrs: { type: 'button', 'data-testid': 'corpus-analyse', 'aria-describedby': 'corpus-analyse-hint' }, on: { click: analyseCorpus } }),
+    'corpus.analyse',
+  );
+  const cancelButton = say(el('button', { className: 'secondary', attrs: { type: 'button', 'data-testid': 'corpus-cancel' }, on: { click: cancelAnalysis } }), 'corpus.cancel');
+  cancelButton.hidden = true;
+  const progressLine = el('p', { className: 'status corpus-progress', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'corpus-progress' } });
+  const analyseBox = el(
+    'div',
+    { className: 'corpus-analyse' },
+    say(el('p', { className: 'hint', attrs: { id: 'corpus-analyse-hint' } }), 'corpus.analyseHint'),
+    el('div', { className: 'actions' }, analyseButton, cancelButton, progressLine),
+  );
+
   root.replaceChildren(
     say(el('p', { className: 'hint' }), 'corpus.hint'),
     dropZone,
@@ -259,8 +289,8 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     summary,
     list,
     el('div', { className: 'tools' }, clearButton),
+    analyseBox,
     sessionBox,
-    say(el('p', { className: 'hint corpus-soon' }), 'corpus.reportSoon'),
   );
 
   // ---- Messages.
@@ -409,6 +439,75 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     }
   }
 
+  // ---- Analysing the corpus (shell.analyzeCorpus: actions.analyzeCorpus of app.js).
+  let running = null; // the AbortController of the analysis in progress
+  let progress = null; // its last {document, of, name}
+
+  async function analyseCorpus() {
+    if (running) return;
+    const docs = store.get().corpus.documents;
+    if (docs.length === 0) return refuse('corpus.nothingToAnalyse');
+    const controller = new AbortController();
+    running = controller;
+    progress = { document: -1, of: docs.length, name: '' };
+    refusal = null;
+    drawMessages();
+    drawAnalysing();
+    try {
+      const report = await shell.analyzeCorpus(
+        docs.map(({ name, text }) => ({ name, text })),
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (running !== controller) return;
+            progress = p;
+            drawAnalysing();
+          },
+        },
+      );
+      if (running !== controller) return;
+      store.set({ corpusReport: { report, documents: docs.map(({ id, name }) => ({ id, name })) } });
+      tell('corpus.analysed', { n: formatNumber(docs.length) });
+    } catch (error) {
+      if (running !== controller) return;
+      if (error?.name === 'AbortError') tell('corpus.analysisCancelled');
+      else if (error?.kind === 'unsupported') refuse('corpus.unsupported', {}, error.message);
+      else refuse('corpus.analysisFailed', {}, error?.message ?? String(error));
+    } finally {
+      if (running === controller) {
+        running = null;
+        progress = null;
+        drawAnalysing();
+      }
+    }
+  }
+
+  function cancelAnalysis() {
+    if (!running) return;
+    const controller = running;
+    running = null;
+    progress = null;
+    controller.abort();
+    shell.cancelled?.();
+    tell('corpus.analysisCancelled');
+    drawAnalysing();
+    analyseButton.focus();
+  }
+
+  function drawAnalysing() {
+    const busy = running !== null;
+    analyseButton.setAttribute('aria-disabled', String(busy));
+    analyseButton.classList.toggle('busy', busy);
+    cancelButton.hidden = !busy;
+    root.setAttribute('aria-busy', String(busy));
+    if (!busy || !progress) progressLine.textContent = '';
+    else if (progress.document < 0 || !Number.isFinite(progress.document)) progressLine.textContent = t('corpus.starting', { of: formatNumber(progress.of) });
+    else {
+      const n = Math.min(progress.document + 1, progress.of);
+      progressLine.textContent = t('corpus.progress', { n: formatNumber(n), of: formatNumber(progress.of), name: progress.name ?? '' });
+    }
+  }
+
   // ---- Sessions.
   function currentSession() {
     const { corpus, options, words } = store.get();
@@ -512,6 +611,7 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     splitBox.querySelector('[role="radiogroup"]').setAttribute('aria-label', t('corpus.split'));
     drawMessages();
     drawKept();
+    drawAnalysing();
   }
 
   // The browser's storage is first asked when the corpus mode is first shown: a reader who

@@ -32,7 +32,7 @@ const CORE = [
   './lib/session.js',
   './lib/kept-corpus.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),

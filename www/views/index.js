@@ -18,13 +18,21 @@
 //                ngrams(NgramsRequest) → Promise<Ngrams>,
 //                dispersion(DispersionRequest) → Promise<Dispersion>,
 //                trends(TrendsRequest) → Promise<Trends>,
-//                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]> }
+//                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]>,
+//                analyzeCorpus(documents, {signal, onProgress}) → Promise<CorpusReport> }
 //              the queries (concordance to trends) and the last two read the analysed text
 //              (state.analyzedText) the engine keeps; a view re-asks when `report` changes
 //              and drops an answer to an older request
 //     t        lib/i18n.js t(key): the interface string for the current language
 // The corpus mode's documents are in the store too (state.mode, state.corpus: lib/corpus.js),
-// gathered by corpus-input.js; the corpus report's views will read them from there.
+// gathered by corpus-input.js. `actions.analyzeCorpus(documents, {signal, onProgress})` takes
+// [{name, text}] in corpus order and the page's analysis options, and resolves to the engine's
+// CorpusReport (js/report.d.ts; engine.analyzeCorpus, the package's WorkerAnalyzer): its
+// `documents[i]` is `documents[i]`; `onProgress({document: i, of: n, name})` as document i
+// (0-based) is analysed; `signal` aborts it (an 'AbortError'). An engine without the method
+// rejects with an Error of kind 'unsupported'. corpus-input.js's Analyse corpus button calls
+// it and stores `state.corpusReport = {report, documents: [{id, name}]}` (the documents it was
+// made from, to tell when they changed since); the corpus view (corpus.js) draws that.
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
 // strings in with textContent only (lib/dom.js). It computes what it shows from the report
 // through the package's report model (pkg/model.js: rankings, sections, keyness, options) and
@@ -44,6 +52,7 @@ import * as dispersion from './dispersion.js';
 import * as trends from './trends.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
+import * as corpus from './corpus.js';
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options, corpus };
