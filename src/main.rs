@@ -37,7 +37,9 @@ use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wenxi::collection::{corpus_report, read_jsonl, CorpusOptions, DocumentSummary, Reference};
+use wenxi::collection::{
+    corpus_report, read_jsonl, CorpusOptions, CorpusRequest, DocumentSummary, ReferenceSource,
+};
 use wenxi::query::{
     By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
 };
@@ -483,33 +485,48 @@ fn summarize_all(
     })
 }
 
-/// Print the corpus report of `docs`, with the reference `args` name analysed (a text) or
-/// read (a frequency list).
+/// Print the corpus report of `docs`, with the reference `args` names (a text, analysed with
+/// `options`, or a frequency list).
 fn report_corpus(
     docs: &[DocumentSummary],
     args: &CorpusArgs,
     options: &Options,
     pretty: bool,
 ) -> Result<(), String> {
-    let reference: Option<Reference> = match (&args.reference, &args.reference_list) {
-        (Some(file), _) => Some(
-            Analyzer::new()
-                .reference_text(file, &read(file)?, options)
-                .map_err(failed)?,
-        ),
-        (None, Some(file)) => Some(
-            Analyzer::new()
-                .reference_list(file, &read(file)?)
-                .map_err(|e| format!("{file}: {}", failed(e)))?,
-        ),
+    let reference = match (&args.reference, &args.reference_list) {
+        (Some(file), _) => Some(ReferenceSource::Text {
+            name: file.clone(),
+            text: read(file)?,
+        }),
+        (None, Some(file)) => Some(ReferenceSource::List {
+            name: file.clone(),
+            list: read(file)?,
+        }),
         (None, None) => None,
     };
-    let corpus_options = CorpusOptions {
-        top_n: args.top,
-        terms: args.terms,
-        compare: args.compare.clone(),
+    let list_file = args
+        .reference_list
+        .as_deref()
+        .filter(|_| args.reference.is_none());
+    let request = CorpusRequest {
+        options: CorpusOptions {
+            top_n: args.top,
+            terms: args.terms,
+            compare: args.compare.clone(),
+        },
+        reference,
+        analysis: options.clone(),
     };
-    let report = corpus_report(docs, &corpus_options, reference.as_ref()).map_err(failed)?;
+    // Without a reference to analyse, `merge` need not load a dictionary.
+    let report = match request.reference {
+        Some(_) => Analyzer::new().corpus_report(docs, &request),
+        None => corpus_report(docs, &request.options, None),
+    }
+    .map_err(|e| match (list_file, &e) {
+        // A frequency list's error names its line: say which file.
+        (Some(file), wenxi::Error::InvalidFrequencyList { .. }) => format!("{file}: {}", failed(e)),
+        _ => failed(e),
+    })?;
     print(&report, pretty)
 }
 
