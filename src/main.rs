@@ -34,6 +34,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+// Native only (Cargo.toml): `wasm-pack test` builds this binary for wasm32 too.
+#[cfg(not(target_arch = "wasm32"))]
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -464,24 +466,36 @@ fn summarize_all(
     options: &Options,
     threads: Option<usize>,
 ) -> Result<Vec<DocumentSummary>, String> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
-    pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let text = read(file)?;
-                ANALYZER.with(|cell| {
-                    let mut cell = cell.borrow_mut();
-                    let analyzer = cell.get_or_insert_with(Analyzer::new);
-                    analyzer
-                        .summarize(file, &text, options)
-                        .map_err(|e| format!("{file}: {}", failed(e)))
-                })
-            })
-            .collect()
+    #[cfg(target_arch = "wasm32")]
+    {
+        // No threads (nor rayon) on wasm32, where only `wasm-pack test` builds this binary.
+        let _ = threads;
+        files.iter().map(|f| summarize_file(f, options)).collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .map_err(|e| e.to_string())?;
+        pool.install(|| {
+            files
+                .par_iter()
+                .map(|f| summarize_file(f, options))
+                .collect()
+        })
+    }
+}
+
+/// The summary of `file`, by this thread's analyzer.
+fn summarize_file(file: &str, options: &Options) -> Result<DocumentSummary, String> {
+    let text = read(file)?;
+    ANALYZER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let analyzer = cell.get_or_insert_with(Analyzer::new);
+        analyzer
+            .summarize(file, &text, options)
+            .map_err(|e| format!("{file}: {}", failed(e)))
     })
 }
 

@@ -380,7 +380,7 @@ fn corpus_summaries_and_report_are_plain_objects_with_typed_errors() {
     assert_eq!(kind(&e), "invalid_summary");
     let msg: String = e.unchecked_ref::<js_sys::Error>().message().into();
     assert!(msg.contains("summaries[1]"), "{msg}");
-    Reflect::delete_property(tampered.unchecked_ref(), &"extra".into()).unwrap();
+    Reflect::delete_property(tampered.unchecked_ref::<Object>(), &"extra".into()).unwrap();
     let e = a
         .corpus_report(
             summaries.clone().into(),
