@@ -5,10 +5,14 @@ import type {
   AnalyzeOptions,
   Collocates,
   CollocatesRequest,
+  Comparison,
   Concordance,
   ConcordanceRequest,
+  CorpusReport,
+  CorpusReportOptions,
   Dispersion,
   DispersionRequest,
+  DocumentSummary,
   Ngrams,
   NgramsRequest,
   Progress,
@@ -27,13 +31,23 @@ export type {
   Collocates,
   CollocatesQuery,
   CollocatesRequest,
+  Comparison,
   Concordance,
   ConcordanceLine,
   ConcordanceQuery,
   ConcordanceRequest,
+  CorpusKeyword,
+  CorpusOptions,
+  CorpusReference,
+  CorpusReport,
+  CorpusReportOptions,
   Dispersion,
   DispersionQuery,
   DispersionRequest,
+  DocumentRow,
+  DocumentSummary,
+  KeyTerm,
+  Keyness,
   Measure,
   Ngram,
   Ngrams,
@@ -54,11 +68,15 @@ export type {
   InitOutput,
   Keyword,
   Progress,
+  ReferenceComparison,
   Report,
   Script,
   Section,
+  Similarity,
   Stats,
   SyncInitInput,
+  TermCount,
+  TfidfTerm,
   Token,
   TokenKind,
   WenxiError,
@@ -104,6 +122,30 @@ export interface AnalyzeCallOptions {
   onProgress?: (progress: WorkerProgress) => void;
 }
 
+/** A document of a corpus: its name (as the report lists it) and its text. */
+export interface CorpusDocument {
+  name: string;
+  text: string;
+}
+
+/** `analyzeCorpus`'s progress: document `document` (its index) of `of`, named `name`, is summarised; `done` documents are. */
+export interface CorpusProgress {
+  document: number;
+  of: number;
+  name: string;
+  done: number;
+}
+
+/** The third argument of `WorkerAnalyzer.analyzeCorpus`. */
+export interface AnalyzeCorpusCallOptions {
+  /** Aborting rejects the call with `signal.reason`, between documents or during one. */
+  signal?: AbortSignal;
+  /** Called after each document is summarised. */
+  onProgress?: (progress: CorpusProgress) => void;
+  /** Workers to summarise in at once (default 1): this analyzer's and `workers − 1` more for the call. The report is the same for any number. */
+  workers?: number;
+}
+
 /** Why a `WorkerAnalyzer` call failed: the analyzer's kinds, or the worker's. */
 export interface WorkerAnalyzerError extends Error {
   kind: ErrorKind;
@@ -117,6 +159,8 @@ export type ErrorKind =
   | 'input_too_large'
   | 'not_analyzed'
   | 'invalid_query'
+  | 'invalid_summary'
+  | 'invalid_frequency_list'
   | 'internal'
   | 'init_failed'
   | 'worker_failed'
@@ -141,6 +185,18 @@ export declare class WorkerAnalyzer extends EventTarget {
    * runs in a fresh worker that has the words added through this object.
    */
   analyze(text: string, options?: AnalyzeOptions, call?: AnalyzeCallOptions): Promise<Report>;
+  /**
+   * Analyse a corpus: each document summarised in the worker, one at a time (or in `workers`
+   * workers at once), then the corpus report from the summaries in document order, as
+   * `wenxi corpus` prints it. Documents are analysed with `options.analysis`. Rejects with a
+   * `WorkerAnalyzerError`, or with `signal.reason` when `signal` aborts. Afterwards the
+   * queries have no last analysed text (kind 'not_analyzed') until the next `analyze`.
+   */
+  analyzeCorpus(documents: Iterable<CorpusDocument>, options?: CorpusReportOptions, call?: AnalyzeCorpusCallOptions): Promise<CorpusReport>;
+  /** A corpus document's summary (see `Analyzer.summarize`): its stats and word counts, not its text. */
+  summarize(name: string, text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<DocumentSummary>;
+  /** The corpus report of `summaries`, in the order given (see `Analyzer.corpusReport`). */
+  corpusReport(summaries: DocumentSummary[], options?: CorpusReportOptions, call?: { signal?: AbortSignal }): Promise<CorpusReport>;
   /** Add dictionary words; resolves to how many were new. */
   addWords(words: string[]): Promise<number>;
   /** Remove dictionary words; resolves to how many were removed. */

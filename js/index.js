@@ -173,6 +173,89 @@ export class WorkerAnalyzer extends EventTarget {
   }
 
   /**
+   * A corpus document's summary, made in the worker (see `Analyzer.summarize`): its stats and
+   * every content word counted, not its text. The queries' last analysed text is forgotten.
+   */
+  summarize(name, text, options = {}, { signal } = {}) {
+    return this.#summarize({ type: 'summarize', name, text, options }, signal);
+  }
+
+  /** `summarize`'s request; words in `options.words` stay in the dictionary, as with `analyze`. */
+  #summarize(message, signal) {
+    const words = Array.isArray(message.options?.words) && message.options.words.length > 0 ? message.options.words : null;
+    // The worker forgets its last analysis when it summarises: a fresh one must not replay it.
+    this.#lastAnalysis = null;
+    const onDone = () => {
+      // Once per options object: a corpus of 500 documents logs its words once.
+      if (words && this.#wordLog.at(-1)?.words !== words) this.#wordLog.push({ type: 'addWords', words });
+    };
+    return this.#request(message, { signal, onDone });
+  }
+
+  /**
+   * The corpus report of `summaries` (from `summarize`), in the order given, made in the worker
+   * (see `Analyzer.corpusReport`).
+   */
+  corpusReport(summaries, options = {}, { signal } = {}) {
+    return this.#request({ type: 'corpusReport', summaries, options }, { signal });
+  }
+
+  /**
+   * Analyse a corpus: each of `documents` (`{name, text}`) summarised in the worker, one at a
+   * time, so that the worker never holds more than one text; then the corpus report built
+   * from the summaries in document order (`options` as for `corpusReport`; the documents are
+   * analysed with `options.analysis`). `onProgress({document, of, name, done})` after each
+   * document is summarised (`document` its index, `done` how many are). Aborting `signal`
+   * rejects with its reason between documents or during one (whose worker is replaced).
+   *
+   * `workers: N` summarises in N workers at once: this analyzer's and N − 1 more, started for
+   * the call (with the words added through this analyzer) and ended after it. The report is
+   * the same for any N: it is built from the summaries in document order.
+   */
+  async analyzeCorpus(documents, options = {}, { signal, onProgress, workers = 1 } = {}) {
+    if (signal?.aborted) throw abortReason(signal);
+    if (!Number.isInteger(workers) || workers < 1) {
+      throw failure('invalid_options', `workers must be a whole number of at least 1, not ${workers}`);
+    }
+    const docs = Array.from(documents ?? [], (d) => ({ name: d?.name, text: d?.text }));
+    const analysis = options?.analysis ?? {};
+    const helpers = [];
+    for (let k = 1; k < Math.min(workers, docs.length); k++) {
+      const helper = new WorkerAnalyzer(this.#spawn, this.#wasmUrl);
+      helper.#wordLog = [...this.#wordLog];
+      helpers.push(helper);
+    }
+    // Stops every lane: on the caller's abort (with its reason), or when one lane fails.
+    const stop = new AbortController();
+    const forward = () => stop.abort(abortReason(signal));
+    signal?.addEventListener('abort', forward, { once: true });
+    const summaries = new Array(docs.length);
+    let next = 0;
+    let done = 0;
+    const lane = async (analyzer) => {
+      try {
+        while (next < docs.length && !stop.signal.aborted) {
+          const i = next++;
+          const { name, text } = docs[i];
+          summaries[i] = await analyzer.#summarize({ type: 'summarize', name, text, options: analysis }, stop.signal);
+          done += 1;
+          onProgress?.({ document: i, of: docs.length, name, done });
+        }
+      } catch (error) {
+        stop.abort(error);
+        throw error;
+      }
+    };
+    try {
+      await Promise.all([this, ...helpers].map(lane));
+      return await this.corpusReport(summaries, options, { signal });
+    } finally {
+      signal?.removeEventListener('abort', forward);
+      for (const helper of helpers) helper.terminate();
+    }
+  }
+
+  /**
    * Segmentation alone in the worker: resolves to the words of `text` as UTF-16 [start, end)
    * pairs, flattened into a Uint32Array (see `Analyzer.tokenize`).
    */

@@ -13,6 +13,12 @@
 //                    {type: 'resetWords', id}
 //                    {type: 'convert', id, text, to}
 //                    {type: 'builtinStopwords', id}
+//                    {type: 'summarize', id, name, text, options}   a corpus document's summary
+//                                                                   (DocumentSummary): counts,
+//                                                                   not the text
+//                    {type: 'corpusReport', id, summaries, options} the CorpusReport of the
+//                                                                   summaries, in order;
+//                                                                   options: CorpusReportOptions
 //                    {type: 'concordance' | 'collocates' | 'ngrams' | 'terms' | 'dispersion'
 //                           | 'trends', id, request}          a query on the last analysed
 //                                                                   text; request as in
@@ -39,6 +45,8 @@ export const ERROR_KINDS = Object.freeze([
   'input_too_large', // the text is longer than maxInputLength
   'not_analyzed', // a query before any text was analysed (queries read the last one)
   'invalid_query', // a query's request refused: empty, a bad or too costly pattern, out of range
+  'invalid_summary', // a corpus report's summary that is not one of this version's (named by index)
+  'invalid_frequency_list', // a reference frequency list's line that is not word<TAB>count
   'internal', // a bug of Wenxi's; the worker is replaced
   'init_failed', // the wasm could not be loaded or compiled
   'worker_failed', // the worker script could not run

@@ -917,3 +917,12 @@ export type NgramsRequest = Partial<NgramsQuery>;
 export type TermsRequest = Partial<TermsQuery>;
 export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, "words">;
 export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, "words">;
+
+/** What a corpus report is asked for (`corpusReport`, `analyzeCorpus`; the flags of `wenxi corpus`): every field may be left out. `analysis`: the options the documents are analysed with (`--options`), a reference text too. */
+export type CorpusReportOptions = Partial<CorpusOptions> & {
+  reference?: CorpusReference | null,
+  analysis?: AnalyzeOptions | null,
+};
+
+/** A reference to measure the corpus against: a text (`--reference`), or a word-frequency list, `word<TAB>count` a line (`--reference-list`); `name` defaults to "reference". */
+export type CorpusReference = { name?: string, text: string } | { name?: string, list: string };

@@ -89,6 +89,8 @@ impl fmt::Display for Error {
                 "no text has been analysed yet: queries read the last analysed text"
             ),
             Error::InvalidQuery(why) => write!(f, "invalid query: {why}"),
+            // Line 0: a summary given as a value (the package's `corpusReport`), not a line.
+            Error::InvalidSummary { line: 0, why } => write!(f, "invalid document summary: {why}"),
             Error::InvalidSummary { line, why } => {
                 write!(f, "invalid document summary on line {line}: {why}")
             }

@@ -34,10 +34,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+// Native only (Cargo.toml): `wasm-pack test` builds this binary for wasm32 too.
+#[cfg(not(target_arch = "wasm32"))]
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wenxi::collection::{corpus_report, read_jsonl, CorpusOptions, DocumentSummary, Reference};
+use wenxi::collection::{
+    corpus_report, read_jsonl, CorpusOptions, CorpusRequest, DocumentSummary, ReferenceSource,
+};
 use wenxi::query::{
     By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
 };
@@ -462,54 +466,81 @@ fn summarize_all(
     options: &Options,
     threads: Option<usize>,
 ) -> Result<Vec<DocumentSummary>, String> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
-    pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let text = read(file)?;
-                ANALYZER.with(|cell| {
-                    let mut cell = cell.borrow_mut();
-                    let analyzer = cell.get_or_insert_with(Analyzer::new);
-                    analyzer
-                        .summarize(file, &text, options)
-                        .map_err(|e| format!("{file}: {}", failed(e)))
-                })
-            })
-            .collect()
+    #[cfg(target_arch = "wasm32")]
+    {
+        // No threads (nor rayon) on wasm32, where only `wasm-pack test` builds this binary.
+        let _ = threads;
+        files.iter().map(|f| summarize_file(f, options)).collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .map_err(|e| e.to_string())?;
+        pool.install(|| {
+            files
+                .par_iter()
+                .map(|f| summarize_file(f, options))
+                .collect()
+        })
+    }
+}
+
+/// The summary of `file`, by this thread's analyzer.
+fn summarize_file(file: &str, options: &Options) -> Result<DocumentSummary, String> {
+    let text = read(file)?;
+    ANALYZER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let analyzer = cell.get_or_insert_with(Analyzer::new);
+        analyzer
+            .summarize(file, &text, options)
+            .map_err(|e| format!("{file}: {}", failed(e)))
     })
 }
 
-/// Print the corpus report of `docs`, with the reference `args` name analysed (a text) or
-/// read (a frequency list).
+/// Print the corpus report of `docs`, with the reference `args` names (a text, analysed with
+/// `options`, or a frequency list).
 fn report_corpus(
     docs: &[DocumentSummary],
     args: &CorpusArgs,
     options: &Options,
     pretty: bool,
 ) -> Result<(), String> {
-    let reference: Option<Reference> = match (&args.reference, &args.reference_list) {
-        (Some(file), _) => Some(
-            Analyzer::new()
-                .reference_text(file, &read(file)?, options)
-                .map_err(failed)?,
-        ),
-        (None, Some(file)) => Some(
-            Analyzer::new()
-                .reference_list(file, &read(file)?)
-                .map_err(|e| format!("{file}: {}", failed(e)))?,
-        ),
+    let reference = match (&args.reference, &args.reference_list) {
+        (Some(file), _) => Some(ReferenceSource::Text {
+            name: file.clone(),
+            text: read(file)?,
+        }),
+        (None, Some(file)) => Some(ReferenceSource::List {
+            name: file.clone(),
+            list: read(file)?,
+        }),
         (None, None) => None,
     };
-    let corpus_options = CorpusOptions {
-        top_n: args.top,
-        terms: args.terms,
-        compare: args.compare.clone(),
+    let list_file = args
+        .reference_list
+        .as_deref()
+        .filter(|_| args.reference.is_none());
+    let request = CorpusRequest {
+        options: CorpusOptions {
+            top_n: args.top,
+            terms: args.terms,
+            compare: args.compare.clone(),
+        },
+        reference,
+        analysis: options.clone(),
     };
-    let report = corpus_report(docs, &corpus_options, reference.as_ref()).map_err(failed)?;
+    // Without a reference to analyse, `merge` need not load a dictionary.
+    let report = match request.reference {
+        Some(_) => Analyzer::new().corpus_report(docs, &request),
+        None => corpus_report(docs, &request.options, None),
+    }
+    .map_err(|e| match (list_file, &e) {
+        // A frequency list's error names its line: say which file.
+        (Some(file), wenxi::Error::InvalidFrequencyList { .. }) => format!("{file}: {}", failed(e)),
+        _ => failed(e),
+    })?;
     print(&report, pretty)
 }
 

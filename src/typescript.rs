@@ -96,7 +96,18 @@ fn declarations() -> String {
          export type NgramsRequest = Partial<NgramsQuery>;\n\
          export type TermsRequest = Partial<TermsQuery>;\n\
          export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, \"words\">;\n\
-         export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, \"words\">;\n",
+         export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, \"words\">;\n\n\
+         /** What a corpus report is asked for (`corpusReport`, `analyzeCorpus`; the flags of \
+         `wenxi corpus`): every field may be left out. `analysis`: the options the documents \
+         are analysed with (`--options`), a reference text too. */\n\
+         export type CorpusReportOptions = Partial<CorpusOptions> & {\n  \
+         reference?: CorpusReference | null,\n  \
+         analysis?: AnalyzeOptions | null,\n\
+         };\n\n\
+         /** A reference to measure the corpus against: a text (`--reference`), or a \
+         word-frequency list, `word<TAB>count` a line (`--reference-list`); `name` defaults \
+         to \"reference\". */\n\
+         export type CorpusReference = { name?: string, text: string } | { name?: string, list: string };\n",
     );
     out
 }

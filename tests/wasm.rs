@@ -307,3 +307,110 @@ fn queries_read_the_last_analysed_text_with_utf16_offsets() {
         .unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_query");
 }
+
+/// The kind of a thrown `WenxiError`.
+fn kind(e: &JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::Error>());
+    get(e, "kind").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn corpus_summaries_and_report_are_plain_objects_with_typed_errors() {
+    let mut a = JsAnalyzer::new();
+    let docs = [
+        ("甲", "推动长江经济带发展，保护长江生态。长江很长。"),
+        ("乙", "深化改革开放，推动改革创新。改革是动力。"),
+        ("丙", "发展职业教育，办好教育。教育强国。"),
+    ];
+    let summaries: Array = docs
+        .iter()
+        .map(|(name, text)| a.summarize(js(name), js(text), JsValue::UNDEFINED).unwrap())
+        .collect();
+    let first = summaries.get(0);
+    assert_eq!(get(&first, "name").as_string().unwrap(), "甲");
+    let terms = Array::from(&get(&first, "terms"));
+    assert!(terms.length() > 0);
+    assert_eq!(
+        Object::get_prototype_of(&terms.get(0)),
+        Object::get_prototype_of(&Object::new())
+    );
+    assert!(
+        get(&first, "text").is_undefined(),
+        "a summary holds no text"
+    );
+
+    let report = a
+        .corpus_report(
+            summaries.clone().into(),
+            options(r#"{"terms": 5, "compare": [[0], [1, 2]], "reference": {"list": "发展\t9"}}"#),
+        )
+        .unwrap();
+    let rows = Array::from(&get(&report, "documents"));
+    assert_eq!(rows.length(), 3);
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| get(&r, "name").as_string().unwrap())
+        .collect();
+    assert_eq!(names, ["甲", "乙", "丙"]);
+    for (row, word) in rows.iter().zip(["长江", "改革", "教育"]) {
+        let top = Array::from(&get(&row, "distinctive")).get(0);
+        assert_eq!(get(&top, "word").as_string().unwrap(), word);
+    }
+    assert!(get(&report, "comparison").is_object());
+    assert_eq!(
+        get(&get(&report, "reference"), "name").as_string().unwrap(),
+        "reference"
+    );
+    let pair = a
+        .compare_groups(
+            summaries.clone().into(),
+            array(&[0.0]),
+            array(&[1.0, 2.0]),
+            Some(3),
+        )
+        .unwrap();
+    assert!(Array::from(&get(&get(&pair, "keyness"), "positive")).length() <= 3);
+
+    // Typed errors: a summary tampered with, a bad frequency list, bad groups and options.
+    let tampered = summaries.get(1);
+    Reflect::set(&tampered, &"extra".into(), &1.into()).unwrap();
+    let e = a
+        .corpus_report(summaries.clone().into(), JsValue::UNDEFINED)
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_summary");
+    let msg: String = e.unchecked_ref::<js_sys::Error>().message().into();
+    assert!(msg.contains("summaries[1]"), "{msg}");
+    Reflect::delete_property(tampered.unchecked_ref::<Object>(), &"extra".into()).unwrap();
+    let e = a
+        .corpus_report(
+            summaries.clone().into(),
+            options(r#"{"reference": {"list": "发展 9"}}"#),
+        )
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_frequency_list");
+    let e = a
+        .corpus_report(summaries.clone().into(), options(r#"{"top": 3}"#))
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_options");
+    let e = a
+        .compare_groups(summaries.clone().into(), array(&[0.0]), array(&[7.0]), None)
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_query");
+    let e = a
+        .corpus_report(js("not a list"), JsValue::UNDEFINED)
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_request");
+    let e = a
+        .summarize(JsValue::from(3), js("文本"), JsValue::UNDEFINED)
+        .unwrap_err();
+    assert_eq!(kind(&e), "invalid_request");
+}
+
+/// A JS array of numbers.
+fn array(values: &[f64]) -> JsValue {
+    values
+        .iter()
+        .map(|&v| JsValue::from_f64(v))
+        .collect::<Array>()
+        .into()
+}

@@ -3,7 +3,10 @@
 //! against, keyed as the analysis counts words.
 
 use super::Analyzer;
-use crate::collection::{parse_frequency_list, DocumentSummary, Reference};
+use crate::collection::{
+    corpus_report, parse_frequency_list, CorpusReport, CorpusRequest, DocumentSummary, Reference,
+    ReferenceSource,
+};
 use crate::keywords::key_of;
 use crate::options::Options;
 use crate::Error;
@@ -65,5 +68,39 @@ impl Analyzer {
                 (key, word, count)
             }),
         ))
+    }
+
+    /// A reference as the caller gave it, read: a text analysed with `options` (as the
+    /// documents were), or a frequency list.
+    ///
+    /// # Errors
+    /// As [`Analyzer::reference_text`] and [`Analyzer::reference_list`].
+    pub fn reference(
+        &mut self,
+        source: &ReferenceSource,
+        options: &Options,
+    ) -> Result<Reference, Error> {
+        match source {
+            ReferenceSource::Text { name, text } => self.reference_text(name, text, options),
+            ReferenceSource::List { name, list } => self.reference_list(name, list),
+        }
+    }
+
+    /// The corpus report of `docs` as `request` asks for it, with its reference (if any)
+    /// read first: what `wenxi corpus` prints, and the package's `corpusReport`.
+    ///
+    /// # Errors
+    /// As [`Analyzer::reference`] for the reference, then as
+    /// [`crate::collection::corpus_report`].
+    pub fn corpus_report(
+        &mut self,
+        docs: &[DocumentSummary],
+        request: &CorpusRequest,
+    ) -> Result<CorpusReport, Error> {
+        let reference = match &request.reference {
+            Some(source) => Some(self.reference(source, &request.analysis)?),
+            None => None,
+        };
+        corpus_report(docs, &request.options, reference.as_ref())
     }
 }

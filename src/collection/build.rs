@@ -218,7 +218,8 @@ fn tfidf(vocab: &Vocabulary, doc: usize, limit: usize) -> Vec<TfidfTerm> {
                 key: vocab.keys[id].to_string(),
                 count,
                 documents,
-                tfidf: f64::from(count) / size * (n / f64::from(documents)).ln(),
+                // libm's ln, as wasm32's: see Cargo.toml.
+                tfidf: f64::from(count) / size * libm::log(n / f64::from(documents)),
             }
         })
         .collect();

@@ -29,6 +29,7 @@
 mod build;
 mod frequency_list;
 mod keyness;
+mod request;
 mod shape;
 mod similarity;
 mod summary;
@@ -38,6 +39,7 @@ pub use frequency_list::parse_frequency_list;
 pub use keyness::{
     log_likelihood, log_ratio, over_used, significance, KeyTerm, Keyness, CRITICAL_VALUES,
 };
+pub use request::{CorpusRequest, ReferenceSource};
 pub use shape::{
     Comparison, CorpusKeyword, CorpusOptions, CorpusReport, DocumentRow, Reference,
     ReferenceComparison, TfidfTerm,

@@ -4,7 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_error, parse_options, parse_request, text_of, to_js, words_of};
+use super::convert::{
+    indices_of, js_error, name_of, parse_corpus_request, parse_options, parse_request,
+    summaries_of, text_of, to_js, words_of,
+};
+use crate::collection::{compare_groups, CorpusOptions};
 use crate::Error;
 
 // The TypeScript shapes of the options and the report: generated from `src/options.rs` and
@@ -53,11 +57,33 @@ export interface Analyzer {
   dispersion(request: DispersionRequest): Dispersion;
   /** The relative frequency of words per section or equal segment. */
   trends(request: TrendsRequest): Trends;
+  /**
+   * Analyse `text` as the document `name` of a corpus: its summary (its stats and every
+   * content word counted, not its text; a line of `wenxi corpus --jsonl`), which
+   * `corpusReport` is built from. The queries' last analysed text is forgotten. Throws a
+   * `WenxiError` as `analyze` does (`invalid_request` for a name that is not a string).
+   */
+  summarize(name: string, text: string, options?: AnalyzeOptions): DocumentSummary;
+  /**
+   * The corpus report of `summaries`, documents in the order given (what `wenxi corpus`
+   * prints): `options` are its flags, a reference text is analysed with
+   * `options.analysis`. Throws a `WenxiError`: `invalid_summary` (an element that is not a
+   * summary of this version, named by index), `invalid_frequency_list` (with its line),
+   * `invalid_options`, `invalid_query` (a `compare` group that is empty, out of range or
+   * repeats a document), `invalid_request` (`summaries` not an array).
+   */
+  corpusReport(summaries: DocumentSummary[], options?: CorpusReportOptions): CorpusReport;
+  /**
+   * Keyness of documents `a` against documents `b` (indices into `summaries`), at most
+   * `terms` words each way (default 20): the report's `comparison` alone. Throws a
+   * `WenxiError` as `corpusReport` does.
+   */
+  compareGroups(summaries: DocumentSummary[], a: number[], b: number[], terms?: number): Comparison;
 }
 
 /** The Error thrown by the analyzer's methods. */
 export interface WenxiError extends Error {
-  kind: "invalid_options" | "invalid_word" | "invalid_request" | "input_too_large" | "not_analyzed" | "invalid_query" | "internal";
+  kind: "invalid_options" | "invalid_word" | "invalid_request" | "input_too_large" | "not_analyzed" | "invalid_query" | "invalid_summary" | "invalid_frequency_list" | "internal";
 }
 "#;
 
@@ -171,6 +197,59 @@ impl JsAnalyzer {
     pub fn trends(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let q = parse_request(&request).map_err(js_error)?;
         to_js(&self.inner.trends(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// A corpus document's summary (see `crate::Analyzer::summarize`), as a plain object.
+    // Typed in ANALYZER_TYPES, like the corpus methods below.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn summarize(
+        &mut self,
+        name: JsValue,
+        text: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let name = name_of(&name).map_err(js_error)?;
+        let text = text_of(&text).map_err(js_error)?;
+        let options = parse_options(&options).map_err(js_error)?;
+        let summary = self
+            .inner
+            .summarize(&name, &text, &options)
+            .map_err(js_error)?;
+        to_js(&summary).map_err(js_error)
+    }
+
+    /// The corpus report of `summaries` (see `crate::Analyzer::corpus_report`); `options` is
+    /// a `CorpusRequest` object.
+    #[wasm_bindgen(js_name = corpusReport, skip_typescript)]
+    pub fn corpus_report(
+        &mut self,
+        summaries: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let docs = summaries_of(&summaries).map_err(js_error)?;
+        let request = parse_corpus_request(&options).map_err(js_error)?;
+        let report = self
+            .inner
+            .corpus_report(&docs, &request)
+            .map_err(js_error)?;
+        to_js(&report).map_err(js_error)
+    }
+
+    /// Keyness of two groups of documents (see `crate::collection::compare_groups`).
+    #[wasm_bindgen(js_name = compareGroups, skip_typescript)]
+    pub fn compare_groups(
+        &self,
+        summaries: JsValue,
+        a: JsValue,
+        b: JsValue,
+        terms: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
+        let docs = summaries_of(&summaries).map_err(js_error)?;
+        let a = indices_of(&a).map_err(js_error)?;
+        let b = indices_of(&b).map_err(js_error)?;
+        let terms = terms.map_or(CorpusOptions::default().terms, |t| t as usize);
+        let comparison = compare_groups(&docs, &a, &b, terms).map_err(js_error)?;
+        to_js(&comparison).map_err(js_error)
     }
 
     /// Forget the words added or removed so far: the dictionary is jieba's own again.

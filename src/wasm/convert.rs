@@ -5,6 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::collection::{CorpusRequest, DocumentSummary};
 use crate::{Error, Options, Report};
 
 /// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
@@ -20,6 +21,74 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// [`Error::InvalidOptions`] naming the field at fault.
 pub(crate) fn parse_options(options: &JsValue) -> Result<Options, Error> {
     options_from(options, Options::from_json)
+}
+
+/// A corpus report's request (`{topN, terms, compare, reference, analysis}`) from a JS
+/// object; `undefined` and `null` are the defaults.
+///
+/// # Errors
+/// [`Error::InvalidOptions`] naming the field at fault.
+pub(crate) fn parse_corpus_request(options: &JsValue) -> Result<CorpusRequest, Error> {
+    options_from(options, CorpusRequest::from_json)
+}
+
+/// Document summaries from a JS array of the objects `summarize` returns, checked as
+/// `wenxi merge` checks its lines (through JSON, so that an unknown field is refused).
+///
+/// # Errors
+/// [`Error::InvalidRequest`] when `value` is not an array; [`Error::InvalidSummary`] naming
+/// the first element that is not a summary (`summaries[2]: …`).
+pub(crate) fn summaries_of(value: &JsValue) -> Result<Vec<DocumentSummary>, Error> {
+    let array: &Array = value.dyn_ref().ok_or_else(|| {
+        Error::InvalidRequest("summaries must be an array of document summaries".into())
+    })?;
+    array
+        .iter()
+        .enumerate()
+        .map(|(i, summary)| {
+            let invalid = |why: String| Error::InvalidSummary {
+                line: 0,
+                why: format!("summaries[{i}]: {why}"),
+            };
+            let json = js_sys::JSON::stringify(&summary)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| invalid("not a plain object".into()))?;
+            DocumentSummary::from_json_line(&json, 0).map_err(|e| match e {
+                Error::InvalidSummary { why, .. } => invalid(why),
+                other => other,
+            })
+        })
+        .collect()
+}
+
+/// A document's name: a string.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else.
+pub(crate) fn name_of(value: &JsValue) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::InvalidRequest("a document's name must be a string".into()))
+}
+
+/// A group of document indices from a JS array of whole numbers.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else.
+pub(crate) fn indices_of(value: &JsValue) -> Result<Vec<u32>, Error> {
+    let not_indices =
+        || Error::InvalidRequest("a group must be an array of document indices".into());
+    let array: &Array = value.dyn_ref().ok_or_else(not_indices)?;
+    array
+        .iter()
+        .map(|i| {
+            i.as_f64()
+                .filter(|&f| f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f))
+                .map(|f| f as u32)
+                .ok_or_else(not_indices)
+        })
+        .collect()
 }
 
 /// An options object through `parse` (its type's JSON reader); `undefined` and `null` are the

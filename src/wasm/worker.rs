@@ -17,7 +17,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
 
-use super::convert::{packed_report, parse_options, parse_request, text_of, to_js, words_of};
+use super::convert::{
+    name_of, packed_report, parse_corpus_request, parse_options, parse_request, summaries_of,
+    text_of, to_js, words_of,
+};
 use crate::report::{Progress, Stage};
 use crate::Error;
 
@@ -230,6 +233,22 @@ impl Server {
                     }
                 };
                 Ok(Answer::plain(converted.into()))
+            }
+            // Corpus mode: one document at a time into its summary (the client keeps the
+            // summaries, not the texts), then the report from all of them.
+            "summarize" => {
+                let name = name_of(&get(data, "name"))?;
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                let summary = self.analyzer.summarize(&name, &text, &options)?;
+                Ok(Answer::plain(to_js(&summary)?))
+            }
+            "corpusReport" => {
+                let docs = summaries_of(&get(data, "summaries"))?;
+                let request = parse_corpus_request(&get(data, "options"))?;
+                Ok(Answer::plain(to_js(
+                    &self.analyzer.corpus_report(&docs, &request)?,
+                )?))
             }
             "builtinStopwords" => Ok(Answer::plain(to_js(&self.analyzer.builtin_stopwords())?)),
             // The queries read the last analysed text: `{type, id, request}`.

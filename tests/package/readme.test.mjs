@@ -1,6 +1,6 @@
 // The README's embedding examples, run as written against the assembled package, so the
-// documentation cannot go stale: the worker API in Chromium, the Node and corpus queries
-// examples in Node, and the
+// documentation cannot go stale: the worker API in Chromium (its corpus example in Node), the
+// Node and corpus queries examples in Node, and the
 // web component's two lines checked against examples/embed.html (which component.test.mjs
 // drives). Only the package's import is pointed at pkg/; each `console.log(...) // expected`
 // line must print what its comment says.
@@ -26,6 +26,17 @@ function example(heading, lang) {
   const m = README.slice(at).match(new RegExp('```' + lang + '\\n([\\s\\S]*?)```'));
   assert.ok(m, `no ${lang} example under ${heading}`);
   return m[1];
+}
+
+/** The ```lang block of the section `heading` that mentions `word`. */
+function exampleWith(heading, lang, word) {
+  const at = README.indexOf(`\n${heading}\n`);
+  assert.ok(at >= 0, `README has no "${heading}" section`);
+  const end = README.indexOf('\n### ', at + heading.length + 1);
+  const section = README.slice(at, end < 0 ? undefined : end);
+  const block = [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].find((m) => m[1].includes(word));
+  assert.ok(block, `no ${lang} example with ${word} under ${heading}`);
+  return block[1];
 }
 
 /** What the example says it prints: the comments after its console.log calls. */
@@ -75,6 +86,22 @@ test('the Node example prints what its comments say', { timeout: 60_000 }, () =>
     writeFileSync(join(dir, 'example.mjs'), code);
     const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
     assert.deepEqual(out.trim().split('\n'), expected(code));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the worker API’s corpus example prints what its comments say, in Node', { timeout: 60_000 }, () => {
+  const code = exampleWith('### ES import: the worker API', 'js', 'analyzeCorpus');
+  assert.match(code, /from 'wenxi';/);
+  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
+    writeFileSync(join(dir, 'example.mjs'), code);
+    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual(out.trim().split('\n'), expected(code));
+    assert.equal(expected(code).length, 2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const USAGE = `
-import { createAnalyzer, Analyzer, init, version, type Concordance, type ConcordanceLine, type Report, type Terms, type WorkerAnalyzer, type WenxiError } from 'wenxi';
+import { createAnalyzer, Analyzer, init, version, type Concordance, type ConcordanceLine, type CorpusProgress, type CorpusReport, type Report, type Terms, type WorkerAnalyzer, type WenxiError } from 'wenxi';
 import { Analyzer as LowLevel, type AnalyzeOptions, type Keyword } from 'wenxi/low-level';
 import {
   DEFAULT_OPTIONS, distinctiveTerms, heatmapMatrix, keyness, keywordPool, parseRanking, rankBy, rankKeywords, sanitizeOptions, sectionTree,
@@ -33,12 +33,19 @@ export async function browser(text: string): Promise<string> {
   const terms: Terms = await wenxi.terms();
   const logDice: number | undefined = (await wenxi.collocates({ word: '发展' })).collocates[0]?.logDice;
   const trend: number[] = (await wenxi.trends({ words: ['发展'] })).series[0].relative;
+  const seen: CorpusProgress[] = [];
+  const corpus: CorpusReport = await wenxi.analyzeCorpus(
+    [{ name: 'a.txt', text }, { name: 'b.txt', text }],
+    { terms: 10, compare: [[0], [1]], analysis: { minLength: 1 } },
+    { signal: controller.signal, workers: 2, onProgress: (p) => seen.push(p) },
+  );
+  const distinctive: string | undefined = corpus.documents[0].distinctive[0]?.word;
   wenxi.terminate();
   await init();
   const inWorker: Report = new Analyzer().analyze(text);
   const low = new LowLevel();
   return report.keywords[0].word + added + simplified + segmented + lines[0]?.left + inWorker.sections.length + version() + String(low) + (wenxi.version() ?? '')
-    + kwic.total + terms.terms.length + logDice + trend.length;
+    + kwic.total + terms.terms.length + logDice + trend.length + distinctive + seen.length;
 }
 
 export function kindOf(error: unknown): string | undefined {
@@ -66,6 +73,7 @@ import { Analyzer, load, createAnalyzer, type Report } from 'wenxi';
 load();
 export const report: Report = new Analyzer().analyze('推动发展', { topN: 3 });
 export const worker = createAnalyzer().then((w) => w.analyze('推动发展'));
+export const corpus = createAnalyzer().then((w) => w.analyzeCorpus([{ name: 'a', text: '推动发展' }], { topN: 5 }, { workers: 2 }));
 `;
 
 function compile(files, compilerOptions) {

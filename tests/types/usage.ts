@@ -6,9 +6,13 @@ import init, { Analyzer, version } from '../../www/pkg/wenxi.js';
 import type {
   AnalyzeOptions,
   Collocates,
+  Comparison,
   Concordance,
   ConcordanceRequest,
+  CorpusReport,
+  CorpusReportOptions,
   Dispersion,
+  DocumentSummary,
   Keyword,
   Ngrams,
   Progress,
@@ -44,12 +48,18 @@ export async function example(text: string): Promise<string> {
   const dispersion: Dispersion = analyzer.dispersion({ words: ['发展'] });
   const d: number | null = dispersion.words[0]?.juillandD ?? null;
   const trends: Trends = analyzer.trends({ words: ['发展'], segments: 10 });
+  const summaries: DocumentSummary[] = [analyzer.summarize('a.txt', text), analyzer.summarize('b.txt', text, { minLength: 1 })];
+  const corpusOptions: CorpusReportOptions = { terms: 10, compare: [[0], [1]], reference: { name: 'freq.tsv', list: '发展\t3' }, analysis: options };
+  const corpus: CorpusReport = analyzer.corpusReport(summaries, corpusOptions);
+  const distinctive: string | undefined = corpus.documents[0]?.distinctive[0]?.word;
+  const pair: Comparison = analyzer.compareGroups(summaries, [0], [1], 5);
   try {
+    analyzer.corpusReport(summaries, { reference: { text: text } });
     analyzer.analyze(text, { topN: 5, terms: true });
   } catch (e) {
     const error = e as WenxiError;
-    if (error.kind === 'input_too_large' || error.kind === 'invalid_query') return error.message;
+    if (error.kind === 'input_too_large' || error.kind === 'invalid_query' || error.kind === 'invalid_summary') return error.message;
   }
-  void [line, collocates.collocates[0]?.logDice, ngrams.ngrams.length, terms.terms[0]?.term, d, trends.parts.length];
+  void [distinctive, pair.keyness.positive.length, line, collocates.collocates[0]?.logDice, ngrams.ngrams.length, terms.terms[0]?.term, d, trends.parts.length];
   return `${version()} ${outline.length} ${ranges.length} ${kind} ${added} ${simplified} ${seen.length} ${lines.length} ${around.length}`;
 }
