@@ -343,9 +343,17 @@ const actions = {
       return Promise.reject(Object.assign(new Error('this analyzer has no corpus analysis (analyzeCorpus)'), { kind: 'unsupported' }));
     }
     const docs = documents.map(({ name, text }) => ({ name, text }));
-    return engine.analyzeCorpus(docs, corpusAnalysisOptions(store.get().options), call);
+    return engine.analyzeCorpus(docs, { analysis: corpusAnalysisOptions(store.get().options) }, { ...call, workers: corpusWorkers() });
   },
 };
+
+/**
+ * How many workers analyse a corpus's documents at once: one a core, at most 4 (each holds its
+ * own dictionary, about 60 MB), at least 2 where the browser does not say.
+ */
+function corpusWorkers() {
+  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+}
 
 /**
  * The options a corpus analysis takes: the page's analysis options, each document analysed

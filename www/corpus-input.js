@@ -503,7 +503,8 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     if (!busy || !progress) progressLine.textContent = '';
     else if (progress.document < 0 || !Number.isFinite(progress.document)) progressLine.textContent = t('corpus.starting', { of: formatNumber(progress.of) });
     else {
-      const n = Math.min(progress.document + 1, progress.of);
+      // Documents finished (several workers finish out of order), else the one just done.
+      const n = Math.min(Number.isFinite(progress.done) ? progress.done : progress.document + 1, progress.of);
       progressLine.textContent = t('corpus.progress', { n: formatNumber(n), of: formatNumber(progress.of), name: progress.name ?? '' });
     }
   }

@@ -304,27 +304,27 @@ test('Analyse corpus: progress per document, Cancel, and the report stored and d
   }
 });
 
-test('the page: Analyse corpus with the page’s engine (a clear error while it has no analyzeCorpus)', { timeout: 90_000 }, async () => {
+test('the page: Analyse corpus with the page’s engine: progress, then the report of the documents as split', { timeout: 120_000 }, async () => {
   const { context, page, errors } = await openPage(env, { viewport: { width: 390, height: 844 } });
   try {
     await page.getByTestId('mode-corpus').click();
-    await page.getByTestId('corpus-split-text').fill('第一回 甲\n上海全市推进城市更新。\n第二回 乙\n浙江杭州推进数字经济。\n');
+    const chapter = (place, topic) => `${place}推进${topic}。${place}持续推进${topic}，${place}全面推进${topic}。\n`;
+    await page.getByTestId('corpus-split-text').fill(
+      `第一回 甲\n${chapter('上海', '城市更新')}第二回 乙\n${chapter('浙江', '数字经济')}第三回 丙\n${chapter('四川', '乡村振兴')}`,
+    );
     await page.getByTestId('corpus-split').click();
-    await page.getByTestId('corpus-doc').nth(1).waitFor();
-    const has = await page.evaluate(async () => typeof (await import('/pkg/index.js')).WorkerAnalyzer?.prototype?.analyzeCorpus === 'function');
+    await page.getByTestId('corpus-doc').nth(2).waitFor();
     await page.getByTestId('corpus-analyse').click();
-    if (has) {
-      await page.getByTestId('creport-docs-table').waitFor({ timeout: 60_000 });
-      assert.equal(await page.getByTestId('creport-docs-table').locator('tbody tr').count(), 2);
-    } else {
-      const alert = page.getByTestId('corpus-error');
-      await alert.waitFor({ state: 'visible' });
-      assert.match(await alert.textContent(), /analyzeCorpus/);
-      assert.equal(await page.getByTestId('corpus-cancel').isHidden(), true);
-      assert.equal(await page.getByTestId('corpus-analyse').getAttribute('aria-disabled'), 'false');
-      assert.equal(await page.getByTestId('view-corpus').isHidden(), true);
-      assert.equal(await page.getByTestId('corpus-doc').count(), 2, 'the documents are unchanged');
+    await page.getByTestId('creport-docs-table').waitFor({ timeout: 60_000 });
+    const rows = await rowsOf(page, 'creport-docs-table');
+    assert.deepEqual(rows.map((r) => r[1]), ['第一回 甲', '第二回 乙', '第三回 丙']);
+    // Each document's distinctive terms name its own place, as the engine ranks them.
+    for (const [i, place] of ['上海', '浙江', '四川'].entries()) {
+      await page.getByTestId('creport-doc-select').selectOption(String(i));
+      const words = (await rowsOf(page, 'creport-terms-table')).map((r) => r[1]);
+      assert.ok(words.includes(place), `${place}: ${words.join(' ')}`);
     }
+    assert.equal(await page.getByTestId('corpus-doc').count(), 3, 'the documents are unchanged');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
