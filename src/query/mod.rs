@@ -23,6 +23,7 @@ mod dispersion;
 mod grams;
 mod ngrams;
 mod parts;
+mod stream;
 mod terms;
 mod trends;
 
@@ -31,10 +32,11 @@ pub use concordance::{
     concordance, By, Concordance, ConcordanceLine, ConcordanceQuery, Sort, MAX_CONTEXT,
     REGEX_SIZE_LIMIT,
 };
-pub use corpus::{Corpus, Entry, SectionMark, Stream, WordAt};
+pub use corpus::{Corpus, SectionMark};
 pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
 pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
 pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
+pub use stream::{Entry, Stream, WordAt};
 pub use terms::{discover, term_of, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};
 pub use trends::{trends, Series, Trends, TrendsQuery};
 

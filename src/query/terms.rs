@@ -41,8 +41,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{Corpus, Stream, WordAt};
+use super::corpus::Corpus;
 use super::grams::{Level, NONE};
+use super::stream::{Stream, WordAt};
 use crate::report::TokenKind;
 use crate::Error;
 
