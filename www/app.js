@@ -19,36 +19,10 @@ import { LONG_TEXT, keywordPool } from './pkg/model.js';
 import { PAGE_DEFAULTS, pageOptions } from './lib/page-options.js';
 import { MAX_CORPUS_CHARS, emptyCorpus } from './lib/corpus.js';
 import { mountCorpusInput } from './corpus-input.js';
+import { load, loadWords, save } from './lib/saved.js';
+import { fillConverted } from './lib/converted.js';
 
 const $ = (id) => document.getElementById(id);
-
-// ---------------------------------------------------------------------------------------------
-// Persistence: the user's choices, never the text.
-
-const SAVED = { options: 'wenxi.options', words: 'wenxi.words', lang: 'wenxi.lang', display: 'wenxi.display' };
-
-function load(name, fallback) {
-  try {
-    const raw = localStorage.getItem(SAVED[name]);
-    return raw === null ? fallback : JSON.parse(raw);
-  } catch {
-    return fallback; // storage disabled or a corrupt entry: start from the defaults
-  }
-}
-
-function save(name, value) {
-  try {
-    localStorage.setItem(SAVED[name], JSON.stringify(value));
-  } catch {
-    // Storage full or disabled: the choice holds for this visit only.
-  }
-}
-
-function loadWords() {
-  const saved = load('words', {});
-  const list = (x) => (Array.isArray(x) ? x.filter((w) => typeof w === 'string' && w.trim() !== '') : []);
-  return { added: list(saved?.added), removed: list(saved?.removed) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // State.
@@ -381,29 +355,6 @@ async function allKeywords() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words shown in another script: convert the report's words once per report and direction.
-
-async function fillConverted() {
-  const { report, display, converted } = store.get();
-  if (!report || display === 'written') return;
-  const words = new Set();
-  for (const k of report.keywords) words.add(k.word);
-  for (const s of report.sections) for (const k of s.keywords) words.add(k.word);
-  const missing = [...words].filter((w) => !converted.get(w)?.[display]);
-  if (missing.length === 0) return;
-  try {
-    // One call for all words: OpenCC never converts the line breaks between them.
-    const out = (await actions.convert(missing.join('\n'), display)).split('\n');
-    if (out.length !== missing.length || store.get().report !== report) return;
-    const next = new Map(store.get().converted);
-    missing.forEach((w, i) => next.set(w, { ...next.get(w), [display]: out[i] }));
-    store.set({ converted: next });
-  } catch {
-    // Shown as written; the next change tries again.
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // The input: typing, pasting, files, samples.
 
 const textarea = $('text');
@@ -664,7 +615,8 @@ store.subscribe((state, changed) => {
     if (state.analyzedText !== null || state.busy) optionsTimer = setTimeout(analyze, OPTIONS_DELAY);
   }
   if (changed.has('display')) save('display', state.display);
-  if (changed.has('report') || changed.has('display')) fillConverted();
+  // Words shown in another script: converted once per report and direction.
+  if (changed.has('report') || changed.has('display')) fillConverted(store, actions.convert);
 });
 
 $('lang-toggle').addEventListener('click', () => {

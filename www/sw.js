@@ -24,6 +24,8 @@ const CORE = [
   './lib/samples.js',
   './lib/widgets.js',
   './lib/page-options.js',
+  './lib/saved.js',
+  './lib/converted.js',
   './lib/network.js',
   './corpus-input.js',
   './corpus-input.css',

@@ -1,0 +1,329 @@
+//! The token stream of a text, compactly: where each token starts (a char index; it ends
+//! where the next starts), its word (an index into the vocabulary of distinct keys) and its
+//! part of speech, with the vocabulary found by key through a sorted index; and the break
+//! flags that tell the queries where sentences and phrases start. [`super::Corpus`] keeps one
+//! with the cleaned text.
+
+use rustc_hash::FxHashMap;
+
+use crate::keywords::key_of;
+use crate::report::TokenKind;
+use crate::segment::{Compound, Pos, Tok};
+
+/// A new sentence starts at this token: after sentence-final punctuation, a line break that
+/// is not a hard wrap, or a section start. Collocation windows may stay within sentences.
+pub const SENTENCE_START: u8 = 1;
+/// A new phrase starts at this token: after any punctuation, a sentence break, or a symbol
+/// (emoji, link, mojibake). N-grams and terms never run across one.
+pub const PHRASE_START: u8 = 2;
+
+/// A line at least this long (in chars), broken between two words, is hard-wrapped and does
+/// not end its sentence (the wrap widths of the corpus's Gutenberg novels are 30–40 chars; the
+/// section stage uses the same floor of 16 for a wrap width).
+const WRAP_MIN_LINE: usize = 16;
+
+/// One distinct word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The key, then the written form when it differs (one allocation: a long text has a
+    /// hundred thousand distinct words, mostly written as their key).
+    text: Box<str>,
+    /// Bytes of the key in `text`.
+    key_len: u32,
+    /// The kind of its first occurrence.
+    pub kind: TokenKind,
+    /// For a noun pair the analysis joined into one token (长江经济带: see
+    /// [`crate::segment::join_compounds`]), the chars of its first part.
+    pub split: Option<u16>,
+}
+
+impl Entry {
+    fn new(key: &str, word: &str, kind: TokenKind, split: Option<u16>) -> Entry {
+        let text: Box<str> = if key == word {
+            key.into()
+        } else {
+            [key, word].concat().into()
+        };
+        Entry {
+            text,
+            key_len: key.len() as u32,
+            kind,
+            split,
+        }
+    }
+
+    /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
+    pub fn key(&self) -> &str {
+        self.text.get(..self.key_len as usize).unwrap_or("")
+    }
+
+    /// As first written in the cleaned text.
+    pub fn word(&self) -> &str {
+        match self.text.get(self.key_len as usize..) {
+            Some(w) if !w.is_empty() => w,
+            _ => self.key(),
+        }
+    }
+
+    /// Whether tokens of this word are words to the queries: Han, Latin or numbers (not
+    /// punctuation, whitespace or symbols).
+    pub fn is_word(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Han | TokenKind::Latin | TokenKind::Number
+        )
+    }
+}
+
+/// One word token in text order, as the queries walk them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordAt {
+    /// Index of the token in the whole stream.
+    pub token: u32,
+    /// Vocabulary index.
+    pub id: u32,
+    /// Counts the sentence and phrase breaks before it: two words are in the same sentence
+    /// (phrase) when these are equal.
+    pub sentence: u32,
+    pub phrase: u32,
+}
+
+/// The token stream of a text, built while its tokens are at hand (they are the analysis's
+/// largest buffer, dropped soon after); [`super::Corpus::new`] then takes it with the cleaned text.
+#[derive(Debug, Clone, Default)]
+pub struct Stream {
+    pub(super) starts: Vec<u32>,
+    ids: Vec<u32>,
+    pub(super) pos: Vec<Pos>,
+    vocab: Vec<Entry>,
+    /// Vocabulary indices in key order, to find a word by its key (a hash map would hold
+    /// every key a second time).
+    by_key: Vec<u32>,
+}
+
+impl Stream {
+    /// The stream of `toks`, tokens of `segmented`: `cleaned` (the cleaned text) itself or its
+    /// simplified copy, which has the same chars count (not always the same bytes).
+    /// `compounds` are the tokens that join a noun pair.
+    pub fn build(
+        cleaned: &str,
+        segmented: &str,
+        toks: impl Iterator<Item = Tok>,
+        compounds: &[Compound],
+    ) -> Stream {
+        let same_bytes = cleaned.len() == segmented.len();
+        // Char offsets of the cleaned text, for a word's written form when the copy's bytes
+        // differ (rare: both scripts are mostly three-byte characters).
+        let bytes: Vec<u32> = if same_bytes {
+            Vec::new()
+        } else {
+            cleaned
+                .char_indices()
+                .map(|(b, _)| b as u32)
+                .chain(std::iter::once(cleaned.len() as u32))
+                .collect()
+        };
+        let written = |t: &Tok| -> &str {
+            let (a, b) = if same_bytes {
+                (t.byte_start, t.byte_end)
+            } else {
+                let at = |c: usize| bytes.get(c).map_or(cleaned.len(), |&b| b as usize);
+                (at(t.start), at(t.end))
+            };
+            cleaned.get(a..b).unwrap_or("")
+        };
+        let mut s = Stream::default();
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
+        let (lower, _) = toks.size_hint();
+        s.starts.reserve_exact(lower);
+        s.ids.reserve_exact(lower);
+        s.pos.reserve_exact(lower);
+        let mut compounds = compounds.iter().peekable();
+        for (i, t) in toks.enumerate() {
+            let split = compounds.next_if(|c| c.token == i).map(|c| c.split);
+            let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
+            let id = match index.get(key.as_ref()) {
+                Some(&id) => {
+                    if let Some(split) = split {
+                        s.vocab[id as usize].split.get_or_insert(split as u16);
+                    }
+                    id
+                }
+                None => {
+                    let id = s.vocab.len() as u32;
+                    s.vocab.push(Entry::new(
+                        &key,
+                        written(&t),
+                        t.kind,
+                        split.map(|s| s as u16),
+                    ));
+                    index.insert(key.into_owned(), id);
+                    id
+                }
+            };
+            s.starts.push(t.start as u32);
+            s.ids.push(id);
+            s.pos.push(t.pos);
+        }
+        drop(index);
+        s.by_key = (0..s.vocab.len() as u32).collect();
+        s.by_key
+            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key().cmp(s.vocab[b as usize].key()));
+        s.starts.shrink_to_fit();
+        s.ids.shrink_to_fit();
+        s.pos.shrink_to_fit();
+        s.vocab.shrink_to_fit();
+        s
+    }
+
+    /// Bytes held, for the memory figures in the README.
+    pub fn heap_bytes(&self) -> usize {
+        self.starts.capacity() * 4
+            + self.ids.capacity() * 4
+            + self.pos.capacity()
+            + self
+                .vocab
+                .iter()
+                .map(|e| e.text.len() + std::mem::size_of::<Entry>())
+                .sum::<usize>()
+            + self.by_key.capacity() * 4
+    }
+
+    /// The first token that starts at or after char `c`.
+    pub fn token_at_or_after(&self, c: usize) -> usize {
+        self.starts.partition_point(|&t| (t as usize) < c)
+    }
+
+    /// Break flags of every token (see `SENTENCE_START`, `PHRASE_START`); the tokens in
+    /// `section_starts` start sentences too.
+    pub fn break_flags(&self, section_starts: &[u32]) -> Vec<u8> {
+        let n = self.starts.len();
+        let mut flags = vec![0u8; n];
+        let mut pending = SENTENCE_START | PHRASE_START;
+        let mut line_start = 0usize;
+        for (i, flag) in flags.iter_mut().enumerate() {
+            *flag |= pending;
+            pending = 0;
+            let e = &self.vocab[self.ids[i] as usize];
+            match e.kind {
+                TokenKind::Punctuation => {
+                    pending |= PHRASE_START;
+                    if e.key().chars().any(ends_sentence) {
+                        pending |= SENTENCE_START;
+                    }
+                }
+                TokenKind::Whitespace => {
+                    let breaks = e.key().matches('\n').count();
+                    if breaks == 0 {
+                        continue;
+                    }
+                    let start = self.starts[i] as usize;
+                    let is_word = |j: usize| {
+                        self.ids
+                            .get(j)
+                            .is_some_and(|&id| self.vocab[id as usize].is_word())
+                    };
+                    let is_han = |j: usize| {
+                        self.ids
+                            .get(j)
+                            .is_some_and(|&id| self.vocab[id as usize].kind == TokenKind::Han)
+                    };
+                    let wrap = breaks == 1
+                        && e.key().trim_matches(['\r', '\n']).is_empty()
+                        && start.saturating_sub(line_start) >= WRAP_MIN_LINE
+                        && i > 0
+                        && is_word(i - 1)
+                        && is_han(i + 1);
+                    if !wrap {
+                        pending |= SENTENCE_START | PHRASE_START;
+                    }
+                    let key = e.key();
+                    let last_break = key.rfind('\n').map_or(0, |b| key[..b].chars().count());
+                    line_start = start + last_break + 1;
+                }
+                TokenKind::Other => pending |= PHRASE_START,
+                _ => {}
+            }
+        }
+        for &t in section_starts {
+            if let Some(f) = flags.get_mut(t as usize) {
+                *f |= SENTENCE_START | PHRASE_START;
+            }
+        }
+        flags
+    }
+
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Every word token (Han, Latin, number) in text order, with its sentence and phrase
+    /// counted by `flags` (from [`Stream::break_flags`]).
+    pub fn words<'a>(&'a self, flags: &'a [u8]) -> impl Iterator<Item = WordAt> + 'a {
+        // Breaks seen since the last word: several between two words count once.
+        let (mut sentence, mut phrase, mut seen) = (0u32, 0u32, 0u8);
+        let mut first = true;
+        (0..self.starts.len()).filter_map(move |i| {
+            seen |= flags.get(i).copied().unwrap_or(0);
+            let id = self.ids[i];
+            if !self.vocab[id as usize].is_word() {
+                return None;
+            }
+            if !first {
+                sentence += u32::from(seen & SENTENCE_START != 0);
+                phrase += u32::from(seen & PHRASE_START != 0);
+            }
+            first = false;
+            seen = 0;
+            Some(WordAt {
+                token: i as u32,
+                id,
+                sentence,
+                phrase,
+            })
+        })
+    }
+
+    /// Vocabulary entry `id`.
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.vocab[id as usize]
+    }
+
+    /// Token `i`'s vocabulary index.
+    pub fn id_at(&self, i: usize) -> u32 {
+        self.ids[i]
+    }
+
+    /// Token `i`'s part of speech.
+    pub fn pos_at(&self, i: usize) -> Pos {
+        self.pos[i]
+    }
+
+    /// The vocabulary index of the word counted by `key`, if the text has it.
+    pub fn id_of(&self, key: &str) -> Option<u32> {
+        self.by_key
+            .binary_search_by(|&id| self.vocab[id as usize].key().cmp(key))
+            .ok()
+            .map(|i| self.by_key[i])
+    }
+
+    /// The number of distinct words (vocabulary entries) of every kind.
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+}
+
+/// Punctuation that ends a sentence: the sentence stage's full stops and their half-width
+/// forms, which in a punctuation token of their own end an English sentence too.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '…' | '．' | '!' | '?' | ';' | '.'
+    )
+}
