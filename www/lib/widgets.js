@@ -138,6 +138,12 @@ export function save(status, data, base, ext, type) {
   status.textContent = t('export.saved', { name });
 }
 
+/** A whole number typed in a number field, or `fallback` when it holds none. */
+export function whole(input, fallback) {
+  const n = Number.parseInt(input.value, 10);
+  return Number.isFinite(n) ? n : fallback;
+}
+
 /**
  * A view's questions to the engine, the latest one winning. The engine keeps the last analysed
  * text, so an answer is the view's to show only if no newer question was asked meanwhile and

@@ -12,7 +12,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv, round } from '../lib/export.js';
-import { button, latestAnswer, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, latestAnswer, roving, save, statusLine, tabStop, whole } from '../lib/widgets.js';
 import { layOut, loadForce } from '../lib/network.js';
 import { findKeyword } from '../pkg/model.js';
 
@@ -79,11 +79,6 @@ const COLUMNS = [
 
 const showValue = (field, v) => (field === 'count' || field === 'frequency' ? formatNumber(v) : formatNumber(v, 2));
 
-/** A whole number typed in a number field, or `fallback` when it holds none. */
-function whole(input, fallback) {
-  const n = Number.parseInt(input.value, 10);
-  return Number.isFinite(n) ? n : fallback;
-}
 
 export function mount(root, ctx) {
   const { store, actions } = ctx;

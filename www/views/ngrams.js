@@ -9,7 +9,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv } from '../lib/export.js';
-import { button, latestAnswer, save, statusLine } from '../lib/widgets.js';
+import { button, latestAnswer, save, statusLine, whole } from '../lib/widgets.js';
 
 t.register({
   'view.ngrams': { zh: 'N 元组', en: 'N-grams' },
@@ -55,10 +55,6 @@ export function joinWords(words, characters = false) {
   return out;
 }
 
-function whole(input, fallback) {
-  const n = Number.parseInt(input.value, 10);
-  return Number.isFinite(n) ? n : fallback;
-}
 
 export function mount(root, ctx) {
   const { store, actions } = ctx;
