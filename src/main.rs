@@ -4,14 +4,14 @@
 //! wenxi [--options JSON] [--pretty] FILE       the report (FILE "-" reads standard input)
 //! wenxi --tokens [--options JSON] FILE          one output line per input line: its words,
 //!                                               separated by single spaces
-//! wenxi concordance QUERY FILE [--word | --regex] [--context N] [--sort S] [--as-written] [--limit N]
-//! wenxi collocates WORD FILE [--window L,R] [--min N] [--across] [--sort M] [--limit N]
-//! wenxi ngrams FILE [--n MIN,MAX] [--min N] [--longest] [--chars] [--limit N]
+//! wenxi concordance QUERY PATH... [--word | --regex] [--context N] [--sort S] [--as-written] [--limit N]
+//! wenxi collocates WORD PATH... [--window L,R] [--min N] [--across] [--sort M] [--limit N]
+//! wenxi ngrams PATH... [--n MIN,MAX] [--min N] [--longest] [--chars] [--limit N]
 //! wenxi terms FILE [--min N] [--max-words N] [--limit N]
 //! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
 //! wenxi trends FILE WORD... [--segments N]
 //! wenxi corpus PATH... [--jsonl] [--threads N] [--top N] [--terms N] [--compare A:B]
-//!              [--reference FILE | --reference-list FILE]
+//!              [--reference FILE | --reference-list FILE | --reference-dictionary]
 //! wenxi merge PART.jsonl... [--top N] [--terms N] [--compare A:B] [--reference… as above]
 //! ```
 //! Every subcommand also takes `--options JSON` (the analysis's options) and `--pretty`.
@@ -24,6 +24,12 @@
 //! it, recursively, in path order) in parallel and prints the corpus report; with `--jsonl`
 //! it prints one summary line per document instead, and `merge` builds the corpus report
 //! from such lines, identical to `corpus` on all the documents at once.
+//!
+//! `concordance`, `collocates` and `ngrams` given one file answer on its text; given several
+//! (or a directory) they answer over all the documents together, as the corpus's: the output
+//! then begins with `"documents"` (the names, in corpus order), each concordance line has
+//! its `document` (an index into them) and offsets into that document's text, and each
+//! n-gram the number of documents it occurs in.
 //!
 //! Same core, same report as the browser build. Invalid UTF-8 is replaced with U+FFFD (with a
 //! warning on stderr) rather than refused: pasted text often has a stray byte.
@@ -96,8 +102,11 @@ struct CorpusArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "reference_list")]
     reference: Option<String>,
     /// Measure the corpus against this word-frequency list: `word<TAB>count` a line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "reference_dictionary")]
     reference_list: Option<String>,
+    /// Measure the corpus against jieba's dictionary frequencies.
+    #[arg(long, conflicts_with = "reference")]
+    reference_dictionary: bool,
 }
 
 #[derive(Subcommand)]
@@ -137,7 +146,9 @@ enum Command {
     Concordance {
         /// What to find: a substring of the text by default.
         query: String,
-        file: String,
+        /// One text file, or several (or directories) searched as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Match tokens of the analysis (any word, by its simplified, lower-cased form).
         #[arg(long, conflicts_with = "regex")]
         word: bool,
@@ -163,7 +174,9 @@ enum Command {
     /// {"collocates": [{"word", "count", "mi", "tScore", "logLikelihood", "logDice"}]}.
     Collocates {
         word: String,
-        file: String,
+        /// One text file, or several (or directories) counted as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Words left and right of the node.
         #[arg(long, value_name = "L,R", value_parser = pair, default_value = "5,5")]
         window: (usize, usize),
@@ -183,7 +196,9 @@ enum Command {
     },
     /// Repeated word (or character) n-grams: {"ngrams": [{"words": [...], "count"}]}.
     Ngrams {
-        file: String,
+        /// One text file, or several (or directories) counted as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Shortest and longest n (2 to 6); one number for one n.
         #[arg(long, value_name = "MIN,MAX", value_parser = pair, default_value = "2,6")]
         n: (usize, usize),
@@ -307,7 +322,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Concordance {
             query,
-            file,
+            files,
             word,
             regex,
             context,
@@ -316,7 +331,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let by = match (word, regex) {
                 (true, _) => By::Word,
                 (_, true) => By::Regex,
@@ -331,11 +345,25 @@ fn run(cli: Cli) -> Result<(), String> {
                 limit,
                 ranges: None,
             };
-            print(&analyzer.concordance(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => {
+                    print(&analyzer.concordance(&q).map_err(failed)?, common.pretty)
+                }
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_concordance(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Collocates {
             word,
-            file,
+            files,
             window: (left, right),
             min,
             across,
@@ -343,7 +371,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let q = CollocatesQuery {
                 word,
                 left,
@@ -353,10 +380,22 @@ fn run(cli: Cli) -> Result<(), String> {
                 sort,
                 limit,
             };
-            print(&analyzer.collocates(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => print(&analyzer.collocates(&q).map_err(failed)?, common.pretty),
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_collocates(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Ngrams {
-            file,
+            files,
             n: (min_n, max_n),
             min,
             longest,
@@ -364,7 +403,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let q = NgramsQuery {
                 min_n,
                 max_n,
@@ -373,7 +411,19 @@ fn run(cli: Cli) -> Result<(), String> {
                 characters: chars,
                 limit,
             };
-            print(&analyzer.ngrams(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => print(&analyzer.ngrams(&q).map_err(failed)?, common.pretty),
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_ngrams(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Terms {
             file,
@@ -516,6 +566,9 @@ fn report_corpus(
             name: file.clone(),
             list: read(file)?,
         }),
+        (None, None) if args.reference_dictionary => Some(ReferenceSource::Dictionary {
+            name: "jieba dictionary".into(),
+        }),
         (None, None) => None,
     };
     let list_file = args
@@ -542,6 +595,43 @@ fn report_corpus(
         _ => failed(e),
     })?;
     print(&report, pretty)
+}
+
+/// What a query reads: one text, or several documents kept as a corpus (with their names).
+enum Documents {
+    Single(Analyzer),
+    Several(Vec<String>, Analyzer),
+}
+use Documents::{Several, Single};
+
+/// A corpus query's answer, after the documents' names.
+#[derive(Serialize)]
+struct InDocuments<T: Serialize> {
+    documents: Vec<String>,
+    #[serde(flatten)]
+    found: T,
+}
+
+/// `paths` analysed for a query: one file as a text; several, or a directory, as a corpus
+/// whose documents are kept for the corpus queries, in path order.
+fn documents(paths: &[String], common: &Common) -> Result<Documents, String> {
+    let single = match paths {
+        [path] => !Path::new(path).is_dir(),
+        _ => false,
+    };
+    if single {
+        return analysed(&paths[0], common).map(Single);
+    }
+    let names = expand(paths)?;
+    let options = options(common)?;
+    let mut analyzer = Analyzer::new();
+    for (i, name) in names.iter().enumerate() {
+        let text = read(name)?;
+        analyzer
+            .keep_document(i, name, &text, &options, true)
+            .map_err(|e| format!("{name}: {}", failed(e)))?;
+    }
+    Ok(Several(names, analyzer))
 }
 
 /// An analyzer that has analysed `file` (its report is not printed: the queries read it).
