@@ -463,6 +463,12 @@ test('stand-in engine: lines name their documents, a refusal is an alert, an ans
     assert.equal(shown.lines.length, DOCS.reduce((n, d) => n + naiveCount(d.text, '推进'), 0));
     for (const l of shown.lines) assert.equal(l.name, DOCS[l.document].name);
     assert.equal(shown.perDoc.some((d) => d.name === '北京.txt'), false, 'a document without hits is not listed');
+    // A phone (390 px): the lines scroll inside their region, not the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: new URL('../../test-output/corpus-search-harness-390.png', import.meta.url).pathname, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await search(page, '(', 'regex');
     assert.equal(await page.getByTestId('csearch-kwic-error').isVisible(), true);
