@@ -164,6 +164,24 @@ pub fn concordance(
     q: &ConcordanceQuery,
     key: &dyn Fn(&str) -> String,
 ) -> Result<Concordance, Error> {
+    let (total, keyed) = keyed_lines(corpus, q, key)?;
+    Ok(Concordance {
+        total,
+        lines: keyed.into_iter().map(|(_, line)| line).collect(),
+    })
+}
+
+/// What a line sorts by under a [`Sort`] other than position, ties going by position: the
+/// matched text, or the key of the word it names (`None`, no word there, sorts first).
+pub(super) type SortKey = Option<String>;
+
+/// [`concordance`]'s total and lines, each with its sort key, so that the lines of several
+/// documents can be merged into one order (see [`super::across`]).
+pub(super) fn keyed_lines(
+    corpus: &Corpus,
+    q: &ConcordanceQuery,
+    key: &dyn Fn(&str) -> String,
+) -> Result<(u32, Vec<(SortKey, ConcordanceLine)>), Error> {
     if q.query.is_empty() && q.ranges.is_none() {
         return Err(Error::InvalidQuery("the query is empty".into()));
     }
@@ -185,27 +203,31 @@ pub fn concordance(
     };
     let total = hits.len() as u32;
     let mut order: Vec<usize> = (0..hits.len()).collect();
-    match q.sort {
-        Sort::Position => {}
-        Sort::Match => {
-            let texts: Vec<&str> = hits.iter().map(|h| corpus.slice(h.start, h.end)).collect();
-            order.sort_by(|&a, &b| texts[a].cmp(texts[b]).then(a.cmp(&b)));
-        }
+    let keys: Vec<Option<&str>> = match q.sort {
+        Sort::Position => Vec::new(),
+        Sort::Match => hits
+            .iter()
+            .map(|h| Some(corpus.slice(h.start, h.end)))
+            .collect(),
         side => {
             let near = Neighbours::new(corpus, side);
-            let words: Vec<Option<&str>> = hits
-                .iter()
+            hits.iter()
                 .map(|h| near.of(corpus, h).map(|id| corpus.entry(id).key()))
-                .collect();
-            order.sort_by(|&a, &b| words[a].cmp(&words[b]).then(a.cmp(&b)));
+                .collect()
         }
+    };
+    if !keys.is_empty() {
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
     }
     order.truncate(q.limit.unwrap_or(usize::MAX));
     let lines = order
         .into_iter()
-        .map(|i| line(corpus, hits[i], q.context, q.as_written))
+        .map(|i| {
+            let sort_key = keys.get(i).copied().flatten().map(str::to_string);
+            (sort_key, line(corpus, hits[i], q.context, q.as_written))
+        })
         .collect();
-    Ok(Concordance { total, lines })
+    Ok((total, lines))
 }
 
 /// The cleaned chars of each UTF-16 range: those whose spans start inside it.
