@@ -209,8 +209,13 @@ export function mount(root, { store, actions }) {
     if (name === 'ngrams' && !ngrams.asked) ngrams.run();
   }
 
-  /** Mark a panel's answer as drawn (its data-answered counts them: tests can tell a new one). */
-  const answered = (p, state) => {
+  /**
+   * Mark a panel's answer as drawn: data-answered counts them, and `marks` (the concordance's
+   * query and match) say which request the answer drawn is to (tests can tell a new one, and
+   * whose it is: a changed setting also re-asks the search shown).
+   */
+  const answered = (p, state, marks = {}) => {
+    Object.assign(p.dataset, marks);
     p.dataset.state = state;
     p.dataset.answered = String(Number(p.dataset.answered) + 1);
   };
@@ -282,12 +287,12 @@ export function mount(root, { store, actions }) {
       if (got.error) {
         state.answer = null;
         state.error = got.error;
-        answered(p, got.error.kind === 'invalid_query' ? 'refused' : 'failed');
+        answered(p, got.error.kind === 'invalid_query' ? 'refused' : 'failed', { query: q.query, by: q.by });
       } else {
         const { total, perDocument, lines } = got.answer;
         state.answer = { request: q, report: made.report, total, perDocument, lines };
         state.shown = PAGE;
-        answered(p, 'ready');
+        answered(p, 'ready', { query: q.query, by: q.by });
       }
       draw();
     }
