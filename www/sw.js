@@ -24,6 +24,7 @@ const CORE = [
   './lib/samples.js',
   './lib/widgets.js',
   './lib/query-text.js',
+  './lib/query-panel.js',
   './lib/page-options.js',
   './lib/saved.js',
   './lib/converted.js',

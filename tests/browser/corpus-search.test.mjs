@@ -97,13 +97,24 @@ async function downloaded(page, testid) {
 const cells = (page, testid) =>
   page.getByTestId(testid).evaluate((table) => [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => ({ text: c.textContent, field: c.dataset.field, value: c.dataset.value }))));
 
-/** Search the concordance for `query` (by string) and wait for the answer. */
+/**
+ * Search the concordance for `query` (by string) and wait for the answer to this search. Not
+ * just the next answer: choosing the match (a change) re-asks the search already shown, whose
+ * answer may be drawn first; the panel's data-query and data-by name the request drawn.
+ */
 async function search(page, query, by = 'string') {
   const before = await answered(page, 'csearch-panel-kwic');
   await page.getByTestId('csearch-kwic-query').fill(query);
   await page.getByTestId('csearch-kwic-by').selectOption(by);
   await page.getByTestId('csearch-kwic-search').click();
-  await nextAnswer(page, 'csearch-panel-kwic', before);
+  await page.waitForFunction(
+    ({ before, query, by }) => {
+      const panel = document.querySelector('[data-testid="csearch-panel-kwic"]');
+      return Number(panel.dataset.answered) > before && panel.dataset.state !== 'loading' && panel.dataset.query === query && panel.dataset.by === by;
+    },
+    { before, query, by },
+    { timeout: 30_000 },
+  );
 }
 
 /** The concordance as drawn: the summary's two numbers, the per-document list, the lines. */
@@ -227,6 +238,9 @@ test('collocates and n-grams over the corpus are the engine’s answers to the s
     const csv = (await downloaded(page, 'csearch-ngrams-csv')).text.replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(csv[0], 'rank,ngram,words,n,count,documents');
     assert.equal(csv.length, g.length + 1);
+    // The collocates' export is in their tab (hidden while the n-grams are shown): back to it.
+    await page.getByTestId('csearch-tab-colloc').click();
+    assert.equal(await page.getByTestId('csearch-colloc-table').isVisible(), true);
     const ccsv = (await downloaded(page, 'csearch-colloc-csv')).text.replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(ccsv.length, c.collocates.length + 1);
     assert.deepEqual(errors, []);

@@ -9,12 +9,14 @@
 // corpus report it was asked under (latestAnswer on `corpusReport`): when a new report arrives,
 // what was asked is asked again, and an answer to an older report is dropped.
 //
-// Document names are the user's: they go in with textContent only (lib/dom.js).
+// The panels' form fields and answer areas are built by lib/query-panel.js. Document names are
+// the user's: they go in with textContent only (lib/dom.js).
 
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv, round } from '../lib/export.js';
-import { button, latestAnswer, roving, save, statusLine, tabStop, whole } from '../lib/widgets.js';
+import { latestAnswer, roving, save, tabStop, whole } from '../lib/widgets.js';
+import { panelParts } from '../lib/query-panel.js';
 import { CONTEXT, CONTEXT_RANGE, clampContext, joinWords, oneLine } from '../lib/query-text.js';
 
 t.register({
@@ -27,8 +29,6 @@ t.register({
   'csearch.tab.kwic': { zh: '语境', en: 'Concordance' },
   'csearch.tab.colloc': { zh: '搭配词', en: 'Collocates' },
   'csearch.tab.ngrams': { zh: 'N 元组', en: 'N-grams' },
-  'csearch.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
-  'csearch.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
   'csearch.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more rows ({rest} left)' },
   'csearch.notAnalyzed': {
     zh: '分析引擎已不再保存这个语料库（例如之后分析了一篇文本，或取消了分析）。请再次点击“分析语料库”。',
@@ -142,38 +142,7 @@ export function mount(root, { store, actions }) {
   const strings = [];
   const say = (node, key, prop = 'textContent') => (strings.push([node, key, prop]), node);
 
-  // ---- Small builders shared by the three panels.
-  const field = (id, labelKey, input, className = 'csearch-field') => {
-    const label = say(el('label', { attrs: { for: id } }), labelKey);
-    return el('span', { className }, label, input);
-  };
-  const number = (id, value, min, max) =>
-    el('input', { attrs: { type: 'number', id, min, max, step: 1, value, inputmode: 'numeric', 'data-testid': id } });
-  const checkbox = (id, labelKey) => {
-    const input = el('input', { attrs: { type: 'checkbox', id, 'data-testid': id } });
-    return { input, box: el('span', { className: 'csearch-check' }, input, say(el('label', { attrs: { for: id } }), labelKey)) };
-  };
-  const select = (id, values, keyOf) => {
-    const node = el('select', { attrs: { id, 'data-testid': id } }, ...values.map((v) => say(el('option', { attrs: { value: v } }), keyOf(v))));
-    return node;
-  };
-  /** The answer area of a panel: summary, message, exports, a table in a scrolling region. */
-  const answerArea = (name, headingId) => {
-    const summary = el('p', { className: 'csearch-summary', attrs: { 'data-testid': `csearch-${name}-summary`, 'aria-live': 'polite' } });
-    const message = el('p', { className: 'kw-empty', attrs: { 'data-testid': `csearch-${name}-message` } });
-    const status = statusLine(`csearch-${name}-status`);
-    const csv = say(button('', () => exporters[name].csv(), { 'data-testid': `csearch-${name}-csv` }), 'csearch.exportCsv');
-    const json = say(button('', () => exporters[name].json(), { 'data-testid': `csearch-${name}-json` }), 'csearch.exportJson');
-    const head = el('tr', {});
-    const tbody = el('tbody', {});
-    const table = el('table', { className: `kw-table csearch-table csearch-${name}-table`, attrs: { 'data-testid': `csearch-${name}-table` } }, el('thead', {}, head), tbody);
-    const wrap = el('div', { className: 'kw-wrap csearch-wrap', attrs: { role: 'region', tabindex: '0', 'aria-labelledby': headingId } }, table);
-    const more = el('button', { className: 'kw-button csearch-more', attrs: { type: 'button', 'data-testid': `csearch-${name}-more` } });
-    const results = el('div', { className: 'csearch-results' }, el('div', { className: 'kw-toolbar' }, el('div', { className: 'kw-exports' }, csv, json)), status, wrap, more);
-    return { summary, message, status, head, tbody, wrap, more, results };
-  };
-  const headCells = (area, columns) =>
-    area.head.replaceChildren(...columns.map(([key, num]) => el('th', { className: num ? 'num' : null, attrs: { scope: 'col' }, text: t(key) })));
+  const { field, number, checkbox, select, answerArea, headCells } = panelParts(say, exporters);
 
   // ---- Heading and tabs.
   const heading = say(el('h2', { className: 'kw-heading', attrs: { id: 'csearch-heading' } }), 'view.corpus-search');
@@ -209,8 +178,13 @@ export function mount(root, { store, actions }) {
     if (name === 'ngrams' && !ngrams.asked) ngrams.run();
   }
 
-  /** Mark a panel's answer as drawn (its data-answered counts them: tests can tell a new one). */
-  const answered = (p, state) => {
+  /**
+   * Mark a panel's answer as drawn: data-answered counts them, and `marks` (the concordance's
+   * query and match) say which request the answer drawn is to (tests can tell a new one, and
+   * whose it is: a changed setting also re-asks the search shown).
+   */
+  const answered = (p, state, marks = {}) => {
+    Object.assign(p.dataset, marks);
     p.dataset.state = state;
     p.dataset.answered = String(Number(p.dataset.answered) + 1);
   };
@@ -282,12 +256,12 @@ export function mount(root, { store, actions }) {
       if (got.error) {
         state.answer = null;
         state.error = got.error;
-        answered(p, got.error.kind === 'invalid_query' ? 'refused' : 'failed');
+        answered(p, got.error.kind === 'invalid_query' ? 'refused' : 'failed', { query: q.query, by: q.by });
       } else {
         const { total, perDocument, lines } = got.answer;
         state.answer = { request: q, report: made.report, total, perDocument, lines };
         state.shown = PAGE;
-        answered(p, 'ready');
+        answered(p, 'ready', { query: q.query, by: q.by });
       }
       draw();
     }
