@@ -309,10 +309,9 @@ const actions = {
   /**
    * The corpus report of `documents` ([{name, text}], corpus order) with the page's analysis
    * options (engine.analyzeCorpus; views/index.js has the contract). `call`: {signal,
-   * onProgress}. An engine without corpus analysis rejects with kind 'unsupported'.
+   * onProgress}.
    */
   analyzeCorpus(documents, call = {}) {
-    if (typeof engine.analyzeCorpus !== 'function') return unsupported('analyzeCorpus');
     const docs = documents.map(({ name, text }) => ({ name, text }));
     // keep: the engine keeps the documents' words and texts, for the corpus queries below.
     const options = { ...CORPUS_OPTIONS, analysis: engineOptions(store.get().options) };
@@ -323,38 +322,18 @@ const actions = {
    * `{reference}` (engine.corpusReport(null, …); the corpus's own options as analyzeCorpus had them).
    */
   corpusReport(options = {}) {
-    if (typeof engine.corpusReport !== 'function') return unsupported('corpusReport');
     return engine.corpusReport(null, { ...CORPUS_OPTIONS, ...options });
   },
   /** Keyness of two groups of the kept corpus's documents (engine.compareGroups: a Comparison). */
-  compareGroups(a, b, options = {}) {
-    if (typeof engine.compareGroups !== 'function') return unsupported('compareGroups');
-    return engine.compareGroups(a, b, options);
-  },
-  /** A concordance over the kept corpus's documents (engine.corpusConcordance). */
-  corpusConcordance(request) {
-    if (typeof engine.corpusConcordance !== 'function') return unsupported('corpusConcordance');
-    return engine.corpusConcordance(request);
-  },
-  /** Collocates counted over the kept corpus's documents (engine.corpusCollocates). */
-  corpusCollocates(request) {
-    if (typeof engine.corpusCollocates !== 'function') return unsupported('corpusCollocates');
-    return engine.corpusCollocates(request);
-  },
-  /** N-grams of the kept corpus's documents, with their range (engine.corpusNgrams). */
-  corpusNgrams(request) {
-    if (typeof engine.corpusNgrams !== 'function') return unsupported('corpusNgrams');
-    return engine.corpusNgrams(request);
-  },
+  compareGroups: (a, b, options = {}) => engine.compareGroups(a, b, options),
+  /** Concordance, collocates and n-grams over the kept corpus's documents (engine.corpus*). */
+  corpusConcordance: (request) => engine.corpusConcordance(request),
+  corpusCollocates: (request) => engine.corpusCollocates(request),
+  corpusNgrams: (request) => engine.corpusNgrams(request),
 };
 
 /** The corpus report's own options (CorpusOptions): the engine's defaults, for every corpus call. */
 const CORPUS_OPTIONS = Object.freeze({});
-
-/** A rejection for an engine that lacks `method` (an older package). */
-function unsupported(method) {
-  return Promise.reject(Object.assign(new Error(`this analyzer has no ${method}`), { kind: 'unsupported' }));
-}
 
 /**
  * How many workers analyse a corpus's documents at once: one a core, at most 4 (each holds its

@@ -48,10 +48,6 @@ t.register({
   'corpus.analysed': { zh: '已分析 {n} 篇文档，语料库报告在下方。', en: 'Analysed {n} documents; the corpus report is below.' },
   'corpus.analysisCancelled': { zh: '语料库分析已取消。', en: 'The corpus analysis was cancelled.' },
   'corpus.analysisFailed': { zh: '语料库分析失败。文档未改变。', en: 'The corpus analysis failed. The documents are unchanged.' },
-  'corpus.unsupported': {
-    zh: '此版本的分析引擎还不能分析语料库（缺少 analyzeCorpus）。文档未改变，可以保存为会话。',
-    en: 'This version of the analyzer cannot analyse a corpus yet (no analyzeCorpus). The documents are unchanged and can be saved as a session.',
-  },
   'corpus.nothingToAnalyse': { zh: '还没有文档可以分析。', en: 'There are no documents to analyse yet.' },
   'corpus.open': { zh: '打开文件或 .zip…', en: 'Open files or a .zip…' },
   'corpus.drop': { zh: '或把文件拖到这里', en: 'or drop files here' },
@@ -471,7 +467,6 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     } catch (error) {
       if (running !== controller) return;
       if (error?.name === 'AbortError') tell('corpus.analysisCancelled');
-      else if (error?.kind === 'unsupported') refuse('corpus.unsupported', {}, error.message);
       else refuse('corpus.analysisFailed', {}, error?.message ?? String(error));
     } finally {
       if (running === controller) {

@@ -33,7 +33,6 @@ t.register({
     zh: '分析引擎已不再保存这个语料库（例如之后分析了一篇文本，或取消了分析）。请再次点击“分析语料库”。',
     en: 'The analyzer no longer holds this corpus (a text was analysed since, or an analysis was cancelled). Analyse the corpus again.',
   },
-  'ckey.unsupported': { zh: '此版本的分析引擎还不能做这种比较。', en: 'This version of the analyzer cannot make this comparison yet.' },
   'ckey.failed': { zh: '比较失败：{detail}', en: 'The comparison failed: {detail}' },
   'ckey.none': { zh: '没有这样的词。', en: 'No such words.' },
   'ckey.col.word': { zh: '词', en: 'Word' },
@@ -86,7 +85,6 @@ const sigMark = (p) => (p === null || p === undefined ? '' : { 0.05: '*', 0.01: 
 /** The message for an engine's refusal or failure. */
 function failureText(error) {
   if (error?.kind === 'not_analyzed') return t('ckey.notAnalyzed');
-  if (error?.kind === 'unsupported') return t('ckey.unsupported');
   if (error?.kind === 'invalid_frequency_list') {
     const line = error.line ?? error.detail?.line;
     return line ? t('ckey.badList', { line: formatNumber(line), detail: error.message }) : t('ckey.badListNoLine', { detail: error.message });

@@ -34,7 +34,6 @@ t.register({
     zh: '分析引擎已不再保存这个语料库（例如之后分析了一篇文本，或取消了分析）。请再次点击“分析语料库”。',
     en: 'The analyzer no longer holds this corpus (a text was analysed since, or an analysis was cancelled). Analyse the corpus again.',
   },
-  'csearch.unsupported': { zh: '此版本的分析引擎还不能搜索语料库。', en: 'This version of the analyzer cannot search a corpus yet.' },
   'csearch.failed': { zh: '查询失败：{detail}', en: 'The query failed: {detail}' },
   'csearch.invalid': { zh: '无法查询：{detail}', en: 'This query cannot run: {detail}' },
   'csearch.run': { zh: '查询', en: 'Find' },
@@ -126,7 +125,6 @@ const showValue = (field, x) => (field === 'count' || field === 'frequency' ? fo
 /** The message for an engine's refusal or failure. */
 function failureText(error) {
   if (error?.kind === 'not_analyzed') return t('csearch.notAnalyzed');
-  if (error?.kind === 'unsupported') return t('csearch.unsupported');
   if (error?.kind === 'invalid_query') return t('csearch.invalid', { detail: error.message });
   return t('csearch.failed', { detail: error?.message ?? String(error) });
 }

@@ -35,8 +35,7 @@
 // [{name, text}] in corpus order and the page's analysis options, and resolves to the engine's
 // CorpusReport (js/report.d.ts; engine.analyzeCorpus, the package's WorkerAnalyzer): its
 // `documents[i]` is `documents[i]`; `onProgress({document: i, of: n, name})` as document i
-// (0-based) is analysed; `signal` aborts it (an 'AbortError'). An engine without the method
-// rejects with an Error of kind 'unsupported'. corpus-input.js's Analyse corpus button calls
+// (0-based) is analysed; `signal` aborts it (an 'AbortError'). corpus-input.js's Analyse corpus button calls
 // it and stores `state.corpusReport = {report, documents: [{id, name}]}` (the documents it was
 // made from, to tell when they changed since); the corpus view (corpus.js) draws that.
 // analyzeCorpus asks the engine to keep the corpus (`keep: true`), and the corpus queries
