@@ -33,6 +33,8 @@ const CORE = [
   './lib/corpus-files.js',
   './lib/session.js',
   './lib/kept-corpus.js',
+  './lib/virtual-rows.js',
+  './lib/matrix-canvas.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus'].flatMap((v) => [
     `./views/${v}.js`,
