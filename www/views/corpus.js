@@ -549,7 +549,7 @@ export function mount(root, { store }) {
         svg('text', { x: M.left - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'creport-axis' }, formatNumber(v, 1)),
       ]),
       ...report.documents.map((_, i) =>
-        n <= 40 || i % Math.ceil(n / 40) === 0 ? svg('text', { x: x(i), y: H - M.bottom + 14, 'text-anchor': 'middle', class: 'creport-axis' }, String(i + 1)) : null,
+        n <= 30 || i % Math.ceil(n / 20) === 0 ? svg('text', { x: x(i), y: H - M.bottom + 14, 'text-anchor': 'middle', class: 'creport-axis' }, String(i + 1)) : null,
       ),
       svg('text', { x: (W + M.left) / 2, y: H - 4, 'text-anchor': 'middle', class: 'creport-axis' }, t('creport.axisDocs')),
       ...words.map((k, w) =>
