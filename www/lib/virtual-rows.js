@@ -45,9 +45,11 @@ export function virtualRows(box, table, { count, rowHeight, fillRow, fillHead = 
   }
 
   /** The rows [first, end) and columns [colFirst, colEnd) in view, with the overscan. */
-  function windowNow() {
-    const head = table.tHead?.offsetHeight ?? 0;
-    const height = box.clientHeight;
+  function windowNow(measure) {
+    // Not measured on the first drawing: reading a size there would lay the whole page out at
+    // once; the ResizeObserver's first call (after the browser's own layout) draws it again.
+    const head = measure ? table.tHead?.offsetHeight ?? 0 : 0;
+    const height = measure ? box.clientHeight : 0;
     let first = 0;
     let end = Math.min(total, UNMEASURED);
     if (height > 0) {
@@ -58,7 +60,7 @@ export function virtualRows(box, table, { count, rowHeight, fillRow, fillHead = 
     let colFirst = 0;
     let colEnd = 0;
     if (columns) {
-      const width = box.clientWidth || 800;
+      const width = (measure && box.clientWidth) || 800;
       const left = Math.max(0, box.scrollLeft - columns.before);
       colFirst = Math.max(0, Math.floor(left / columns.width) - 2);
       colEnd = Math.min(columns.count, Math.ceil((left + width) / columns.width) + 2);
@@ -66,9 +68,9 @@ export function virtualRows(box, table, { count, rowHeight, fillRow, fillHead = 
     return [first, end, colFirst, colEnd];
   }
 
-  function draw(force = false) {
+  function draw(force = false, measure = true) {
     frame = 0;
-    const [first, end, colFirst, colEnd] = windowNow();
+    const [first, end, colFirst, colEnd] = windowNow(measure);
     if (!force && drawn && drawn[0] === first && drawn[1] === end && drawn[2] === colFirst && drawn[3] === colEnd) return;
     drawn = [first, end, colFirst, colEnd];
     const colRange = columns ? [colFirst, colEnd] : null;
@@ -106,7 +108,7 @@ export function virtualRows(box, table, { count, rowHeight, fillRow, fillHead = 
   // before measuring the window.
   setSpacer(below, total * rowHeight);
   body.replaceChildren(below);
-  draw(true);
+  draw(true, false);
 
   return {
     /** Draw again, e.g. after the rows were re-sorted (and with a new row count). */
