@@ -8,6 +8,8 @@ import type {
   Comparison,
   Concordance,
   ConcordanceRequest,
+  CorpusConcordance,
+  CorpusNgrams,
   CorpusReport,
   CorpusReportOptions,
   Dispersion,
@@ -36,6 +38,10 @@ export type {
   ConcordanceLine,
   ConcordanceQuery,
   ConcordanceRequest,
+  CorpusConcordance,
+  CorpusNgram,
+  CorpusNgrams,
+  DocumentLine,
   CorpusKeyword,
   CorpusOptions,
   CorpusReference,
@@ -144,6 +150,13 @@ export interface AnalyzeCorpusCallOptions {
   onProgress?: (progress: CorpusProgress) => void;
   /** Workers to summarise in at once (default 1): this analyzer's and `workers − 1` more for the call. The report is the same for any number. */
   workers?: number;
+  /**
+   * Keep every document's tokens and text in this analyzer's worker for `corpusConcordance`,
+   * `corpusCollocates` and `corpusNgrams` (default false: only the summaries are kept, for
+   * `corpusReport(null, …)` and `compareGroups`). Documents other workers analyse are handed
+   * over as bytes.
+   */
+  keep?: boolean;
 }
 
 /** Why a `WorkerAnalyzer` call failed: the analyzer's kinds, or the worker's. */
@@ -196,7 +209,15 @@ export declare class WorkerAnalyzer extends EventTarget {
   /** A corpus document's summary (see `Analyzer.summarize`): its stats and word counts, not its text. */
   summarize(name: string, text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<DocumentSummary>;
   /** The corpus report of `summaries`, in the order given (see `Analyzer.corpusReport`). */
-  corpusReport(summaries: DocumentSummary[], options?: CorpusReportOptions, call?: { signal?: AbortSignal }): Promise<CorpusReport>;
+  corpusReport(summaries: DocumentSummary[] | null, options?: CorpusReportOptions, call?: { signal?: AbortSignal }): Promise<CorpusReport>;
+  /** Keyness of documents `a` against documents `b` of the last analysed corpus (indices in corpus order), at most `terms` words each way (default 20). */
+  compareGroups(a: number[], b: number[], call?: { terms?: number, signal?: AbortSignal }): Promise<Comparison>;
+  /** Every occurrence of a query in the last corpus analysed with `keep`, each line labelled with its document; offsets are into that document's text. */
+  corpusConcordance(request: ConcordanceRequest, call?: { signal?: AbortSignal }): Promise<CorpusConcordance>;
+  /** The collocates of a word over the last corpus analysed with `keep`. */
+  corpusCollocates(request: CollocatesRequest, call?: { signal?: AbortSignal }): Promise<Collocates>;
+  /** The repeated n-grams of the last corpus analysed with `keep`, each with the number of documents it occurs in. */
+  corpusNgrams(request?: NgramsRequest, call?: { signal?: AbortSignal }): Promise<CorpusNgrams>;
   /** Add dictionary words; resolves to how many were new. */
   addWords(words: string[]): Promise<number>;
   /** Remove dictionary words; resolves to how many were removed. */

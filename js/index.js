@@ -194,25 +194,68 @@ export class WorkerAnalyzer extends EventTarget {
 
   /**
    * The corpus report of `summaries` (from `summarize`), in the order given, made in the worker
-   * (see `Analyzer.corpusReport`).
+   * (see `Analyzer.corpusReport`); `summaries` null: the last analysed corpus's, kept in the
+   * worker (another reference or comparison without sending the summaries again).
    */
   corpusReport(summaries, options = {}, { signal } = {}) {
-    return this.#request({ type: 'corpusReport', summaries, options }, { signal });
+    return this.#request({ type: 'corpusReport', summaries: summaries ?? null, options }, { signal });
+  }
+
+  /** Keyness of documents `a` against documents `b` of the last analysed corpus. */
+  compareGroups(a, b, { terms, signal } = {}) {
+    return this.#keptQuery({ type: 'compareGroups', a, b, terms: terms ?? null }, signal);
+  }
+
+  /** Every occurrence of a query in the last corpus analysed with `keep`, lines labelled by document. */
+  corpusConcordance(request, { signal } = {}) {
+    return this.#keptQuery({ type: 'corpusConcordance', request: request ?? {} }, signal);
+  }
+
+  /** The collocates of a word over the last corpus analysed with `keep`. */
+  corpusCollocates(request, { signal } = {}) {
+    return this.#keptQuery({ type: 'corpusCollocates', request: request ?? {} }, signal);
+  }
+
+  /** The repeated n-grams of the last corpus analysed with `keep`, with their range. */
+  corpusNgrams(request = {}, { signal } = {}) {
+    return this.#keptQuery({ type: 'corpusNgrams', request: request ?? {} }, signal);
   }
 
   /**
-   * Analyse a corpus: each of `documents` (`{name, text}`) summarised in the worker, one at a
+   * A request on the kept corpus. Aborting it does not end the worker (which would lose the
+   * corpus, analysed at length): the call rejects with the signal's reason at once and its
+   * answer, when it comes, is dropped.
+   */
+  #keptQuery(message, signal) {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const answer = this.#request(message);
+    if (!signal) return answer;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(abortReason(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /**
+   * Analyse a corpus: each of `documents` (`{name, text}`) analysed in the worker, one at a
    * time, so that the worker never holds more than one text; then the corpus report built
    * from the summaries in document order (`options` as for `corpusReport`; the documents are
    * analysed with `options.analysis`). `onProgress({document, of, name, done})` after each
-   * document is summarised (`document` its index, `done` how many are). Aborting `signal`
+   * document is analysed (`document` its index, `done` how many are). Aborting `signal`
    * rejects with its reason between documents or during one (whose worker is replaced).
    *
-   * `workers: N` summarises in N workers at once: this analyzer's and N − 1 more, started for
+   * `workers: N` analyses in N workers at once: this analyzer's and N − 1 more, started for
    * the call (with the words added through this analyzer) and ended after it. The report is
    * the same for any N: it is built from the summaries in document order.
+   *
+   * This analyzer's worker keeps the corpus: every summary (for `corpusReport(null, …)` and
+   * `compareGroups`), and with `keep: true` every document's tokens and text too (for
+   * `corpusConcordance`, `corpusCollocates` and `corpusNgrams`): the other workers hand
+   * theirs over as bytes. An analysis of one text does not forget the corpus; the next
+   * corpus replaces it.
    */
-  async analyzeCorpus(documents, options = {}, { signal, onProgress, workers = 1 } = {}) {
+  async analyzeCorpus(documents, options = {}, { signal, onProgress, workers = 1, keep = false } = {}) {
     if (signal?.aborted) throw abortReason(signal);
     if (!Number.isInteger(workers) || workers < 1) {
       throw failure('invalid_options', `workers must be a whole number of at least 1, not ${workers}`);
@@ -229,17 +272,25 @@ export class WorkerAnalyzer extends EventTarget {
     const stop = new AbortController();
     const forward = () => stop.abort(abortReason(signal));
     signal?.addEventListener('abort', forward, { once: true });
-    const summaries = new Array(docs.length);
     let next = 0;
     let done = 0;
+    const queries = Boolean(keep);
     const lane = async (analyzer) => {
       try {
         while (next < docs.length && !stop.signal.aborted) {
-          const i = next++;
-          const { name, text } = docs[i];
-          summaries[i] = await analyzer.#summarize({ type: 'summarize', name, text, options: analysis }, stop.signal);
+          const index = next++;
+          const { name, text } = docs[index];
+          if (analyzer === this) {
+            await this.#summarize({ type: 'keepDocument', index, name, text, options: analysis, queries }, stop.signal);
+          } else if (queries) {
+            const { summary, kept } = await analyzer.#summarize({ type: 'exportDocument', name, text, options: analysis }, stop.signal);
+            await this.#request({ type: 'adoptDocument', index, summary, kept }, { signal: stop.signal });
+          } else {
+            const summary = await analyzer.#summarize({ type: 'summarize', name, text, options: analysis }, stop.signal);
+            await this.#request({ type: 'adoptDocument', index, summary }, { signal: stop.signal });
+          }
           done += 1;
-          onProgress?.({ document: i, of: docs.length, name, done });
+          onProgress?.({ document: index, of: docs.length, name, done });
         }
       } catch (error) {
         stop.abort(error);
@@ -247,8 +298,10 @@ export class WorkerAnalyzer extends EventTarget {
       }
     };
     try {
+      await this.#request({ type: 'clearDocuments' }, { signal: stop.signal });
       await Promise.all([this, ...helpers].map(lane));
-      return await this.corpusReport(summaries, options, { signal });
+      // An empty corpus keeps nothing to read: its report is built from no summaries.
+      return await this.corpusReport(docs.length > 0 ? null : [], options, { signal });
     } finally {
       signal?.removeEventListener('abort', forward);
       for (const helper of helpers) helper.terminate();

@@ -17,8 +17,24 @@
 //                                                                   (DocumentSummary): counts,
 //                                                                   not the text
 //                    {type: 'corpusReport', id, summaries, options} the CorpusReport of the
-//                                                                   summaries, in order;
+//                                                                   summaries, in order
+//                                                                   (null: the kept corpus's);
 //                                                                   options: CorpusReportOptions
+//                    {type: 'clearDocuments', id}                  forget the kept corpus
+//                    {type: 'keepDocument', id, index, name, text, options, queries}
+//                                                                   analyse and keep document
+//                                                                   `index` (its tokens and text
+//                                                                   too with `queries`)
+//                    {type: 'exportDocument', id, name, text, options}  → {summary, kept}: kept
+//                                                                   a Uint8Array (transferred)
+//                                                                   for another worker's
+//                    {type: 'adoptDocument', id, index, summary, kept?}  keep a document
+//                                                                   another worker analysed
+//                    {type: 'compareGroups', id, a, b, terms}      keyness of two groups of
+//                                                                   the kept corpus
+//                    {type: 'corpusConcordance' | 'corpusCollocates' | 'corpusNgrams', id,
+//                           request}                                a query over the kept
+//                                                                   corpus's documents
 //                    {type: 'concordance' | 'collocates' | 'ngrams' | 'terms' | 'dispersion'
 //                           | 'trends', id, request}          a query on the last analysed
 //                                                                   text; request as in

@@ -519,6 +519,69 @@ export type Ngram = {
   count: number,
 };
 
+export type CorpusConcordance = {
+  /**
+   * Occurrences in all the documents (every one, whatever `limit`).
+   */
+  total: number,
+  /**
+   * Occurrences in each document, in corpus order.
+   */
+  perDocument: Array<number>,
+  /**
+   * The lines, in the order asked for (ties, and the `position` order, by document then
+   * position), at most `limit` of them over the whole corpus.
+   */
+  lines: Array<DocumentLine>,
+};
+
+export type DocumentLine = {
+  /**
+   * The document's index in the corpus.
+   */
+  document: number,
+  /**
+   * UTF-16 range of the match in the user's text: `text.slice(start, end)` is what matched
+   * (with anything cleaning removed inside it, such as an annotation).
+   */
+  start: number,
+  end: number,
+  /**
+   * Up to `context` chars before the match.
+   */
+  left: string,
+  /**
+   * The matched text.
+   */
+  match: string,
+  /**
+   * Up to `context` chars after the match.
+   */
+  right: string,
+};
+
+export type CorpusNgrams = {
+  /**
+   * In the order of [`Ngrams::ngrams`].
+   */
+  ngrams: Array<CorpusNgram>,
+};
+
+export type CorpusNgram = {
+  /**
+   * Its words (or chars), each as first written in the first document that has it.
+   */
+  words: Array<string>,
+  /**
+   * Occurrences in all the documents.
+   */
+  count: number,
+  /**
+   * How many documents it occurs in (its range).
+   */
+  documents: number,
+};
+
 export type TermsQuery = {
   /**
    * Least occurrences, at least 2. Default 3.
@@ -924,5 +987,5 @@ export type CorpusReportOptions = Partial<CorpusOptions> & {
   analysis?: AnalyzeOptions | null,
 };
 
-/** A reference to measure the corpus against: a text (`--reference`), or a word-frequency list, `word<TAB>count` a line (`--reference-list`); `name` defaults to "reference". */
-export type CorpusReference = { name?: string, text: string } | { name?: string, list: string };
+/** A reference to measure the corpus against: a text (`--reference`), a word-frequency list, `word<TAB>count` a line (`--reference-list`), or jieba's dictionary frequencies (`--reference-dictionary`); `name` defaults to "reference" ("jieba dictionary"). */
+export type CorpusReference = { name?: string, text: string } | { name?: string, list: string } | { name?: string, dictionary: true };

@@ -29,6 +29,8 @@ pub struct Analyzer {
     idf: Idf,
     /// What the queries read of the last analysed text (`None` before the first analysis).
     kept: Option<Corpus>,
+    /// The last corpus, document by document (see `analyzer/documents.rs`).
+    documents: Vec<Option<documents::KeptDocument>>,
 }
 
 impl Analyzer {
@@ -40,6 +42,7 @@ impl Analyzer {
             stopwords: Stopwords::builtin(),
             idf: Idf::builtin(),
             kept: None,
+            documents: Vec::new(),
         }
     }
 
@@ -212,6 +215,19 @@ impl Analyzer {
         (script, simplified, toks, compounds)
     }
 
+    /// The caller's extra stopwords and the built-in ones it keeps, keyed as the analysis
+    /// counts words.
+    fn stopword_sets(&self, options: &Options) -> (Stopwords, Stopwords) {
+        let set = |words: &[String]| {
+            let mut set = Stopwords::default();
+            for w in words {
+                set.insert(&self.converter.to_simplified(w));
+            }
+            set
+        };
+        (set(&options.stopwords), set(&options.keep_words))
+    }
+
     /// The analysis of `text`: its report and kept analysis; with `terms`, every content word
     /// it counts goes there too (a corpus's document summary needs them all, the report lists
     /// `top_n`).
@@ -258,14 +274,7 @@ impl Analyzer {
         report(Stage::Keywords, 0.75);
         let display = CharIndex::new(&cleaned.text, seg_text);
 
-        let mut extra = Stopwords::default();
-        for w in &options.stopwords {
-            extra.insert(&self.converter.to_simplified(w));
-        }
-        let mut keep = Stopwords::default();
-        for w in &options.keep_words {
-            keep.insert(&self.converter.to_simplified(w));
-        }
+        let (extra, keep) = self.stopword_sets(options);
         let filter = Filter {
             min_length: options.min_length,
             pos: &options.pos,

@@ -4,14 +4,14 @@
 //! wenxi [--options JSON] [--pretty] FILE       the report (FILE "-" reads standard input)
 //! wenxi --tokens [--options JSON] FILE          one output line per input line: its words,
 //!                                               separated by single spaces
-//! wenxi concordance QUERY FILE [--word | --regex] [--context N] [--sort S] [--as-written] [--limit N]
-//! wenxi collocates WORD FILE [--window L,R] [--min N] [--across] [--sort M] [--limit N]
-//! wenxi ngrams FILE [--n MIN,MAX] [--min N] [--longest] [--chars] [--limit N]
+//! wenxi concordance QUERY PATH... [--word | --regex] [--context N] [--sort S] [--as-written] [--limit N]
+//! wenxi collocates WORD PATH... [--window L,R] [--min N] [--across] [--sort M] [--limit N]
+//! wenxi ngrams PATH... [--n MIN,MAX] [--min N] [--longest] [--chars] [--limit N]
 //! wenxi terms FILE [--min N] [--max-words N] [--limit N]
 //! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
 //! wenxi trends FILE WORD... [--segments N]
 //! wenxi corpus PATH... [--jsonl] [--threads N] [--top N] [--terms N] [--compare A:B]
-//!              [--reference FILE | --reference-list FILE]
+//!              [--reference FILE | --reference-list FILE | --reference-dictionary]
 //! wenxi merge PART.jsonl... [--top N] [--terms N] [--compare A:B] [--reference… as above]
 //! ```
 //! Every subcommand also takes `--options JSON` (the analysis's options) and `--pretty`.
@@ -25,27 +25,35 @@
 //! it prints one summary line per document instead, and `merge` builds the corpus report
 //! from such lines, identical to `corpus` on all the documents at once.
 //!
+//! `concordance`, `collocates` and `ngrams` given one file answer on its text; given several
+//! (or a directory) they answer over all the documents together, as the corpus's: the output
+//! then begins with `"documents"` (the names, in corpus order), each concordance line has
+//! its `document` (an index into them) and offsets into that document's text, and each
+//! n-gram the number of documents it occurs in.
+//!
 //! Same core, same report as the browser build. Invalid UTF-8 is replaced with U+FFFD (with a
 //! warning on stderr) rather than refused: pasted text often has a stray byte.
 
-use std::cell::RefCell;
 use std::io::{self, Read, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-// Native only (Cargo.toml): `wasm-pack test` builds this binary for wasm32 too.
-#[cfg(not(target_arch = "wasm32"))]
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wenxi::collection::{
-    corpus_report, read_jsonl, CorpusOptions, CorpusRequest, DocumentSummary, ReferenceSource,
-};
+use wenxi::collection::read_jsonl;
 use wenxi::query::{
     By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
 };
 use wenxi::{Analyzer, Options};
+
+// In src/cli/ rather than beside the library's modules in src/.
+#[path = "cli/corpus.rs"]
+mod corpus;
+use corpus::{
+    documents, expand, report_corpus, summarize_all,
+    Documents::{Several, Single},
+    InDocuments,
+};
 
 /// Analyse Chinese (and mixed Chinese/English) text: the report as JSON, or a corpus query.
 #[derive(Parser)]
@@ -96,8 +104,11 @@ struct CorpusArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "reference_list")]
     reference: Option<String>,
     /// Measure the corpus against this word-frequency list: `word<TAB>count` a line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "reference_dictionary")]
     reference_list: Option<String>,
+    /// Measure the corpus against jieba's dictionary frequencies.
+    #[arg(long, conflicts_with = "reference")]
+    reference_dictionary: bool,
 }
 
 #[derive(Subcommand)]
@@ -137,7 +148,9 @@ enum Command {
     Concordance {
         /// What to find: a substring of the text by default.
         query: String,
-        file: String,
+        /// One text file, or several (or directories) searched as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Match tokens of the analysis (any word, by its simplified, lower-cased form).
         #[arg(long, conflicts_with = "regex")]
         word: bool,
@@ -163,7 +176,9 @@ enum Command {
     /// {"collocates": [{"word", "count", "mi", "tScore", "logLikelihood", "logDice"}]}.
     Collocates {
         word: String,
-        file: String,
+        /// One text file, or several (or directories) counted as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Words left and right of the node.
         #[arg(long, value_name = "L,R", value_parser = pair, default_value = "5,5")]
         window: (usize, usize),
@@ -183,7 +198,9 @@ enum Command {
     },
     /// Repeated word (or character) n-grams: {"ngrams": [{"words": [...], "count"}]}.
     Ngrams {
-        file: String,
+        /// One text file, or several (or directories) counted as one corpus.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Shortest and longest n (2 to 6); one number for one n.
         #[arg(long, value_name = "MIN,MAX", value_parser = pair, default_value = "2,6")]
         n: (usize, usize),
@@ -307,7 +324,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Concordance {
             query,
-            file,
+            files,
             word,
             regex,
             context,
@@ -316,7 +333,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let by = match (word, regex) {
                 (true, _) => By::Word,
                 (_, true) => By::Regex,
@@ -331,11 +347,25 @@ fn run(cli: Cli) -> Result<(), String> {
                 limit,
                 ranges: None,
             };
-            print(&analyzer.concordance(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => {
+                    print(&analyzer.concordance(&q).map_err(failed)?, common.pretty)
+                }
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_concordance(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Collocates {
             word,
-            file,
+            files,
             window: (left, right),
             min,
             across,
@@ -343,7 +373,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let q = CollocatesQuery {
                 word,
                 left,
@@ -353,10 +382,22 @@ fn run(cli: Cli) -> Result<(), String> {
                 sort,
                 limit,
             };
-            print(&analyzer.collocates(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => print(&analyzer.collocates(&q).map_err(failed)?, common.pretty),
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_collocates(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Ngrams {
-            file,
+            files,
             n: (min_n, max_n),
             min,
             longest,
@@ -364,7 +405,6 @@ fn run(cli: Cli) -> Result<(), String> {
             limit,
             common,
         } => {
-            let analyzer = analysed(&file, &common)?;
             let q = NgramsQuery {
                 min_n,
                 max_n,
@@ -373,7 +413,19 @@ fn run(cli: Cli) -> Result<(), String> {
                 characters: chars,
                 limit,
             };
-            print(&analyzer.ngrams(&q).map_err(failed)?, common.pretty)
+            match documents(&files, &common)? {
+                Single(analyzer) => print(&analyzer.ngrams(&q).map_err(failed)?, common.pretty),
+                Several(names, analyzer) => {
+                    let found = analyzer.corpus_ngrams(&q).map_err(failed)?;
+                    print(
+                        &InDocuments {
+                            documents: names,
+                            found,
+                        },
+                        common.pretty,
+                    )
+                }
+            }
         }
         Command::Terms {
             file,
@@ -416,132 +468,6 @@ fn run(cli: Cli) -> Result<(), String> {
             print(&analyzer.trends(&q).map_err(failed)?, common.pretty)
         }
     }
-}
-
-/// Every file `paths` name, in order: a file as given, a directory as the files under it,
-/// recursively, sorted by path (names starting with "." skipped).
-fn expand(paths: &[String]) -> Result<Vec<String>, String> {
-    fn walk(dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
-        let mut found = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| format!("reading {}: {e}", dir.display()))?;
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                found.push(entry.path());
-            }
-        }
-        found.sort();
-        for path in found {
-            if path.is_dir() {
-                walk(&path, out)?;
-            } else {
-                out.push(path.to_string_lossy().into_owned());
-            }
-        }
-        Ok(())
-    }
-    let mut files = Vec::new();
-    for p in paths {
-        if Path::new(p).is_dir() {
-            walk(Path::new(p), &mut files)?;
-        } else {
-            files.push(p.clone());
-        }
-    }
-    Ok(files)
-}
-
-thread_local! {
-    /// Each thread's analyzer: building one loads the dictionary, so a thread builds one and
-    /// analyses all its documents with it.
-    static ANALYZER: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
-}
-
-/// The summaries of `files`, in order, analysed on `threads` threads (rayon's default when
-/// `None`). Each document's summary depends on its text and the options alone, so the
-/// result is the same on any number of threads.
-fn summarize_all(
-    files: &[String],
-    options: &Options,
-    threads: Option<usize>,
-) -> Result<Vec<DocumentSummary>, String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // No threads (nor rayon) on wasm32, where only `wasm-pack test` builds this binary.
-        let _ = threads;
-        files.iter().map(|f| summarize_file(f, options)).collect()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .build()
-            .map_err(|e| e.to_string())?;
-        pool.install(|| {
-            files
-                .par_iter()
-                .map(|f| summarize_file(f, options))
-                .collect()
-        })
-    }
-}
-
-/// The summary of `file`, by this thread's analyzer.
-fn summarize_file(file: &str, options: &Options) -> Result<DocumentSummary, String> {
-    let text = read(file)?;
-    ANALYZER.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        let analyzer = cell.get_or_insert_with(Analyzer::new);
-        analyzer
-            .summarize(file, &text, options)
-            .map_err(|e| format!("{file}: {}", failed(e)))
-    })
-}
-
-/// Print the corpus report of `docs`, with the reference `args` names (a text, analysed with
-/// `options`, or a frequency list).
-fn report_corpus(
-    docs: &[DocumentSummary],
-    args: &CorpusArgs,
-    options: &Options,
-    pretty: bool,
-) -> Result<(), String> {
-    let reference = match (&args.reference, &args.reference_list) {
-        (Some(file), _) => Some(ReferenceSource::Text {
-            name: file.clone(),
-            text: read(file)?,
-        }),
-        (None, Some(file)) => Some(ReferenceSource::List {
-            name: file.clone(),
-            list: read(file)?,
-        }),
-        (None, None) => None,
-    };
-    let list_file = args
-        .reference_list
-        .as_deref()
-        .filter(|_| args.reference.is_none());
-    let request = CorpusRequest {
-        options: CorpusOptions {
-            top_n: args.top,
-            terms: args.terms,
-            compare: args.compare.clone(),
-        },
-        reference,
-        analysis: options.clone(),
-    };
-    // Without a reference to analyse, `merge` need not load a dictionary.
-    let report = match request.reference {
-        Some(_) => Analyzer::new().corpus_report(docs, &request),
-        None => corpus_report(docs, &request.options, None),
-    }
-    .map_err(|e| match (list_file, &e) {
-        // A frequency list's error names its line: say which file.
-        (Some(file), wenxi::Error::InvalidFrequencyList { .. }) => format!("{file}: {}", failed(e)),
-        _ => failed(e),
-    })?;
-    print(&report, pretty)
 }
 
 /// An analyzer that has analysed `file` (its report is not printed: the queries read it).

@@ -15,8 +15,9 @@ use crate::collection::{
 use crate::options::Options;
 use crate::query::{
     By, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine, ConcordanceQuery,
-    Dispersion, DispersionQuery, Measure, Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Term,
-    Terms, TermsQuery, Trends, TrendsQuery, WordDispersion,
+    CorpusConcordance, CorpusNgram, CorpusNgrams, Dispersion, DispersionQuery, DocumentLine,
+    Measure, Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Term, Terms, TermsQuery, Trends,
+    TrendsQuery, WordDispersion,
 };
 use crate::report::{
     Cleaning, Keyword, Progress, Report, Script, ScriptKind, Section, Stage, Stats, Token,
@@ -56,6 +57,10 @@ fn declarations() -> String {
         NgramsQuery::decl(&cfg),
         Ngrams::decl(&cfg),
         Ngram::decl(&cfg),
+        CorpusConcordance::decl(&cfg),
+        DocumentLine::decl(&cfg),
+        CorpusNgrams::decl(&cfg),
+        CorpusNgram::decl(&cfg),
         TermsQuery::decl(&cfg),
         Terms::decl(&cfg),
         Term::decl(&cfg),
@@ -104,10 +109,12 @@ fn declarations() -> String {
          reference?: CorpusReference | null,\n  \
          analysis?: AnalyzeOptions | null,\n\
          };\n\n\
-         /** A reference to measure the corpus against: a text (`--reference`), or a \
-         word-frequency list, `word<TAB>count` a line (`--reference-list`); `name` defaults \
-         to \"reference\". */\n\
-         export type CorpusReference = { name?: string, text: string } | { name?: string, list: string };\n",
+         /** A reference to measure the corpus against: a text (`--reference`), a \
+         word-frequency list, `word<TAB>count` a line (`--reference-list`), or jieba's \
+         dictionary frequencies (`--reference-dictionary`); `name` defaults to \"reference\" \
+         (\"jieba dictionary\"). */\n\
+         export type CorpusReference = { name?: string, text: string } | { name?: string, list: string } \
+         | { name?: string, dictionary: true };\n",
     );
     out
 }

@@ -277,3 +277,98 @@ fn distinctive_terms_name_the_province() {
     eprintln!("{named} of 16 reports' top-10 distinctive terms name their province");
     assert!(named >= 15, "{named} of 16; missed: {missed:#?}");
 }
+
+#[test]
+fn queries_over_several_files_label_their_documents() {
+    let dir = scratch("queries");
+    let paths = documents(&dir);
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut args = vec!["concordance", "的"];
+    args.extend(paths.iter().map(String::as_str));
+    let found: serde_json::Value = serde_json::from_slice(&ok(&args)).unwrap();
+    let names: Vec<&str> = found["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(names, paths.iter().map(String::as_str).collect::<Vec<_>>());
+    let per: Vec<u64> = found["perDocument"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    let naive: Vec<u64> = texts
+        .iter()
+        .map(|t| t.matches("的").count() as u64)
+        .collect();
+    assert_eq!(per, naive);
+    assert_eq!(found["total"].as_u64().unwrap(), naive.iter().sum::<u64>());
+    assert!(naive.iter().sum::<u64>() > 0);
+    for line in found["lines"].as_array().unwrap() {
+        let units: Vec<u16> = texts[line["document"].as_u64().unwrap() as usize]
+            .encode_utf16()
+            .collect();
+        let (start, end) = (
+            line["start"].as_u64().unwrap() as usize,
+            line["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(String::from_utf16(&units[start..end]).unwrap(), "的");
+    }
+    // A directory is the same corpus as its files.
+    let docs_dir = dir.join("docs");
+    let by_dir: serde_json::Value =
+        serde_json::from_slice(&ok(&["concordance", "的", docs_dir.to_str().unwrap()])).unwrap();
+    assert_eq!(by_dir["perDocument"], found["perDocument"]);
+    // N-grams carry their range; one file alone answers as a text (no "documents").
+    let mut args = vec!["ngrams", "--limit", "20"];
+    args.extend(paths.iter().map(String::as_str));
+    let grams: serde_json::Value = serde_json::from_slice(&ok(&args)).unwrap();
+    let first = &grams["ngrams"][0];
+    let range = first["documents"].as_u64().unwrap();
+    assert!(range >= 1 && range <= paths.len() as u64 && range <= first["count"].as_u64().unwrap());
+    let one: serde_json::Value = serde_json::from_slice(&ok(&["ngrams", &paths[0]])).unwrap();
+    assert!(one.get("documents").is_none() && one["ngrams"][0].get("documents").is_none());
+    // Collocates over the corpus count the node in every document.
+    let mut args = vec!["collocates", "的", "--min", "1"];
+    args.extend(paths.iter().map(String::as_str));
+    let coll: serde_json::Value = serde_json::from_slice(&ok(&args)).unwrap();
+    let words = coll["frequency"].as_u64().unwrap();
+    let by_word: serde_json::Value = {
+        let mut a = vec!["concordance", "的", "--word"];
+        a.extend(paths.iter().map(String::as_str));
+        serde_json::from_slice(&ok(&a)).unwrap()
+    };
+    assert_eq!(words, by_word["total"].as_u64().unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_dictionary_is_a_reference() {
+    let dir = scratch("dictionary");
+    let paths = documents(&dir);
+    let mut args = vec!["corpus", "--reference-dictionary", "--terms", "10"];
+    args.extend(paths.iter().map(String::as_str));
+    let report: serde_json::Value = serde_json::from_slice(&ok(&args)).unwrap();
+    let reference = &report["reference"];
+    assert_eq!(reference["name"], "jieba dictionary");
+    let positive = reference["keyness"]["positive"].as_array().unwrap();
+    assert_eq!(positive.len(), 10);
+    assert!(positive
+        .iter()
+        .all(|t| t["g2"].as_f64().unwrap() > 0.0 && t["logRatio"].as_f64().unwrap() > 0.0));
+    // Only one reference at a time.
+    let out = wenxi(&[
+        "corpus",
+        "--reference-dictionary",
+        "--reference-list",
+        "x.tsv",
+        &paths[0],
+    ]);
+    assert!(!out.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

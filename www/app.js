@@ -16,7 +16,7 @@ import { SAMPLES } from './lib/samples.js';
 import { VIEWS } from './views/index.js';
 import { noKeywordsNote } from './lib/widgets.js';
 import { LONG_TEXT, keywordPool } from './pkg/model.js';
-import { PAGE_DEFAULTS, pageOptions } from './lib/page-options.js';
+import { PAGE_DEFAULTS, engineOptions, pageOptions } from './lib/page-options.js';
 import { MAX_CORPUS_CHARS, emptyCorpus } from './lib/corpus.js';
 import { mountCorpusInput } from './corpus-input.js';
 import { load, loadWords, save } from './lib/saved.js';
@@ -189,10 +189,9 @@ export const TOKENS_UP_TO = LONG_TEXT;
 
 /** The options the analyzer takes, from the options state (which may hold UI-only fields). */
 function analysisOptions(options, text) {
-  const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, topN, terms } = options;
   const short = text.length <= TOKENS_UP_TO;
-  const pool = keywordPool(topN, text.length);
-  return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, terms, topN: pool, includeTokens: short };
+  const pool = keywordPool(options.topN, text.length);
+  return { ...engineOptions(options), topN: pool, includeTokens: short };
 }
 
 function cancel() {
@@ -313,13 +312,49 @@ const actions = {
    * onProgress}. An engine without corpus analysis rejects with kind 'unsupported'.
    */
   analyzeCorpus(documents, call = {}) {
-    if (typeof engine.analyzeCorpus !== 'function') {
-      return Promise.reject(Object.assign(new Error('this analyzer has no corpus analysis (analyzeCorpus)'), { kind: 'unsupported' }));
-    }
+    if (typeof engine.analyzeCorpus !== 'function') return unsupported('analyzeCorpus');
     const docs = documents.map(({ name, text }) => ({ name, text }));
-    return engine.analyzeCorpus(docs, { analysis: corpusAnalysisOptions(store.get().options) }, { ...call, workers: corpusWorkers() });
+    // keep: the engine keeps the documents' words and texts, for the corpus queries below.
+    const options = { ...CORPUS_OPTIONS, analysis: engineOptions(store.get().options) };
+    return engine.analyzeCorpus(docs, options, { ...call, workers: corpusWorkers(), keep: true });
+  },
+  /**
+   * The report of the corpus the engine keeps (the last analyzeCorpus), with `options` such as
+   * `{reference}` (engine.corpusReport(null, …); the corpus's own options as analyzeCorpus had them).
+   */
+  corpusReport(options = {}) {
+    if (typeof engine.corpusReport !== 'function') return unsupported('corpusReport');
+    return engine.corpusReport(null, { ...CORPUS_OPTIONS, ...options });
+  },
+  /** Keyness of two groups of the kept corpus's documents (engine.compareGroups: a Comparison). */
+  compareGroups(a, b, options = {}) {
+    if (typeof engine.compareGroups !== 'function') return unsupported('compareGroups');
+    return engine.compareGroups(a, b, options);
+  },
+  /** A concordance over the kept corpus's documents (engine.corpusConcordance). */
+  corpusConcordance(request) {
+    if (typeof engine.corpusConcordance !== 'function') return unsupported('corpusConcordance');
+    return engine.corpusConcordance(request);
+  },
+  /** Collocates counted over the kept corpus's documents (engine.corpusCollocates). */
+  corpusCollocates(request) {
+    if (typeof engine.corpusCollocates !== 'function') return unsupported('corpusCollocates');
+    return engine.corpusCollocates(request);
+  },
+  /** N-grams of the kept corpus's documents, with their range (engine.corpusNgrams). */
+  corpusNgrams(request) {
+    if (typeof engine.corpusNgrams !== 'function') return unsupported('corpusNgrams');
+    return engine.corpusNgrams(request);
   },
 };
+
+/** The corpus report's own options (CorpusOptions): the engine's defaults, for every corpus call. */
+const CORPUS_OPTIONS = Object.freeze({});
+
+/** A rejection for an engine that lacks `method` (an older package). */
+function unsupported(method) {
+  return Promise.reject(Object.assign(new Error(`this analyzer has no ${method}`), { kind: 'unsupported' }));
+}
 
 /**
  * How many workers analyse a corpus's documents at once: one a core, at most 4 (each holds its
@@ -327,16 +362,6 @@ const actions = {
  */
 function corpusWorkers() {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-}
-
-/**
- * The options a corpus analysis takes: the page's analysis options, each document analysed
- * without its tokens; the corpus report's own sizes (keywords, terms per list) are the
- * engine's defaults.
- */
-function corpusAnalysisOptions(options) {
-  const { topN, includeTokens, ...rest } = analysisOptions(options, '');
-  return rest;
 }
 
 /**

@@ -23,6 +23,7 @@ const CORE = [
   './lib/decode.js',
   './lib/samples.js',
   './lib/widgets.js',
+  './lib/query-text.js',
   './lib/page-options.js',
   './lib/saved.js',
   './lib/converted.js',
@@ -36,7 +37,7 @@ const CORE = [
   './lib/virtual-rows.js',
   './lib/matrix-canvas.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),

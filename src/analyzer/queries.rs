@@ -12,7 +12,7 @@ use crate::Error;
 
 impl Analyzer {
     /// The key `word` is counted by: its simplified form, lower-cased.
-    fn key(&self, word: &str) -> String {
+    pub(super) fn key(&self, word: &str) -> String {
         key_of(&self.converter.to_simplified(word)).into_owned()
     }
 

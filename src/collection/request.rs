@@ -19,11 +19,14 @@ pub enum ReferenceSource {
     /// A word-frequency list, `word<TAB>count` a line (see
     /// [`super::parse_frequency_list`]).
     List { name: String, list: String },
+    /// jieba's dictionary frequencies (the counts of its own training corpus), the content
+    /// words among them as the documents' analysis options define content words.
+    Dictionary { name: String },
 }
 
 /// What a corpus report is asked for. In JSON every field may be left out:
-/// `{"topN", "terms", "compare", "reference": {"name", "text"} | {"name", "list"},
-/// "analysis": {…options…}}`.
+/// `{"topN", "terms", "compare", "reference": {"name", "text"} | {"name", "list"} |
+/// {"name", "dictionary": true}, "analysis": {…options…}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CorpusRequest {
     pub options: CorpusOptions,
@@ -33,13 +36,16 @@ pub struct CorpusRequest {
     pub analysis: Options,
 }
 
-/// A reference's JSON: a name (default `"reference"`) and exactly one of text and list.
+/// A reference's JSON: a name (default `"reference"`, or `"jieba dictionary"`) and exactly
+/// one of text, list and `dictionary: true`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReferenceJson {
     name: Option<String>,
     text: Option<String>,
     list: Option<String>,
+    #[serde(default)]
+    dictionary: bool,
 }
 
 impl CorpusRequest {
@@ -91,12 +97,22 @@ impl CorpusRequest {
 fn reference_of(value: &Value) -> Result<ReferenceSource, Error> {
     let r: ReferenceJson =
         from_json(&value.to_string(), Error::InvalidOptions).map_err(|e| within("reference", e))?;
-    let name = r.name.unwrap_or_else(|| "reference".to_string());
-    match (r.text, r.list) {
-        (Some(text), None) => Ok(ReferenceSource::Text { name, text }),
-        (None, Some(list)) => Ok(ReferenceSource::List { name, list }),
+    let named = |default: &str| r.name.clone().unwrap_or_else(|| default.to_string());
+    match (r.text.clone(), r.list.clone(), r.dictionary) {
+        (Some(text), None, false) => Ok(ReferenceSource::Text {
+            name: named("reference"),
+            text,
+        }),
+        (None, Some(list), false) => Ok(ReferenceSource::List {
+            name: named("reference"),
+            list,
+        }),
+        (None, None, true) => Ok(ReferenceSource::Dictionary {
+            name: named("jieba dictionary"),
+        }),
         _ => Err(Error::InvalidOptions(
-            "reference: give either `text` (a reference text) or `list` (word<TAB>count lines)"
+            "reference: give one of `text` (a reference text), `list` (word<TAB>count lines) \
+             and `dictionary: true` (jieba's dictionary frequencies)"
                 .into(),
         )),
     }
@@ -133,6 +149,13 @@ mod tests {
                 text: "发展".into()
             })
         );
+        let d = CorpusRequest::from_json(r#"{"reference": {"dictionary": true}}"#).unwrap();
+        assert_eq!(
+            d.reference,
+            Some(ReferenceSource::Dictionary {
+                name: "jieba dictionary".into()
+            })
+        );
         for (json, says) in [
             (r#"{"topn": 3}"#, "unknown field `topn`"),
             (r#"{"terms": "5"}"#, "terms: invalid type"),
@@ -144,7 +167,11 @@ mod tests {
                 r#"{"reference": {"txt": "x"}}"#,
                 "reference: txt: unknown field",
             ),
-            (r#"{"reference": {"name": "x"}}"#, "reference: give either"),
+            (r#"{"reference": {"name": "x"}}"#, "reference: give one of"),
+            (
+                r#"{"reference": {"list": "a\t1", "dictionary": true}}"#,
+                "reference: give one of",
+            ),
             (r#"[1]"#, "invalid type: sequence"),
         ] {
             match CorpusRequest::from_json(json) {

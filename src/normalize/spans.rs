@@ -16,7 +16,7 @@ pub struct Span {
 /// (an astral char, an entity, a tag's line break, a mojibake run) are listed apart. Plain
 /// text is one run and its astral chars; every removal (a tag, an annotation) starts a new
 /// run. A few bytes per run and per long span, instead of 4 bytes a char.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Spans {
     /// Chars held.
     len: u32,

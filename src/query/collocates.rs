@@ -145,6 +145,21 @@ pub fn collocates(
     q: &CollocatesQuery,
     key: &dyn Fn(&str) -> String,
 ) -> Result<Collocates, Error> {
+    collocates_in(&[corpus], q, key)
+}
+
+/// The collocates of `q.word` in `docs` taken together (a corpus): the counts of the module
+/// docs summed over the documents, windows never running across a document's end, words
+/// matched by their keys across documents and shown as first written in the first document
+/// that has them.
+///
+/// # Errors
+/// As [`collocates`].
+pub fn collocates_in(
+    docs: &[&Corpus],
+    q: &CollocatesQuery,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Collocates, Error> {
     if q.word.trim().is_empty() {
         return Err(Error::InvalidQuery("the node word is empty".into()));
     }
@@ -156,8 +171,83 @@ pub fn collocates(
     if q.left == 0 && q.right == 0 {
         return Err(Error::InvalidQuery("the window is empty (0 and 0)".into()));
     }
+    let node_key = key(&q.word);
+    let mut node_word: Option<&str> = None;
+    let (mut n, mut window, mut f_node) = (0u32, 0u32, 0u32);
+    // Per key: as first written, and its count in the windows.
+    let mut observed: FxHashMap<&str, (&str, u32)> = FxHashMap::default();
+    let mut tallies = Vec::with_capacity(docs.len());
+    for &corpus in docs {
+        let t = tally(corpus, q, corpus.id_of(&node_key));
+        n += t.words;
+        window += t.window;
+        if let Some(id) = t.node {
+            f_node += t.frequency.get(&id).copied().unwrap_or(0);
+            node_word.get_or_insert(corpus.entry(id).word());
+        }
+        for (&id, &o) in &t.observed {
+            let entry = corpus.entry(id);
+            observed.entry(entry.key()).or_insert((entry.word(), 0)).1 += o;
+        }
+        tallies.push(t);
+    }
+    let mut list: Vec<Collocate> = observed
+        .into_iter()
+        .filter(|&(_, (_, o))| o >= q.min_count.max(1))
+        .map(|(k, (word, o))| {
+            let f_c: u32 = docs
+                .iter()
+                .zip(&tallies)
+                .filter_map(|(corpus, t)| t.frequency.get(&corpus.id_of(k)?).copied())
+                .sum();
+            let m = measures(o, f_node, f_c, window, n);
+            Collocate {
+                word: word.to_string(),
+                count: o,
+                frequency: f_c,
+                mi: m.mi,
+                t_score: m.t_score,
+                log_likelihood: m.log_likelihood,
+                log_dice: m.log_dice,
+            }
+        })
+        .collect();
+    let by = |c: &Collocate| match q.sort {
+        Measure::LogDice => c.log_dice,
+        Measure::Mi => c.mi,
+        Measure::TScore => c.t_score,
+        Measure::LogLikelihood => c.log_likelihood,
+        Measure::Count => f64::from(c.count),
+    };
+    list.sort_by(|a, b| {
+        by(b)
+            .total_cmp(&by(a))
+            .then(b.count.cmp(&a.count))
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    list.truncate(q.limit.unwrap_or(usize::MAX));
+    Ok(Collocates {
+        word: node_word.map_or_else(|| q.word.clone(), str::to_string),
+        frequency: f_node,
+        words: n,
+        window,
+        collocates: list,
+    })
+}
+
+/// One document's counts for a node (its vocabulary id there, if it has the word).
+struct Tally {
+    node: Option<u32>,
+    /// Word tokens (*N*) and window positions (*W*).
+    words: u32,
+    window: u32,
+    /// Occurrences of every word of the document, and of each word in the windows (*O*).
+    frequency: FxHashMap<u32, u32>,
+    observed: FxHashMap<u32, u32>,
+}
+
+fn tally(corpus: &Corpus, q: &CollocatesQuery, node: Option<u32>) -> Tally {
     let words: Vec<(u32, u32)> = corpus.words().map(|w| (w.id, w.sentence)).collect();
-    let node = corpus.id_of(&key(&q.word));
     let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
     for &(id, _) in &words {
         *frequency.entry(id).or_insert(0) += 1;
@@ -185,45 +275,13 @@ pub fn collocates(
             window += 1;
         }
     }
-    let f_node = node.map_or(0, |id| frequency.get(&id).copied().unwrap_or(0));
-    let mut list: Vec<Collocate> = observed
-        .into_iter()
-        .filter(|&(_, o)| o >= q.min_count.max(1))
-        .map(|(id, o)| {
-            let f_c = frequency.get(&id).copied().unwrap_or(0);
-            let m = measures(o, f_node, f_c, window, n as u32);
-            Collocate {
-                word: corpus.entry(id).word().to_string(),
-                count: o,
-                frequency: f_c,
-                mi: m.mi,
-                t_score: m.t_score,
-                log_likelihood: m.log_likelihood,
-                log_dice: m.log_dice,
-            }
-        })
-        .collect();
-    let by = |c: &Collocate| match q.sort {
-        Measure::LogDice => c.log_dice,
-        Measure::Mi => c.mi,
-        Measure::TScore => c.t_score,
-        Measure::LogLikelihood => c.log_likelihood,
-        Measure::Count => f64::from(c.count),
-    };
-    list.sort_by(|a, b| {
-        by(b)
-            .total_cmp(&by(a))
-            .then(b.count.cmp(&a.count))
-            .then_with(|| a.word.cmp(&b.word))
-    });
-    list.truncate(q.limit.unwrap_or(usize::MAX));
-    Ok(Collocates {
-        word: node.map_or_else(|| q.word.clone(), |id| corpus.entry(id).word().to_string()),
-        frequency: f_node,
+    Tally {
+        node,
         words: n as u32,
         window,
-        collocates: list,
-    })
+        frequency,
+        observed,
+    }
 }
 
 /// The four measures of one collocate.

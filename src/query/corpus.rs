@@ -20,7 +20,7 @@ use crate::{
 const STRIDE: usize = 64;
 
 /// A section of the text, as the queries' parts see it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionMark {
     pub title: String,
     /// Whether it starts at a heading line.
@@ -33,7 +33,7 @@ pub struct SectionMark {
 }
 
 /// The last analysed text, as the queries read it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     /// The cleaned text.
     text: String,
@@ -44,11 +44,14 @@ pub struct Corpus {
     /// The user's text in UTF-16, kept only when cleaning changed it (else the cleaned text
     /// is the user's text).
     original: Option<Vec<u16>>,
+    #[serde(skip)]
     chars: usize,
     /// Byte offset in `cleaned.text` of every `STRIDE`-th char.
+    #[serde(skip)]
     checkpoints: Vec<u32>,
     stream: Stream,
     /// Break flags per token (`SENTENCE_START`, `PHRASE_START`).
+    #[serde(skip)]
     flags: Vec<u8>,
     sections: Vec<SectionMark>,
     /// First token of each section.
@@ -74,14 +77,7 @@ impl Corpus {
             ..
         } = cleaned;
         text.shrink_to_fit();
-        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE / 3 + 1);
-        let mut chars = 0usize;
-        for (i, (b, _)) in text.char_indices().enumerate() {
-            if i % STRIDE == 0 {
-                checkpoints.push(b as u32);
-            }
-            chars += 1;
-        }
+        let (chars, checkpoints) = checkpoints_of(&text);
         let original = (text != original).then(|| {
             let mut units: Vec<u16> = Vec::with_capacity(utf16_len as usize);
             units.extend(original.encode_utf16());
@@ -255,6 +251,47 @@ impl Corpus {
         self.sections.iter().any(|s| s.heading)
     }
 
+    /// The kept analysis as bytes, to hand to another worker: the page analyses a corpus's
+    /// documents in several workers and answers the corpus queries in one, which reads them
+    /// with [`Corpus::from_bytes`]. Versioned: only the same Wenxi reads them back.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // A struct of plain data always serialises.
+        postcard::to_allocvec(&(crate::VERSION, self)).unwrap_or_default()
+    }
+
+    /// A kept analysis from [`Corpus::to_bytes`]. The parts the queries index by are checked
+    /// and the derived ones (char count, checkpoints, break flags) rebuilt, so bytes that
+    /// decode but do not hold together are refused rather than read out of range.
+    ///
+    /// # Errors
+    /// A message saying why the bytes are not a kept analysis of this version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, String> {
+        let (version, mut corpus): (String, Corpus) =
+            postcard::from_bytes(bytes).map_err(|e| format!("not a kept analysis: {e}"))?;
+        if version != crate::VERSION {
+            return Err(format!(
+                "kept by Wenxi {version}, read by {}",
+                crate::VERSION
+            ));
+        }
+        (corpus.chars, corpus.checkpoints) = checkpoints_of(&corpus.text);
+        let tokens = corpus.stream.len();
+        let whole = corpus.stream.is_whole(corpus.chars)
+            && corpus.spans.len() == corpus.chars
+            && corpus
+                .original
+                .as_ref()
+                .is_none_or(|o| o.len() == corpus.utf16_len as usize)
+            && corpus.section_tokens.len() == corpus.sections.len()
+            && corpus.section_tokens.iter().all(|&t| t as usize <= tokens)
+            && corpus.sections.iter().all(|s| s.start_char <= corpus.chars);
+        if !whole {
+            return Err("the kept analysis does not hold together".into());
+        }
+        corpus.flags = corpus.stream.break_flags(&corpus.section_tokens);
+        Ok(corpus)
+    }
+
     /// Bytes held, for the memory figures in the README.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
@@ -264,6 +301,19 @@ impl Corpus {
             + self.stream.heap_bytes()
             + self.flags.capacity()
     }
+}
+
+/// The chars of `text`, and the byte offset of every `STRIDE`-th.
+fn checkpoints_of(text: &str) -> (usize, Vec<u32>) {
+    let mut checkpoints = Vec::with_capacity(text.len() / STRIDE / 3 + 1);
+    let mut chars = 0usize;
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        if i % STRIDE == 0 {
+            checkpoints.push(b as u32);
+        }
+        chars += 1;
+    }
+    (chars, checkpoints)
 }
 
 /// A corpus from a text cut at spaces and punctuation (each its own token), for tests that

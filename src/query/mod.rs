@@ -4,6 +4,10 @@
 //! that dispersion and trends share, `grams` the counting of repeated token sequences that
 //! n-grams and terms share.
 //!
+//! Concordance, collocates and n-grams also run over the documents of a corpus taken together
+//! (`across` for the concordance, `*_in` beside each single-text query), never across a
+//! document's end.
+//!
 //! Every query is one plain request in and one plain serialisable result out, like the
 //! report: requests deserialise from camelCase JSON with a default for every field (unknown
 //! fields are an error), results serialise to camelCase JSON, every offset is a UTF-16 code
@@ -16,6 +20,7 @@
 //! conversion and case folding (发展 finds 發展 and `AI` finds `ai`); the [`crate::Analyzer`]
 //! methods do that conversion and call the functions here.
 
+mod across;
 mod collocates;
 mod concordance;
 mod corpus;
@@ -27,14 +32,17 @@ mod stream;
 mod terms;
 mod trends;
 
-pub use collocates::{collocates, Collocate, Collocates, CollocatesQuery, Measure, MAX_WINDOW};
+pub use across::{concordance_in, CorpusConcordance, DocumentLine};
+pub use collocates::{
+    collocates, collocates_in, Collocate, Collocates, CollocatesQuery, Measure, MAX_WINDOW,
+};
 pub use concordance::{
     concordance, By, Concordance, ConcordanceLine, ConcordanceQuery, Sort, MAX_CONTEXT,
     REGEX_SIZE_LIMIT,
 };
 pub use corpus::{Corpus, SectionMark};
 pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
-pub use ngrams::{ngrams, Ngram, Ngrams, NgramsQuery, MAX_N};
+pub use ngrams::{ngrams, ngrams_in, CorpusNgram, CorpusNgrams, Ngram, Ngrams, NgramsQuery, MAX_N};
 pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
 pub use stream::{Entry, Stream, WordAt};
 pub use terms::{discover, term_of, terms, Found, Term, Terms, TermsQuery, MAX_TERM_WORDS};

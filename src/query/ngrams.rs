@@ -8,8 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use rustc_hash::FxHashMap;
+
 use super::corpus::Corpus;
-use super::grams::Level;
+use super::grams::{Level, NONE};
+use super::stream::Entry;
 use crate::Error;
 
 /// The longest n-gram, in words or chars.
@@ -86,6 +89,53 @@ pub struct Ngram {
 /// assert_eq!(found.ngrams[0].count, 2);
 /// ```
 pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
+    let found = count(&[corpus], q)?;
+    Ok(Ngrams {
+        ngrams: found
+            .into_iter()
+            .map(|g| Ngram {
+                words: g.words,
+                count: g.count,
+            })
+            .collect(),
+    })
+}
+
+/// The repeated n-grams of several documents together (a corpus).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CorpusNgrams {
+    /// In the order of [`Ngrams::ngrams`].
+    pub ngrams: Vec<CorpusNgram>,
+}
+
+/// One sequence repeated in a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CorpusNgram {
+    /// Its words (or chars), each as first written in the first document that has it.
+    pub words: Vec<String>,
+    /// Occurrences in all the documents.
+    pub count: u32,
+    /// How many documents it occurs in (its range).
+    pub documents: u32,
+}
+
+/// The repeated n-grams of `docs` taken together: counted over all of them, never across a
+/// document's end, words compared by their keys across documents.
+///
+/// # Errors
+/// As [`ngrams`].
+pub fn ngrams_in(docs: &[&Corpus], q: &NgramsQuery) -> Result<CorpusNgrams, Error> {
+    Ok(CorpusNgrams {
+        ngrams: count(docs, q)?,
+    })
+}
+
+/// The n-grams of `docs` as [`ngrams_in`] lists them.
+fn count(docs: &[&Corpus], q: &NgramsQuery) -> Result<Vec<CorpusNgram>, Error> {
     if q.min_n < 2 || q.max_n > MAX_N || q.min_n > q.max_n {
         return Err(Error::InvalidQuery(format!(
             "n-grams are 2 to {MAX_N} long, minN ≤ maxN (not {} to {})",
@@ -97,18 +147,19 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
             "n-grams repeat: minCount is at least 2".into(),
         ));
     }
-    let (symbols, segments) = if q.characters {
-        char_sequence(corpus)
+    let seq = if q.characters {
+        Sequence::chars(docs)
     } else {
-        word_sequence(corpus)
+        Sequence::words(docs)
     };
-    // Symbols in sort order: chars by code point, words by key (a rank per vocabulary id, so
-    // that sorting compares numbers, not strings).
+    let symbols = &seq.symbols;
+    // Symbols in sort order: chars by code point, words by key (a rank per word, so that
+    // sorting compares numbers, not strings).
     let rank: Vec<u32> = if q.characters {
         Vec::new()
     } else {
-        let mut ids: Vec<u32> = (0..corpus.vocab_len() as u32).collect();
-        ids.sort_by(|&a, &b| corpus.entry(a).key().cmp(corpus.entry(b).key()));
+        let mut ids: Vec<u32> = (0..seq.vocab.len() as u32).collect();
+        ids.sort_by(|&a, &b| seq.vocab[a as usize].key().cmp(seq.vocab[b as usize].key()));
         let mut rank = vec![0u32; ids.len()];
         for (r, &id) in ids.iter().enumerate() {
             rank[id as usize] = r as u32;
@@ -116,26 +167,26 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
         rank
     };
     let ranked = |s: u32| if q.characters { s } else { rank[s as usize] };
-    // (first position, n, count) of every n-gram kept.
-    let mut found: Vec<(u32, u32, u32)> = Vec::new();
-    let mut level = Level::unigrams(&symbols, q.min_count);
+    // (first position, n, count, documents) of every n-gram kept.
+    let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut level = Level::unigrams(symbols, q.min_count);
     while level.n < q.max_n && level.len() > 0 {
-        let next = level.extend(&symbols, &segments, q.min_count);
+        let next = level.extend(symbols, &seq.segments, q.min_count);
         if level.n >= q.min_n {
             let contained = if q.longest_only {
                 level.contained_in(&next)
             } else {
                 vec![false; level.len()]
             };
-            collect(&level, &contained, &mut found);
+            collect(&level, &contained, &seq.starts, &mut found);
         }
         level = next;
     }
     if level.n >= q.min_n {
-        collect(&level, &vec![false; level.len()], &mut found);
+        collect(&level, &vec![false; level.len()], &seq.starts, &mut found);
     }
-    let order = |a: &(u32, u32, u32), b: &(u32, u32, u32)| {
-        let words = |x: &(u32, u32, u32)| {
+    let order = |a: &(u32, u32, u32, u32), b: &(u32, u32, u32, u32)| {
+        let words = |x: &(u32, u32, u32, u32)| {
             symbols[x.0 as usize..(x.0 + x.1) as usize]
                 .iter()
                 .map(|&s| ranked(s))
@@ -157,55 +208,128 @@ pub fn ngrams(corpus: &Corpus, q: &NgramsQuery) -> Result<Ngrams, Error> {
         if q.characters {
             char::from_u32(s).map(String::from).unwrap_or_default()
         } else {
-            corpus.entry(s).word().to_string()
+            seq.vocab[s as usize].word().to_string()
         }
     };
-    Ok(Ngrams {
-        ngrams: found
-            .into_iter()
-            .map(|(p, n, count)| Ngram {
-                words: symbols[p as usize..(p + n) as usize]
-                    .iter()
-                    .map(|&s| shown(s))
-                    .collect(),
-                count,
-            })
-            .collect(),
-    })
+    Ok(found
+        .into_iter()
+        .map(|(p, n, count, documents)| CorpusNgram {
+            words: symbols[p as usize..(p + n) as usize]
+                .iter()
+                .map(|&s| shown(s))
+                .collect(),
+            count,
+            documents,
+        })
+        .collect())
 }
 
-/// Every group of `level` not marked `contained`, as its first position, length and count.
-fn collect(level: &Level, contained: &[bool], out: &mut Vec<(u32, u32, u32)>) {
+/// Every group of `level` not marked `contained`, as its first position, length, count and
+/// the documents it occurs in (`starts`: each document's first position, rising).
+fn collect(level: &Level, contained: &[bool], starts: &[u32], out: &mut Vec<(u32, u32, u32, u32)>) {
+    let mut documents = vec![1u32; level.len()];
+    if starts.len() > 1 {
+        // Positions rise, and so do their documents: a group is in a new document when its
+        // last occurrence was in an earlier one.
+        let mut last = vec![u32::MAX; level.len()];
+        documents.fill(0);
+        let mut doc = 0u32;
+        for (p, &g) in level.at.iter().enumerate() {
+            while (doc as usize + 1) < starts.len() && starts[doc as usize + 1] as usize <= p {
+                doc += 1;
+            }
+            if g != NONE && last[g as usize] != doc {
+                last[g as usize] = doc;
+                documents[g as usize] += 1;
+            }
+        }
+    }
     for (g, &count) in level.counts.iter().enumerate() {
         if !contained[g] {
-            out.push((level.first[g], level.n as u32, count));
+            out.push((level.first[g], level.n as u32, count, documents[g]));
         }
     }
 }
 
-/// The word ids of the text and the phrase of each.
-fn word_sequence(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
-    corpus.words().map(|w| (w.id, w.phrase)).unzip()
+/// The documents as one sequence of symbols (word numbers, or chars) cut into segments that
+/// no n-gram crosses; a document's end always ends a segment.
+struct Sequence<'a> {
+    symbols: Vec<u32>,
+    segments: Vec<u32>,
+    /// Each document's first position.
+    starts: Vec<u32>,
+    /// For words, each word number's entry (its first document's): one number per key
+    /// across the documents.
+    vocab: Vec<&'a Entry>,
 }
 
-/// The letters, digits and Han characters of the cleaned text as code points, with a segment
-/// number that changes at every other char.
-fn char_sequence(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
-    let mut symbols = Vec::new();
-    let mut segments = Vec::new();
-    let mut segment = 0u32;
-    let mut gap = false;
-    for c in corpus.text().chars() {
-        if c.is_alphanumeric() && c != '\u{FFFD}' {
-            segment += u32::from(gap);
-            gap = false;
-            symbols.push(u32::from(c));
-            segments.push(segment);
-        } else {
-            gap = true;
+impl<'a> Sequence<'a> {
+    /// The word tokens, numbered by key, with their phrases.
+    fn words(docs: &[&'a Corpus]) -> Sequence<'a> {
+        let mut seq = Sequence::empty();
+        let mut number: FxHashMap<&'a str, u32> = FxHashMap::default();
+        for &corpus in docs {
+            seq.open();
+            let base = seq.next_segment();
+            // Each of this document's vocabulary ids as a word number of the whole sequence.
+            let mut local: Vec<u32> = Vec::with_capacity(corpus.vocab_len());
+            for id in 0..corpus.vocab_len() as u32 {
+                let entry = corpus.entry(id);
+                let vocab = &mut seq.vocab;
+                let n = *number.entry(entry.key()).or_insert_with(|| {
+                    vocab.push(entry);
+                    vocab.len() as u32 - 1
+                });
+                local.push(n);
+            }
+            for w in corpus.words() {
+                seq.symbols.push(local[w.id as usize]);
+                seq.segments.push(base + w.phrase);
+            }
+        }
+        seq
+    }
+
+    /// The letters, digits and Han characters of the cleaned texts as code points, with a
+    /// segment number that changes at every other char.
+    fn chars(docs: &[&'a Corpus]) -> Sequence<'a> {
+        let mut seq = Sequence::empty();
+        for &corpus in docs {
+            seq.open();
+            let mut segment = seq.next_segment();
+            let mut gap = false;
+            for c in corpus.text().chars() {
+                if c.is_alphanumeric() && c != '\u{FFFD}' {
+                    segment += u32::from(gap);
+                    gap = false;
+                    seq.symbols.push(u32::from(c));
+                    seq.segments.push(segment);
+                } else {
+                    gap = true;
+                }
+            }
+        }
+        seq
+    }
+
+    fn empty() -> Sequence<'a> {
+        Sequence {
+            symbols: Vec::new(),
+            segments: Vec::new(),
+            starts: Vec::new(),
+            vocab: Vec::new(),
         }
     }
-    (symbols, segments)
+
+    /// A document begins here.
+    fn open(&mut self) {
+        self.starts.push(self.symbols.len() as u32);
+    }
+
+    /// A segment number above every one used so far.
+    fn next_segment(&self) -> u32 {
+        self.segments.last().map_or(0, |&s| s + 1)
+    }
 }
 
 #[cfg(test)]

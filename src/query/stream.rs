@@ -23,7 +23,7 @@ pub const PHRASE_START: u8 = 2;
 const WRAP_MIN_LINE: usize = 16;
 
 /// One distinct word of the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The key, then the written form when it differs (one allocation: a long text has a
     /// hundred thousand distinct words, mostly written as their key).
@@ -90,7 +90,7 @@ pub struct WordAt {
 
 /// The token stream of a text, built while its tokens are at hand (they are the analysis's
 /// largest buffer, dropped soon after); [`super::Corpus::new`] then takes it with the cleaned text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Stream {
     pub(super) starts: Vec<u32>,
     ids: Vec<u32>,
@@ -187,6 +187,25 @@ impl Stream {
                 .map(|e| e.text.len() + std::mem::size_of::<Entry>())
                 .sum::<usize>()
             + self.by_key.capacity() * 4
+    }
+
+    /// Whether the stream is whole for a text of `chars` chars: as many ids, tags and starts,
+    /// starts rising within the text, every id in the vocabulary and `by_key` a permutation of
+    /// it. A stream read back from bytes ([`super::Corpus::from_bytes`]) is checked so, since
+    /// the queries index by all of these.
+    pub fn is_whole(&self, chars: usize) -> bool {
+        let n = self.vocab.len();
+        let mut seen = vec![false; n];
+        self.ids.len() == self.starts.len()
+            && self.pos.len() == self.starts.len()
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().is_none_or(|&s| s as usize <= chars)
+            && self.ids.iter().all(|&id| (id as usize) < n)
+            && self.by_key.len() == n
+            && self
+                .by_key
+                .iter()
+                .all(|&id| (id as usize) < n && !std::mem::replace(&mut seen[id as usize], true))
     }
 
     /// The first token that starts at or after char `c`.

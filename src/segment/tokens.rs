@@ -150,7 +150,7 @@ const POS_TAGS: [&str; 66] = [
 
 /// A part-of-speech tag as one byte (an index into `POS_TAGS`): a long text has millions
 /// of tokens, and a `&str` per token would be most of their size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pos(u8);
 
 impl Pos {

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    indices_of, js_error, name_of, parse_corpus_request, parse_options, parse_request,
+    index_of, indices_of, js_error, name_of, parse_corpus_request, parse_options, parse_request,
     summaries_of, text_of, to_js, words_of,
 };
 use crate::collection::{compare_groups, CorpusOptions};
@@ -70,15 +70,30 @@ export interface Analyzer {
    * `options.analysis`. Throws a `WenxiError`: `invalid_summary` (an element that is not a
    * summary of this version, named by index), `invalid_frequency_list` (with its line),
    * `invalid_options`, `invalid_query` (a `compare` group that is empty, out of range or
-   * repeats a document), `invalid_request` (`summaries` not an array).
+   * repeats a document), `invalid_request` (`summaries` not an array). `summaries` null:
+   * the kept corpus's (see `keepDocument`; `not_analyzed` when there is none).
    */
-  corpusReport(summaries: DocumentSummary[], options?: CorpusReportOptions): CorpusReport;
+  corpusReport(summaries: DocumentSummary[] | null, options?: CorpusReportOptions): CorpusReport;
   /**
    * Keyness of documents `a` against documents `b` (indices into `summaries`), at most
    * `terms` words each way (default 20): the report's `comparison` alone. Throws a
    * `WenxiError` as `corpusReport` does.
    */
-  compareGroups(summaries: DocumentSummary[], a: number[], b: number[], terms?: number): Comparison;
+  compareGroups(summaries: DocumentSummary[] | null, a: number[], b: number[], terms?: number): Comparison;
+  /**
+   * Analyse `text` as document `index` of the kept corpus (what `corpusReport(null, …)` and
+   * `compareGroups(null, …)` read); with `queries`, its tokens and text are kept too, for
+   * `corpusConcordance`, `corpusCollocates` and `corpusNgrams`. Returns its summary.
+   */
+  keepDocument(index: number, name: string, text: string, options?: AnalyzeOptions, queries?: boolean): DocumentSummary;
+  /** Forget the kept corpus. */
+  clearDocuments(): void;
+  /** Every occurrence of a string, word or pattern in the kept corpus, each line labelled with its document. */
+  corpusConcordance(request: ConcordanceRequest): CorpusConcordance;
+  /** The collocates of a word over the kept corpus's documents. */
+  corpusCollocates(request: CollocatesRequest): Collocates;
+  /** The repeated n-grams of the kept corpus, with the documents each occurs in. */
+  corpusNgrams(request?: NgramsRequest): CorpusNgrams;
 }
 
 /** The Error thrown by the analyzer's methods. */
@@ -226,13 +241,62 @@ impl JsAnalyzer {
         summaries: JsValue,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let docs = summaries_of(&summaries).map_err(js_error)?;
         let request = parse_corpus_request(&options).map_err(js_error)?;
-        let report = self
+        let report = if summaries.is_null() || summaries.is_undefined() {
+            self.inner.kept_corpus_report(&request)
+        } else {
+            let docs = summaries_of(&summaries).map_err(js_error)?;
+            self.inner.corpus_report(&docs, &request)
+        };
+        to_js(&report.map_err(js_error)?).map_err(js_error)
+    }
+
+    /// A document of the kept corpus (see `crate::Analyzer::keep_document`).
+    #[wasm_bindgen(js_name = keepDocument, skip_typescript)]
+    pub fn keep_document(
+        &mut self,
+        index: JsValue,
+        name: JsValue,
+        text: JsValue,
+        options: JsValue,
+        queries: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let index = index_of(&index).map_err(js_error)?;
+        let name = name_of(&name).map_err(js_error)?;
+        let text = text_of(&text).map_err(js_error)?;
+        let options = parse_options(&options).map_err(js_error)?;
+        let summary = self
             .inner
-            .corpus_report(&docs, &request)
+            .keep_document(index, &name, &text, &options, queries.unwrap_or(false))
             .map_err(js_error)?;
-        to_js(&report).map_err(js_error)
+        to_js(&summary).map_err(js_error)
+    }
+
+    /// Forget the kept corpus.
+    #[wasm_bindgen(js_name = clearDocuments, skip_typescript)]
+    pub fn clear_documents(&mut self) {
+        self.inner.clear_documents();
+    }
+
+    /// The concordance over the kept corpus (see `crate::Analyzer::corpus_concordance`).
+    #[wasm_bindgen(js_name = corpusConcordance, skip_typescript)]
+    pub fn corpus_concordance(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.corpus_concordance(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// The collocates over the kept corpus (see `crate::Analyzer::corpus_collocates`).
+    #[wasm_bindgen(js_name = corpusCollocates, skip_typescript)]
+    pub fn corpus_collocates(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.corpus_collocates(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// The n-grams of the kept corpus (see `crate::Analyzer::corpus_ngrams`).
+    #[wasm_bindgen(js_name = corpusNgrams, skip_typescript)]
+    pub fn corpus_ngrams(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.corpus_ngrams(&q).map_err(js_error)?).map_err(js_error)
     }
 
     /// Keyness of two groups of documents (see `crate::collection::compare_groups`).
@@ -244,12 +308,16 @@ impl JsAnalyzer {
         b: JsValue,
         terms: Option<u32>,
     ) -> Result<JsValue, JsValue> {
-        let docs = summaries_of(&summaries).map_err(js_error)?;
         let a = indices_of(&a).map_err(js_error)?;
         let b = indices_of(&b).map_err(js_error)?;
         let terms = terms.map_or(CorpusOptions::default().terms, |t| t as usize);
-        let comparison = compare_groups(&docs, &a, &b, terms).map_err(js_error)?;
-        to_js(&comparison).map_err(js_error)
+        let comparison = if summaries.is_null() || summaries.is_undefined() {
+            self.inner.kept_compare(&a, &b, terms)
+        } else {
+            let docs = summaries_of(&summaries).map_err(js_error)?;
+            compare_groups(&docs, &a, &b, terms)
+        };
+        to_js(&comparison.map_err(js_error)?).map_err(js_error)
     }
 
     /// Forget the words added or removed so far: the dictionary is jieba's own again.

@@ -45,21 +45,39 @@ pub(crate) fn summaries_of(value: &JsValue) -> Result<Vec<DocumentSummary>, Erro
     array
         .iter()
         .enumerate()
-        .map(|(i, summary)| {
-            let invalid = |why: String| Error::InvalidSummary {
-                line: 0,
-                why: format!("summaries[{i}]: {why}"),
-            };
-            let json = js_sys::JSON::stringify(&summary)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| invalid("not a plain object".into()))?;
-            DocumentSummary::from_json_line(&json, 0).map_err(|e| match e {
-                Error::InvalidSummary { why, .. } => invalid(why),
-                other => other,
-            })
-        })
+        .map(|(i, summary)| summary_of(&summary, &format!("summaries[{i}]")))
         .collect()
+}
+
+/// One document summary (named `label` in errors), checked as [`summaries_of`] checks each.
+///
+/// # Errors
+/// [`Error::InvalidSummary`] when `value` is not a summary of this version.
+pub(crate) fn summary_of(value: &JsValue, label: &str) -> Result<DocumentSummary, Error> {
+    let invalid = |why: String| Error::InvalidSummary {
+        line: 0,
+        why: format!("{label}: {why}"),
+    };
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| invalid("not a plain object".into()))?;
+    DocumentSummary::from_json_line(&json, 0).map_err(|e| match e {
+        Error::InvalidSummary { why, .. } => invalid(why),
+        other => other,
+    })
+}
+
+/// A document's index in a corpus: a whole number from 0.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else.
+pub(crate) fn index_of(value: &JsValue) -> Result<usize, Error> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 4_294_967_296.0)
+        .map(|n| n as usize)
+        .ok_or_else(|| Error::InvalidRequest("a document's index is a whole number from 0".into()))
 }
 
 /// A document's name: a string.

@@ -18,8 +18,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
 
 use super::convert::{
-    name_of, packed_report, parse_corpus_request, parse_options, parse_request, summaries_of,
-    text_of, to_js, words_of,
+    index_of, indices_of, name_of, packed_report, parse_corpus_request, parse_options,
+    parse_request, summaries_of, summary_of, text_of, to_js, words_of,
 };
 use crate::report::{Progress, Stage};
 use crate::Error;
@@ -234,8 +234,60 @@ impl Server {
                 };
                 Ok(Answer::plain(converted.into()))
             }
-            // Corpus mode: one document at a time into its summary (the client keeps the
-            // summaries, not the texts), then the report from all of them.
+            // Corpus mode: one document at a time into its summary, then the report from all
+            // of them. The client's own worker keeps the corpus (`keepDocument` for the
+            // documents it analyses, `adoptDocument` for those other workers analysed and
+            // exported), so that later reports, comparisons and the corpus queries read it.
+            "keepDocument" => {
+                let index = index_of(&get(data, "index"))?;
+                let name = name_of(&get(data, "name"))?;
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                let queries = get(data, "queries").as_bool().unwrap_or(false);
+                self.analyzer
+                    .keep_document(index, &name, &text, &options, queries)?;
+                Ok(Answer::plain(JsValue::NULL))
+            }
+            "exportDocument" => {
+                let name = name_of(&get(data, "name"))?;
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                let (summary, bytes) = self.analyzer.export_document(&name, &text, &options)?;
+                let kept = js_sys::Uint8Array::from(bytes.as_slice());
+                let transfer = Array::of1(&kept.buffer());
+                let value = object(&[("summary", to_js(&summary)?), ("kept", kept.into())]);
+                Ok(Answer::with_transfer(value, transfer))
+            }
+            "adoptDocument" => {
+                let index = index_of(&get(data, "index"))?;
+                let summary = summary_of(&get(data, "summary"), "summary")?;
+                let kept = get(data, "kept");
+                let bytes = kept
+                    .dyn_ref::<js_sys::Uint8Array>()
+                    .map(js_sys::Uint8Array::to_vec);
+                self.analyzer
+                    .adopt_document(index, summary, bytes.as_deref())?;
+                Ok(Answer::plain(JsValue::NULL))
+            }
+            "clearDocuments" => {
+                self.analyzer.clear_documents();
+                Ok(Answer::plain(JsValue::NULL))
+            }
+            "compareGroups" => {
+                let a = indices_of(&get(data, "a"))?;
+                let b = indices_of(&get(data, "b"))?;
+                let terms = get(data, "terms")
+                    .as_f64()
+                    .map_or(crate::collection::CorpusOptions::default().terms, |t| {
+                        t.max(0.0) as usize
+                    });
+                Ok(Answer::plain(to_js(
+                    &self.analyzer.kept_compare(&a, &b, terms)?,
+                )?))
+            }
+            "corpusConcordance" => self.query(data, |a, q| a.corpus_concordance(&q)),
+            "corpusCollocates" => self.query(data, |a, q| a.corpus_collocates(&q)),
+            "corpusNgrams" => self.query(data, |a, q| a.corpus_ngrams(&q)),
             "summarize" => {
                 let name = name_of(&get(data, "name"))?;
                 let text = text_of(&get(data, "text"))?;
@@ -243,12 +295,17 @@ impl Server {
                 let summary = self.analyzer.summarize(&name, &text, &options)?;
                 Ok(Answer::plain(to_js(&summary)?))
             }
+            // Without summaries: the kept corpus's.
             "corpusReport" => {
-                let docs = summaries_of(&get(data, "summaries"))?;
+                let summaries = get(data, "summaries");
                 let request = parse_corpus_request(&get(data, "options"))?;
-                Ok(Answer::plain(to_js(
-                    &self.analyzer.corpus_report(&docs, &request)?,
-                )?))
+                let report = if summaries.is_null() || summaries.is_undefined() {
+                    self.analyzer.kept_corpus_report(&request)?
+                } else {
+                    let docs = summaries_of(&summaries)?;
+                    self.analyzer.corpus_report(&docs, &request)?
+                };
+                Ok(Answer::plain(to_js(&report)?))
             }
             "builtinStopwords" => Ok(Answer::plain(to_js(&self.analyzer.builtin_stopwords())?)),
             // The queries read the last analysed text: `{type, id, request}`.

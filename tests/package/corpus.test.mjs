@@ -35,7 +35,8 @@ function wenxiBinary() {
 }
 
 /** A worker handle (the shape WorkerAnalyzer drives) on the package's worker thread, that
- * records the most `summarize` requests it ever held at once. */
+ * records the most documents (`summarize`, `keepDocument`, `exportDocument`) it ever held at
+ * once. */
 function countingSpawn(peaks) {
   return () => {
     const worker = new Worker(new URL(`file://${PKG}node.js`), { workerData: { wenxiWorker: true } });
@@ -44,7 +45,7 @@ function countingSpawn(peaks) {
     peaks.push(peak);
     return {
       post: (message) => {
-        if (message.type === 'summarize') held.add(message.id);
+        if (['summarize', 'keepDocument', 'exportDocument'].includes(message.type)) held.add(message.id);
         peak.most = Math.max(peak.most, held.size);
         worker.postMessage(message);
       },
@@ -132,6 +133,60 @@ test('analyzeCorpus: one text in a worker at a time; an abort mid-corpus rejects
     await assert.rejects(wenxi.analyzeCorpus(DOCUMENTS, { reference: { list: '发展 3' } }), { kind: 'invalid_frequency_list' });
     const empty = await wenxi.analyzeCorpus([]);
     assert.deepEqual(empty.documents, []);
+  } finally {
+    wenxi.terminate();
+  }
+});
+
+test('analyzeCorpus with keep: the corpus queries, comparisons and references read the kept corpus, as the sync Analyzer\'s, for 1 or 2 workers', { timeout: 120_000 }, async () => {
+  const { createAnalyzer, Analyzer } = await import(`${PKG}node.js`);
+  const sync = new Analyzer();
+  DOCUMENTS.forEach((d, i) => sync.keepDocument(i, d.name, d.text, {}, true));
+  const concordance = { query: '发展', by: 'word' };
+  const collocates = { word: '长江', minCount: 1 };
+  const ngrams = { minCount: 2 };
+  const expected = {
+    concordance: sync.corpusConcordance(concordance),
+    collocates: sync.corpusCollocates(collocates),
+    ngrams: sync.corpusNgrams(ngrams),
+    comparison: sync.compareGroups(null, [0], [1, 2], 5),
+    dictionary: sync.corpusReport(null, { reference: { dictionary: true } }).reference,
+  };
+  // The concordance's totals are the documents' naive counts; its offsets are each document's.
+  assert.deepEqual(expected.concordance.perDocument, DOCUMENTS.map((d) => d.text.split('发展').length - 1));
+  for (const line of expected.concordance.lines) {
+    assert.equal(DOCUMENTS[line.document].text.slice(line.start, line.end), '发展');
+  }
+  assert.equal(expected.collocates.frequency, 4);
+  assert.equal(expected.dictionary.name, 'jieba dictionary');
+  const wenxi = await createAnalyzer();
+  try {
+    for (const workers of [1, 2]) {
+      await wenxi.analyzeCorpus(DOCUMENTS, {}, { workers, keep: true });
+      const got = {
+        concordance: await wenxi.corpusConcordance(concordance),
+        collocates: await wenxi.corpusCollocates(collocates),
+        ngrams: await wenxi.corpusNgrams(ngrams),
+        comparison: await wenxi.compareGroups([0], [1, 2], { terms: 5 }),
+        dictionary: (await wenxi.corpusReport(null, { reference: { dictionary: true } })).reference,
+      };
+      assert.deepEqual(got, expected, `${workers} worker(s)`);
+      // One text analysed in between does not forget the corpus.
+      await wenxi.analyze('另一段文本。');
+      assert.deepEqual(await wenxi.corpusNgrams(ngrams), expected.ngrams);
+    }
+    // Without keep, the summaries are kept (comparisons work) but not the texts.
+    await wenxi.analyzeCorpus(DOCUMENTS, {}, { workers: 2 });
+    assert.deepEqual(await wenxi.compareGroups([0], [1, 2], { terms: 5 }), expected.comparison);
+    await assert.rejects(wenxi.corpusConcordance(concordance), { kind: 'not_analyzed' });
+    // An aborted corpus query rejects at once and leaves the corpus in place.
+    await wenxi.analyzeCorpus(DOCUMENTS, {}, { keep: true });
+    const controller = new AbortController();
+    const asked = wenxi.corpusConcordance(concordance, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(asked, { name: 'AbortError' });
+    assert.deepEqual(await wenxi.corpusConcordance(concordance), expected.concordance);
+    await assert.rejects(wenxi.compareGroups([0], [7]), { kind: 'invalid_query' });
   } finally {
     wenxi.terminate();
   }

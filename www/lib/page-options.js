@@ -15,3 +15,13 @@ export function pageOptions(saved) {
   const source = saved !== null && typeof saved === 'object' && !Array.isArray(saved) ? saved : {};
   return sanitizeOptions({ ...PAGE_DEFAULTS, ...source });
 }
+
+/**
+ * The engine's analysis options among the page's `options` (what segments and counts words),
+ * the same for a text and for each document of a corpus; a text's analysis adds how many
+ * keywords it lists and whether it returns the tokens.
+ */
+export function engineOptions(options) {
+  const { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, terms } = options;
+  return { hmm, minLength, pos, defaultStopwords, keepWords, stopwords, terms };
+}

@@ -148,9 +148,11 @@ export function whole(input, fallback) {
  * A view's questions to the engine, the latest one winning. The engine keeps the last analysed
  * text, so an answer is the view's to show only if no newer question was asked meanwhile and
  * the report it was asked under is still the page's (a new analysis means another text, whose
- * offsets the old answer's are not). Every query view asks through one of these.
+ * offsets the old answer's are not). Every query view asks through one of these. `key`: the
+ * store's key of the report the answers belong to: `report` (the text's), or `corpusReport`
+ * for the corpus's queries.
  */
-export function latestAnswer(store) {
+export function latestAnswer(store, key = 'report') {
   let asked = 0;
   return {
     /** Drop the answer to any question in flight (the view has nothing to ask now). */
@@ -164,8 +166,8 @@ export function latestAnswer(store) {
      */
     async ask(query) {
       const id = ++asked;
-      const report = store.get().report;
-      const current = () => id === asked && store.get().report === report;
+      const report = store.get()[key];
+      const current = () => id === asked && store.get()[key] === report;
       try {
         const answer = await query();
         return current() ? { answer, current } : null;

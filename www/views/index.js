@@ -19,7 +19,13 @@
 //                dispersion(DispersionRequest) → Promise<Dispersion>,
 //                trends(TrendsRequest) → Promise<Trends>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]>,
-//                analyzeCorpus(documents, {signal, onProgress}) → Promise<CorpusReport> }
+//                analyzeCorpus(documents, {signal, onProgress}) → Promise<CorpusReport>,
+//                corpusReport(options) → Promise<CorpusReport>  — of the kept corpus, e.g.
+//                  with {reference}: engine.corpusReport(null, …)
+//                compareGroups(a, b, {terms}) → Promise<Comparison>,
+//                corpusConcordance(ConcordanceRequest) → Promise<CorpusConcordance>,
+//                corpusCollocates(CollocatesRequest) → Promise<Collocates>,
+//                corpusNgrams(NgramsRequest) → Promise<{ngrams}> }
 //              the queries (concordance to trends) and the last two read the analysed text
 //              (state.analyzedText) the engine keeps; a view re-asks when `report` changes
 //              and drops an answer to an older request
@@ -33,6 +39,9 @@
 // rejects with an Error of kind 'unsupported'. corpus-input.js's Analyse corpus button calls
 // it and stores `state.corpusReport = {report, documents: [{id, name}]}` (the documents it was
 // made from, to tell when they changed since); the corpus view (corpus.js) draws that.
+// analyzeCorpus asks the engine to keep the corpus (`keep: true`), and the corpus queries
+// (corpusReport to corpusNgrams) read it: corpus-search.js and corpus-keyness.js ask them,
+// through latestAnswer(store, 'corpusReport'), again when `corpusReport` changes.
 // A view redraws in its store subscription, for the keys it shows; it puts user-derived
 // strings in with textContent only (lib/dom.js). It computes what it shows from the report
 // through the package's report model (pkg/model.js: rankings, sections, keyness, options) and
@@ -53,6 +62,8 @@ import * as trends from './trends.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
 import * as corpus from './corpus.js';
+import * as corpusSearch from './corpus-search.js';
+import * as corpusKeyness from './corpus-keyness.js';
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options, corpus };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options, corpus, 'corpus-search': corpusSearch, 'corpus-keyness': corpusKeyness };

@@ -17,6 +17,9 @@ import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
 import { latestAnswer, noKeywordsNote } from '../lib/widgets.js';
 import { findKeyword } from '../pkg/model.js';
+import { CONTEXT, CONTEXT_RANGE, clampContext, oneLine } from '../lib/query-text.js';
+
+export { CONTEXT, CONTEXT_RANGE, clampContext, oneLine };
 
 t.register({
   'view.kwic': { zh: '语境', en: 'Concordance' },
@@ -61,14 +64,10 @@ t.register({
   'kwic.invalid': { zh: '无法搜索：{detail}', en: 'Cannot search: {detail}' },
 });
 
-/** Characters of context on each side, by default, and the range the reader may choose. */
-export const CONTEXT = 20;
-export const CONTEXT_RANGE = [5, 100];
 /** The most lines asked of the engine; `total` still counts every occurrence. */
 export const LIMIT = 1000;
 /** Lines drawn before a "show more" button. */
 const PAGE = 100;
-const LINE_BREAK = '⏎';
 const MODES = ['word', 'string', 'regex'];
 /** The engine's line orders (ConcordanceQuery.sort). */
 const SORTS = ['position', 'left1', 'left2', 'right1', 'right2', 'match'];
@@ -77,11 +76,6 @@ const COLUMN_SORTS = { position: 'position', left: 'left1', keyword: 'match', ri
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers.
-
-/** `s` with each line break (CRLF, LF, CR, U+2028/2029) as one ⏎ and tabs as spaces. */
-export function oneLine(s) {
-  return s.replace(/\r\n|[\n\r\u2028\u2029]/g, LINE_BREAK).replace(/\t/g, ' ');
-}
 
 /**
  * The engine's concordance lines (ConcordanceLine: start, end, left, match, right) as the view
@@ -96,13 +90,6 @@ export function viewLines(lines) {
     match: oneLine(line.match),
     right: oneLine(line.right),
   }));
-}
-
-/** `value` as a whole number of context characters within CONTEXT_RANGE (CONTEXT if not a number). */
-export function clampContext(value) {
-  const n = Number(value);
-  if (!Number.isFinite(n) || String(value).trim() === '') return CONTEXT;
-  return Math.min(CONTEXT_RANGE[1], Math.max(CONTEXT_RANGE[0], Math.round(n)));
 }
 
 /** Wide (East Asian) characters: Han, kana, Hangul, fullwidth forms, CJK punctuation. */

@@ -10,6 +10,9 @@ import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv } from '../lib/export.js';
 import { button, latestAnswer, save, statusLine, whole } from '../lib/widgets.js';
+import { joinWords } from '../lib/query-text.js';
+
+export { joinWords };
 
 t.register({
   'view.ngrams': { zh: 'N 元组', en: 'N-grams' },
@@ -40,21 +43,6 @@ export const LIMIT = 1000;
 /** The range of n the engine takes (src/query/ngrams.rs MAX_N). */
 const N_RANGE = [2, 6];
 const DEFAULTS = { minN: 2, maxN: 4, minCount: 3 };
-
-/**
- * The words of an n-gram as shown: characters (`characters`) and Han words run together, other
- * words (Latin, numbers) spaced as they would be written.
- */
-export function joinWords(words, characters = false) {
-  if (characters) return words.join('');
-  let out = '';
-  for (const w of words) {
-    const needsSpace = out !== '' && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(w) && !(/\p{Script=Han}$/u.test(out) && /^\p{Script=Han}/u.test(w));
-    out += (needsSpace ? ' ' : '') + w;
-  }
-  return out;
-}
-
 
 export function mount(root, ctx) {
   const { store, actions } = ctx;
