@@ -227,6 +227,8 @@ test('the similarity matrix is n × n in the clustering order, 1.00 on the diago
   const { context, page, errors } = await openHarness();
   try {
     const { order, matrix } = REPORT.similarity;
+    // The table alternative is drawn when its disclosure is opened.
+    await page.getByTestId('creport-similarity').locator('summary').click();
     const table = await page.getByTestId('creport-similarity-table').evaluate((table) => ({
       cols: [...table.tHead.rows[0].cells].slice(1).map((c) => Number(c.dataset.index)),
       rows: [...table.tBodies[0].rows].map((tr) => ({ index: Number(tr.dataset.index), values: [...tr.cells].slice(1).map((c) => Number(c.dataset.value)), text: [...tr.cells].slice(1).map((c) => c.textContent), labels: [...tr.cells].slice(1).map((c) => c.getAttribute('aria-label')) })),

@@ -122,9 +122,9 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
 
     // The matrix as a table: 120 rows and columns counted, few drawn.
     const simTable = page.getByTestId('creport-similarity-table');
+    await page.getByTestId('creport-similarity').locator('summary').click();
     assert.equal(await simTable.getAttribute('aria-rowcount'), String(N + 1));
     assert.equal(await simTable.getAttribute('aria-colcount'), String(N + 1));
-    await page.getByTestId('creport-similarity').locator('summary').click();
     const cells = await simTable.locator('tbody td[aria-colindex]').count();
     assert.ok(cells > 0 && cells < (N * N) / 4, `${cells} cells in the DOM`);
     const firstCell = simTable.locator('tbody tr[aria-rowindex="2"] td[aria-colindex="3"]');
