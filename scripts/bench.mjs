@@ -5,11 +5,14 @@
 // to target/bench.json, which `node scripts/bench-check.mjs` turns into an exit status.
 //
 //   bash scripts/build.sh && node scripts/bench.mjs [--runs N]
+//   node scripts/bench.mjs --corpus      (the corpus section alone: scripts/bench/corpus.mjs)
 //
 // Texts: the four simplified novels of ../shared/corpus/running-text/simplified/ joined (8.9 MB)
 // and its first 0.5, 1 and 2 MB (1 MB for the queries of issue 14); the four traditional ones
 // joined, first 2 MB. Figures are medians of --runs runs (default 5; 3 for the 8.9 MB text).
 // Budget ratios are taken within this run, so the machine's speed cancels out.
+// The corpus section (issue 15: 500 documents, 50 MB, through the page's corpus mode) is
+// written to target/bench-corpus.json; bench-check.mjs reads both files.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
+import { corpusBench, corpusReport, generateCorpus } from './bench/corpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'running-text');
@@ -78,6 +82,30 @@ for (const [name, buf] of Object.entries(TEXTS)) writeFileSync(join(OUT, name), 
 const sizeOf = (name) => TEXTS[name].length / MB;
 
 if (!existsSync(join(ROOT, 'www', 'pkg', 'wenxi_bg.wasm'))) fail('www/pkg missing: run bash scripts/build.sh first');
+
+/** The corpus section: generate the documents, measure in the page, print and write its JSON. */
+async function runCorpus(browser, origin) {
+  console.error('corpus: 500 documents, 50 MB …');
+  const { paths, bytes } = generateCorpus(CORPUS, join(OUT, 'corpus'), fail);
+  const r = await corpusBench({ browser, origin, paths, bytes, fail });
+  const about = { date: new Date().toISOString().slice(0, 10), chromium: browser.version() };
+  const { lines, checks } = corpusReport(r, about);
+  console.log([...lines, 'Budget (issue 15):', ...checks.map((c) => `${c.ok ? 'PASS' : 'FAIL'} ${c.text}`)].join('\n'));
+  writeFileSync(join(ROOT, 'target', 'bench-corpus.json'), JSON.stringify({ ...about, corpus: r, checks }, null, 2) + '\n');
+  console.error('(written to target/bench-corpus.json)');
+}
+
+if (args.includes('--corpus')) {
+  const server = await serve({ root: ROOT, port: 0 });
+  const browser = await launchChromium({ extraArgs: ['--enable-precise-memory-info'] });
+  try {
+    await runCorpus(browser, server.url.replace(/\/$/, ''));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.exit(0);
+}
 if (!existsSync(join(ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web'))) fail('jieba-wasm missing: run npm ci');
 
 // ---- native --------------------------------------------------------------------------------
@@ -270,6 +298,9 @@ try {
     result.longTasks = { count: r.tasks.length, maxMs: Math.max(0, ...r.tasks), tasksMs: r.tasks.map(Math.round), pageMs: r.ms };
     await context.close();
   }
+
+  // The corpus section (issue 15), printed as it ends; its own JSON file.
+  await runCorpus(browser, origin);
 } finally {
   await browser.close();
   await server.close();

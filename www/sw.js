@@ -35,6 +35,8 @@ const CORE = [
   './lib/corpus-files.js',
   './lib/session.js',
   './lib/kept-corpus.js',
+  './lib/virtual-rows.js',
+  './lib/matrix-canvas.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
     `./views/${v}.js`,

@@ -141,7 +141,7 @@ test('the documents table lists the report’s documents, sorts, and exports its
   }
 });
 
-test('a chosen document’s distinctive terms are the report’s first ten, and name its province', { timeout: 60_000 }, async () => {
+test('a chosen document’s distinctive terms are the report’s list, and name its province', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openHarness();
   try {
     for (const i of [0, 5, REPORT.documents.length - 1]) {
@@ -149,7 +149,9 @@ test('a chosen document’s distinctive terms are the report’s first ten, and 
       const doc = REPORT.documents[i];
       const rows = await rowsOf(page, 'creport-terms-table');
       const words = rows.map((r) => r[1]);
-      assert.deepEqual(words, doc.distinctive.slice(0, 10).map((k) => k.word));
+      // Every term of the list (the table draws the rows in view: here, all of them).
+      assert.equal(await page.getByTestId('creport-terms-table').getAttribute('aria-rowcount'), String(doc.distinctive.length + 1));
+      assert.deepEqual(words, doc.distinctive.map((k) => k.word));
       assert.ok(words.some((w) => w.includes(province(doc.name)) || province(doc.name).includes(w)), `${base(doc.name)}: ${words.join(' ')}`);
       const first = doc.distinctive[0];
       assert.equal(rows[0][4], first.g2.toFixed(2));
@@ -159,7 +161,7 @@ test('a chosen document’s distinctive terms are the report’s first ten, and 
     // The TF-IDF ranking of the last chosen document.
     await page.getByTestId('creport-ranking').selectOption('tfidf');
     const last = REPORT.documents.at(-1);
-    assert.deepEqual((await rowsOf(page, 'creport-terms-table')).map((r) => r[1]), last.tfidf.slice(0, 10).map((k) => k.word));
+    assert.deepEqual((await rowsOf(page, 'creport-terms-table')).map((r) => r[1]), last.tfidf.map((k) => k.word));
 
     // The export holds every document's list (of the chosen ranking).
     const csv = (await downloaded(page, 'creport-terms-export-csv')).text;
@@ -225,6 +227,8 @@ test('the similarity matrix is n × n in the clustering order, 1.00 on the diago
   const { context, page, errors } = await openHarness();
   try {
     const { order, matrix } = REPORT.similarity;
+    // The table alternative is drawn when its disclosure is opened.
+    await page.getByTestId('creport-similarity').locator('summary').click();
     const table = await page.getByTestId('creport-similarity-table').evaluate((table) => ({
       cols: [...table.tHead.rows[0].cells].slice(1).map((c) => Number(c.dataset.index)),
       rows: [...table.tBodies[0].rows].map((tr) => ({ index: Number(tr.dataset.index), values: [...tr.cells].slice(1).map((c) => Number(c.dataset.value)), text: [...tr.cells].slice(1).map((c) => c.textContent), labels: [...tr.cells].slice(1).map((c) => c.getAttribute('aria-label')) })),
@@ -334,7 +338,7 @@ test('the page: Analyse corpus with the page’s engine: progress, then the repo
 test('the corpus report fits a phone screen (390 px): wide tables scroll inside their parts', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openHarness({ viewport: { width: 390, height: 844 } });
   try {
-    await page.getByTestId('creport-similarity-table').waitFor();
+    await page.getByTestId('creport-similarity-matrix').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await page.getByTestId('view-corpus').screenshot({ path: new URL('../../test-output/corpus-report-390.png', import.meta.url).pathname });

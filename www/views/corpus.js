@@ -11,13 +11,20 @@
 //   heatmap       the top corpus keywords × the documents, per 10,000 words
 //   trends        chosen words' relative frequency across the documents, in corpus order
 //   similarity    the cosine matrix, in the report's clustering order
-// Large corpora: tables draw PAGE rows and a "show more" button, the matrix MATRIX documents.
+// Large corpora (issue 15: 500 documents): every part shows all the documents, but draws only
+// what is in view: the tables through lib/virtual-rows.js (a fixed row height, rows re-used as
+// their box scrolls), the similarity matrix on a canvas (lib/matrix-canvas.js) with a readout
+// and a table alternative whose rows and columns are drawn the same way. The five parts are
+// drawn one task each, so a large report never holds the main thread for long; the view's
+// data-state is 'ready' once all are drawn. Exports always hold every row.
 // Document names are the user's: they go in with textContent only (lib/dom.js).
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName, round } from '../lib/export.js';
 import { parseWords } from '../lib/widgets.js';
+import { virtualRows, spacerCell } from '../lib/virtual-rows.js';
+import { matrixCanvas } from '../lib/matrix-canvas.js';
 
 t.register({
   'view.corpus': { zh: '语料库报告', en: 'Corpus report' },
@@ -28,8 +35,6 @@ t.register({
   'creport.summary': { zh: '{n} 篇文档，共 {words} 个实词，{distinct} 个不同的词', en: '{n} documents, {words} content words, {distinct} distinct words' },
   'creport.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
   'creport.exportJson': { zh: '导出 JSON', en: 'Export JSON' },
-  'creport.more': { zh: '再显示 {n} 行（还有 {rest} 行）', en: 'Show {n} more rows ({rest} left)' },
-  'creport.moreDocs': { zh: '再显示 {n} 篇文档（还有 {rest} 篇）', en: 'Show {n} more documents ({rest} left)' },
 
   'creport.docs': { zh: '文档一览', en: 'Documents' },
   'creport.docsHint': { zh: '点击列标题排序，再点一次反向。', en: 'Choose a column heading to sort by it; again to reverse.' },
@@ -95,16 +100,21 @@ t.register({
     en: 'The cosine of two documents’ content-word count vectors (1 is identical), in clustering order, so similar documents sit together; darker is more similar. Column headings are document numbers.',
   },
   'creport.simCell': { zh: '{a} 与 {b}：{value}', en: '{a} and {b}: {value}' },
+  'creport.simCanvas': {
+    zh: '相似度矩阵，{n} × {n}。用方向键移动，下方读出所在格的两篇文档和相似度。',
+    en: 'Similarity matrix, {n} × {n}. Move with the arrow keys; the line below reads out the two documents and their similarity.',
+  },
+  'creport.simPoint': { zh: '指向或用方向键选择一格，这里显示两篇文档和它们的相似度。', en: 'Point at a cell, or choose one with the arrow keys, to read its two documents and their similarity here.' },
+  'creport.simTable': { zh: '矩阵表格', en: 'The matrix as a table' },
 });
 
-/** Rows drawn before a "show more" button. */
-const PAGE = 50;
-/** Documents of the similarity matrix drawn before a "show more" (the matrix is n × n). */
-const MATRIX = 40;
+/** The height of a table row, in CSS pixels (corpus.css sets the cells to it). */
+const ROW = 28;
+/** The width of a similarity table's value column, and of its name column (corpus.css). */
+const SIM_COL = 48;
+const SIM_NAME = 192;
 /** Keywords (heatmap columns). */
 const HEAT_COLUMNS = 30;
-/** Distinctive terms shown per document. */
-const TERMS = 10;
 /** Words of the trends chart (its colour classes). */
 const MAX_TREND_WORDS = 6;
 const DEFAULT_TREND_WORDS = 5;
@@ -130,12 +140,11 @@ export function mount(root, { store }) {
   root.classList.add('corpus-view');
   let report = null; // the CorpusReport drawn
   let sort = { key: 'index', dir: 1 };
-  let docsShown = PAGE;
-  let heatShown = PAGE;
-  let matrixShown = MATRIX;
   let chosenDoc = 0;
   let ranking = 'g2';
   let trendWords = null; // null: the default (top corpus keywords)
+  let generation = 0; // of drawAll: a newer drawing stops an older one's remaining parts
+  const virtual = new Map(); // box element → its virtual tables' handles (destroyed on redraw)
 
   const part = (id, key) => {
     const heading = el('h3', { attrs: { id: `creport-${id}-heading` }, text: t(key) });
@@ -148,16 +157,17 @@ export function mount(root, { store }) {
     const made = state.corpusReport;
     const show = Boolean(made?.report) && state.mode === 'corpus';
     root.hidden = !show;
+    const gen = ++generation;
+    for (const box of virtual.keys()) release(box);
     if (!show) {
       fill(root);
+      delete root.dataset.state;
       report = null;
       return;
     }
     if (made.report !== report) {
       report = made.report;
       sort = { key: 'index', dir: 1 };
-      docsShown = heatShown = PAGE;
-      matrixShown = MATRIX;
       if (chosenDoc >= report.documents.length) chosenDoc = 0;
       trendWords = null;
     }
@@ -169,11 +179,7 @@ export function mount(root, { store }) {
       ['heatmap', 'creport.heatmap', drawHeatmap],
       ['trends', 'creport.trends', drawTrends],
       ['similarity', 'creport.similarity', drawSimilarity],
-    ].map(([id, key, draw]) => {
-      const p = part(id, key);
-      draw(p.box);
-      return p.section;
-    });
+    ].map(([id, key, draw]) => ({ ...part(id, key), id, draw }));
     fill(root,
       el('h2', { attrs: { id: 'corpus-view-heading' }, text: t('view.corpus') }),
       el('p', {
@@ -182,14 +188,42 @@ export function mount(root, { store }) {
         text: t('creport.summary', { n: formatNumber(docs.length), words: formatNumber(report.words), distinct: formatNumber(report.distinctWords) }),
       }),
       stale ? el('p', { className: 'stale-note', attrs: { 'data-testid': 'creport-stale' }, text: t('creport.stale', { n: formatNumber(docs.length) }) }) : null,
-      ...parts,
+      ...parts.map((p) => p.section),
     );
+    // One part a task (the first one too: the report often arrives in a task that has already
+    // read a large message), so that no task holds the main thread for long.
+    root.dataset.state = 'drawing';
+    let k = 0;
+    const step = () => {
+      if (gen !== generation) return;
+      // Each part's drawing time as a user-timing measure (the benchmark reads them).
+      const start = performance.now();
+      parts[k].draw(parts[k].box);
+      performance.measure?.(`wenxi:corpus:${parts[k].id}`, { start });
+      k += 1;
+      if (k < parts.length) setTimeout(step, 0);
+      else root.dataset.state = 'ready';
+    };
+    setTimeout(step, 0);
+  }
+
+  /** Forget the virtual tables drawn in `box` (it is about to be redrawn or removed). */
+  function release(box) {
+    for (const handle of virtual.get(box) ?? []) handle.destroy();
+    virtual.delete(box);
+  }
+  /** A virtual table in `box` (lib/virtual-rows.js), released when the box is redrawn. */
+  function virtualIn(box, wrap, table, options) {
+    const handle = virtualRows(wrap, table, { rowHeight: ROW, ...options });
+    virtual.set(box, [...(virtual.get(box) ?? []), handle]);
+    return handle;
   }
 
   /** Redraw one part in place (keeps the rest, and the page's scroll position). */
   function redraw(id, draw, focusTestId) {
     const box = root.querySelector(`.creport-${id}`);
     if (!box) return;
+    release(box);
     draw(box);
     if (focusTestId) box.querySelector(`[data-testid="${focusTestId}"]`)?.focus();
   }
@@ -202,26 +236,17 @@ export function mount(root, { store }) {
       el('button', { className: 'creport-button', text: t('creport.exportJson'), attrs: { type: 'button', 'data-testid': `${testid}-json` }, on: { click: json } }),
     );
 
-  const moreButton = (testid, rest, key, onClick) =>
-    rest > 0
-      ? el('button', {
-          className: 'creport-button creport-more',
-          text: t(key, { n: formatNumber(Math.min(PAGE, rest)), rest: formatNumber(rest) }),
-          attrs: { type: 'button', 'data-testid': testid },
-          on: { click: onClick },
-        })
-      : null;
-
   const scroller = (labelId, ...children) => el('div', { className: 'creport-wrap', attrs: { role: 'region', tabindex: '0', 'aria-labelledby': labelId } }, ...children);
 
   // ---- (a) The documents table.
   const docRows = () => report.documents.map((d, index) => ({ ...d, index }));
   function sortedDocs() {
     const col = DOC_COLUMNS.find((c) => c.key === sort.key) ?? DOC_COLUMNS[0];
+    const collator = new Intl.Collator(t.lang === 'zh' ? 'zh-CN' : 'en');
     return docRows().sort((a, b) => {
       const x = col.value(a);
       const y = col.value(b);
-      const cmp = col.num ? x - y : String(x).localeCompare(String(y), t.lang === 'zh' ? 'zh-CN' : 'en');
+      const cmp = col.num ? x - y : collator.compare(String(x), String(y));
       return cmp * sort.dir || a.index - b.index;
     });
   }
@@ -256,26 +281,31 @@ export function mount(root, { store }) {
         );
       }),
     );
-    const body = rows.slice(0, docsShown).map((d) =>
-      el(
-        'tr',
-        { attrs: { 'data-testid': 'creport-doc-row', 'data-index': d.index } },
-        ...DOC_COLUMNS.map((col) =>
-          col.key === 'name'
-            ? el('th', { className: 'creport-name', attrs: { scope: 'row', title: d.name, 'data-col': col.key }, text: d.name })
-            : el('td', { className: col.num ? 'num' : null, attrs: { 'data-col': col.key }, text: cellOf(col, d) }),
-        ),
-      ),
-    );
-    fill(box,
-      el('p', { className: 'hint', text: t('creport.docsHint') }),
-      exportButtons('creport-docs-export', exportDocsCsv, exportDocsJson),
-      scroller('creport-docs-heading', el('table', { className: 'creport-table', attrs: { 'data-testid': 'creport-docs-table' } }, el('thead', {}, head), el('tbody', {}, ...body))),
-      moreButton('creport-docs-more', rows.length - docsShown, 'creport.more', () => {
-        docsShown += PAGE;
-        redraw('docs', drawDocs, 'creport-docs-more');
-      }),
-    );
+    head.setAttribute('aria-rowindex', '1');
+    const table = el('table', { className: 'creport-table creport-vtable', attrs: { 'data-testid': 'creport-docs-table' } }, el('thead', {}, head), el('tbody'));
+    const wrap = scroller('creport-docs-heading', table);
+    fill(box, el('p', { className: 'hint', text: t('creport.docsHint') }), exportButtons('creport-docs-export', exportDocsCsv, exportDocsJson), wrap);
+    virtualIn(box, wrap, table, {
+      count: rows.length,
+      fillRow: (tr, i) => {
+        const d = rows[i];
+        if (!tr.cells.length) {
+          tr.dataset.testid = 'creport-doc-row';
+          tr.append(
+            ...DOC_COLUMNS.map((col) =>
+              col.key === 'name'
+                ? el('th', { className: 'creport-name', attrs: { scope: 'row', 'data-col': col.key } })
+                : el('td', { className: col.num ? 'num' : null, attrs: { 'data-col': col.key } }),
+            ),
+          );
+        }
+        tr.dataset.index = d.index;
+        DOC_COLUMNS.forEach((col, c) => {
+          tr.cells[c].textContent = col.key === 'name' ? d.name : cellOf(col, d);
+          if (col.key === 'name') tr.cells[c].title = d.name;
+        });
+      },
+    });
   }
 
   const docExportColumns = () => DOC_COLUMNS.map((col) => ({ header: col.key, value: (d) => (col.key === 'averageSentenceLength' ? round(col.value(d), 2) : col.value(d)) }));
@@ -316,7 +346,7 @@ export function mount(root, { store }) {
       el('option', { attrs: { value: 'tfidf', selected: ranking === 'tfidf' }, text: t('creport.rankTfidf') }),
     );
     const doc = report.documents[chosenDoc];
-    const list = (ranking === 'g2' ? doc.distinctive : doc.tfidf).slice(0, TERMS);
+    const list = ranking === 'g2' ? doc.distinctive : doc.tfidf;
     const columns =
       ranking === 'g2'
         ? [
@@ -336,24 +366,12 @@ export function mount(root, { store }) {
     const table = list.length
       ? el(
           'table',
-          { className: 'creport-table', attrs: { 'data-testid': 'creport-terms-table', 'data-ranking': ranking } },
-          el('thead', {}, el('tr', {}, el('th', { className: 'num', attrs: { scope: 'col' }, text: t('creport.col.rank') }), ...columns.map(([key]) => el('th', { attrs: { scope: 'col', class: key === 'word' ? null : 'num' }, text: t(`creport.col.${key}`) })))),
-          el(
-            'tbody',
-            {},
-            ...list.map((k, i) =>
-              el(
-                'tr',
-                { attrs: { 'data-testid': 'creport-term-row' } },
-                el('td', { className: 'num', text: formatNumber(i + 1) }),
-                ...columns.map(([key, value]) =>
-                  key === 'word' ? el('th', { attrs: { scope: 'row', 'data-col': key }, text: value(k) }) : el('td', { className: 'num', attrs: { 'data-col': key }, text: value(k) }),
-                ),
-              ),
-            ),
-          ),
+          { className: 'creport-table creport-vtable', attrs: { 'data-testid': 'creport-terms-table', 'data-ranking': ranking } },
+          el('thead', {}, el('tr', { attrs: { 'aria-rowindex': '1' } }, el('th', { className: 'num', attrs: { scope: 'col' }, text: t('creport.col.rank') }), ...columns.map(([key]) => el('th', { attrs: { scope: 'col', class: key === 'word' ? null : 'num' }, text: t(`creport.col.${key}`) })))),
+          el('tbody'),
         )
-      : el('p', { className: 'hint', text: t('creport.noTerms') });
+      : null;
+    const wrap = table ? scroller('creport-distinctive-heading', table) : el('p', { className: 'hint', text: t('creport.noTerms') });
     fill(box,
       el('p', { className: 'hint', text: t('creport.distinctiveHint') }),
       el(
@@ -365,8 +383,22 @@ export function mount(root, { store }) {
         rankSelect,
       ),
       exportButtons('creport-terms-export', exportTermsCsv, exportTermsJson),
-      scroller('creport-distinctive-heading', table),
+      wrap,
     );
+    if (!table) return;
+    virtualIn(box, wrap, table, {
+      count: list.length,
+      fillRow: (tr, i) => {
+        if (!tr.cells.length) {
+          tr.dataset.testid = 'creport-term-row';
+          tr.append(el('td', { className: 'num' }), ...columns.map(([key]) => (key === 'word' ? el('th', { attrs: { scope: 'row', 'data-col': key } }) : el('td', { className: 'num', attrs: { 'data-col': key } }))));
+        }
+        tr.cells[0].textContent = formatNumber(i + 1);
+        columns.forEach(([, value], c) => {
+          tr.cells[c + 1].textContent = value(list[i]);
+        });
+      },
+    });
   }
 
   /** Every document's list of the current ranking, one row per (document, term). */
@@ -402,59 +434,71 @@ export function mount(root, { store }) {
   }
 
   // ---- (c) Keywords × documents.
-  function heatTable(columns, rows, value, label, shade, testid) {
-    const max = columns.map((k) => rows.reduce((m, i) => Math.max(m, value(k, i)), 0));
-    return el(
+  /** A table of the documents (rows, corpus order) × `columns` (keywords), its rows virtual. */
+  function heatTable(box, columns, value, label, shade, testid) {
+    const n = report.documents.length;
+    const max = columns.map((k) => {
+      let m = 0;
+      for (let i = 0; i < n; i++) m = Math.max(m, value(k, i));
+      return m;
+    });
+    const table = el(
       'table',
-      { className: 'creport-table creport-heat', attrs: { 'data-testid': testid } },
+      { className: 'creport-table creport-heat creport-vtable', attrs: { 'data-testid': testid } },
       el(
         'thead',
         {},
-        el('tr', {}, el('th', { attrs: { scope: 'col' }, text: t('creport.col.name') }), ...columns.map((k) => el('th', { className: 'creport-vword', attrs: { scope: 'col' } }, el('span', { text: k.word })))),
+        el('tr', { attrs: { 'aria-rowindex': '1' } }, el('th', { attrs: { scope: 'col' }, text: t('creport.col.name') }), ...columns.map((k) => el('th', { className: 'creport-vword', attrs: { scope: 'col' } }, el('span', { text: k.word })))),
       ),
-      el(
-        'tbody',
-        {},
-        ...rows.slice(0, heatShown).map((i) =>
-          el(
-            'tr',
-            { attrs: { 'data-index': i } },
-            el('th', { className: 'creport-name', attrs: { scope: 'row', title: report.documents[i].name }, text: report.documents[i].name }),
-            ...columns.map((k, c) => {
-              const v = value(k, i);
-              const level = !shade || max[c] === 0 || v === 0 ? 0 : Math.max(1, Math.ceil((v / max[c]) * SHADES));
-              return el('td', {
-                className: `num creport-heat-${level}`,
-                text: shade ? formatNumber(v, 1) : formatNumber(v),
-                attrs: { 'data-word': k.word, 'data-value': v, 'aria-label': label(k, i, v), title: label(k, i, v) },
-              });
-            }),
-          ),
-        ),
-      ),
+      el('tbody'),
     );
+    const wrap = scroller('creport-heatmap-heading', table);
+    const fillRow = (tr, i) => {
+      if (!tr.cells.length) tr.append(el('th', { className: 'creport-name', attrs: { scope: 'row' } }), ...columns.map((k) => el('td', { attrs: { 'data-word': k.word } })));
+      tr.dataset.index = i;
+      const name = report.documents[i].name;
+      tr.cells[0].textContent = name;
+      tr.cells[0].title = name;
+      columns.forEach((k, c) => {
+        const v = value(k, i);
+        const level = !shade || max[c] === 0 || v === 0 ? 0 : Math.max(1, Math.ceil((v / max[c]) * SHADES));
+        const td = tr.cells[c + 1];
+        const text = label(k, i, v);
+        td.className = `num creport-heat-${level}`;
+        td.textContent = shade ? formatNumber(v, 1) : formatNumber(v);
+        td.dataset.value = v;
+        td.setAttribute('aria-label', text);
+        td.title = text;
+      });
+    };
+    return { wrap, start: () => virtualIn(box, wrap, table, { count: n, fillRow }) };
   }
 
   function drawHeatmap(box) {
     const columns = report.keywords.slice(0, HEAT_COLUMNS);
-    const rows = report.documents.map((_, i) => i);
     const rate = (k, i) => per10k(k.relative[i] ?? 0);
     const label = (k, i, v) => t('creport.heatCell', { doc: report.documents[i].name, word: k.word, rate: formatNumber(v, 1), n: formatNumber(k.counts[i] ?? 0) });
-    const counts = el(
-      'details',
-      { className: 'creport-details' },
-      el('summary', { text: t('creport.countsTable') }),
-      scroller('creport-heatmap-heading', heatTable(columns, rows, (k, i) => k.counts[i] ?? 0, label, false, 'creport-counts-table')),
-    );
+    const rates = heatTable(box, columns, rate, label, true, 'creport-heatmap-table');
+    const counts = heatTable(box, columns, (k, i) => k.counts[i] ?? 0, label, false, 'creport-counts-table');
     fill(box,
       el('p', { className: 'hint', text: t('creport.heatmapHint', { n: formatNumber(columns.length) }) }),
-      scroller('creport-heatmap-heading', heatTable(columns, rows, rate, label, true, 'creport-heatmap-table')),
-      moreButton('creport-heatmap-more', rows.length - heatShown, 'creport.more', () => {
-        heatShown += PAGE;
-        redraw('heatmap', drawHeatmap, 'creport-heatmap-more');
-      }),
-      counts,
+      rates.wrap,
+      lazyDetails('creport.countsTable', counts),
     );
+    rates.start();
+  }
+
+  /** A closed <details> whose virtual table is drawn when it is first opened. */
+  function lazyDetails(key, { wrap, start }) {
+    const details = el('details', { className: 'creport-details' }, el('summary', { text: t(key) }), wrap);
+    let started = false;
+    details.addEventListener('toggle', () => {
+      if (details.open && !started) {
+        started = true;
+        start();
+      }
+    });
+    return details;
   }
 
   // ---- (d) Trends across documents.
@@ -520,7 +564,7 @@ export function mount(root, { store }) {
         svg('text', { x: M.left - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'creport-axis' }, formatNumber(v, 1)),
       ]),
       ...report.documents.map((_, i) =>
-        n <= 40 || i % Math.ceil(n / 40) === 0 ? svg('text', { x: x(i), y: H - M.bottom + 14, 'text-anchor': 'middle', class: 'creport-axis' }, String(i + 1)) : null,
+        n <= 30 || i % Math.ceil(n / 20) === 0 ? svg('text', { x: x(i), y: H - M.bottom + 14, 'text-anchor': 'middle', class: 'creport-axis' }, String(i + 1)) : null,
       ),
       svg('text', { x: (W + M.left) / 2, y: H - 4, 'text-anchor': 'middle', class: 'creport-axis' }, t('creport.axisDocs')),
       ...words.map((k, w) =>
@@ -543,41 +587,66 @@ export function mount(root, { store }) {
   // ---- (e) Similarity.
   function drawSimilarity(box) {
     const { matrix, order } = report.similarity;
-    const shown = order.slice(0, matrixShown);
-    const off = [];
-    for (const i of order) for (const j of order) if (i !== j) off.push(matrix[i][j]);
-    const low = off.length ? Math.min(...off) : 0;
+    const n = order.length;
+    // The lightest shade is the least similar pair (a loop: 250,000 values do not fit a spread).
+    let low = Infinity;
+    for (const i of order) for (const j of order) if (i !== j && matrix[i][j] < low) low = matrix[i][j];
+    if (low === Infinity) low = 0;
     const level = (v) => (v >= 1 - 1e-12 ? SHADES : v <= low ? 0 : Math.max(1, Math.ceil(((v - low) / (1 - low)) * SHADES)));
     const name = (i) => report.documents[i].name;
+    const cellLabel = (i, j) => t('creport.simCell', { a: `${i + 1}. ${name(i)}`, b: `${j + 1}. ${name(j)}`, value: formatNumber(matrix[i][j], 2) });
+
+    // The canvas: display position (r, c) is the documents order[r] and order[c].
+    const cell = n <= 30 ? 24 : n <= 100 ? 12 : 8;
+    const canvas = matrixCanvas({
+      size: n,
+      cell,
+      value: (r, c) => matrix[order[r]][order[c]],
+      level,
+      label: (r, c) => cellLabel(order[r], order[c]),
+      testid: 'creport-similarity-matrix',
+      name: t('creport.simCanvas', { n: formatNumber(n) }),
+    });
+    const readout = canvas.element.querySelector('.matrix-readout');
+    readout.textContent = t('creport.simPoint');
+
+    // The table alternative: rows and columns drawn only where in view.
+    const headRow = el('tr', { attrs: { 'aria-rowindex': '1' } });
     const table = el(
       'table',
-      { className: 'creport-table creport-matrix', attrs: { 'data-testid': 'creport-similarity-table' } },
-      el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' }, text: t('creport.col.name') }), ...shown.map((j) => el('th', { className: 'num', attrs: { scope: 'col', title: name(j), 'data-index': j }, text: String(j + 1) })))),
-      el(
-        'tbody',
-        {},
-        ...shown.map((i) =>
-          el(
-            'tr',
-            { attrs: { 'data-index': i } },
-            el('th', { className: 'creport-name', attrs: { scope: 'row', title: name(i) } }, el('span', { className: 'creport-num', text: `${i + 1}. ` }), el('span', { text: name(i) })),
-            ...shown.map((j) => {
-              const v = matrix[i][j];
-              const label = t('creport.simCell', { a: name(i), b: name(j), value: formatNumber(v, 2) });
-              return el('td', { className: `num creport-heat-${level(v)}`, text: formatNumber(v, 2), attrs: { 'data-value': v, 'aria-label': label, title: label } });
-            }),
-          ),
-        ),
-      ),
+      { className: 'creport-table creport-matrix creport-vtable', attrs: { 'data-testid': 'creport-similarity-table' } },
+      el('thead', {}, headRow),
+      el('tbody'),
     );
+    const wrap = scroller('creport-similarity-heading', table);
+    const corner = el('th', { className: 'creport-name', attrs: { scope: 'col', 'aria-colindex': '1' }, text: t('creport.col.name') });
+    const withGaps = (cells, [first, end]) => [first > 0 ? spacerCell(first * SIM_COL) : null, ...cells, end < n ? spacerCell((n - end) * SIM_COL) : null].filter(Boolean);
+    const fillHead = (cols) => {
+      const cells = [];
+      for (let c = cols[0]; c < cols[1]; c++) {
+        const j = order[c];
+        cells.push(el('th', { className: 'num', attrs: { scope: 'col', title: name(j), 'data-index': j, 'aria-colindex': c + 2 }, text: String(j + 1) }));
+      }
+      headRow.replaceChildren(corner, ...withGaps(cells, cols));
+    };
+    const fillRow = (tr, r, cols) => {
+      const i = order[r];
+      tr.dataset.index = i;
+      const cells = [];
+      for (let c = cols[0]; c < cols[1]; c++) {
+        const j = order[c];
+        const v = matrix[i][j];
+        const label = cellLabel(i, j);
+        cells.push(el('td', { className: `num creport-heat-${level(v)}`, text: formatNumber(v, 2), attrs: { 'data-value': v, 'aria-label': label, title: label, 'aria-colindex': c + 2 } }));
+      }
+      const head = el('th', { className: 'creport-name', attrs: { scope: 'row', title: name(i), 'aria-colindex': '1' } }, el('span', { className: 'creport-num', text: `${i + 1}. ` }), el('span', { text: name(i) }));
+      tr.replaceChildren(head, ...withGaps(cells, cols));
+    };
     fill(box,
       el('p', { className: 'hint', text: t('creport.similarityHint') }),
       exportButtons('creport-similarity-export', exportSimilarityCsv, exportSimilarityJson),
-      scroller('creport-similarity-heading', table),
-      moreButton('creport-similarity-more', order.length - matrixShown, 'creport.moreDocs', () => {
-        matrixShown += MATRIX;
-        redraw('similarity', drawSimilarity, 'creport-similarity-more');
-      }),
+      canvas.element,
+      lazyDetails('creport.simTable', { wrap, start: () => virtualIn(box, wrap, table, { count: n, fillRow, fillHead, columns: { count: n, width: SIM_COL, before: SIM_NAME } }) }),
     );
   }
 
