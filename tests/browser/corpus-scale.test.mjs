@@ -58,7 +58,8 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
     await page.getByTestId('corpus-file-input').setInputFiles(
       NAMES.map((name, k) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(documentText(k, rand)) })),
     );
-    await page.getByTestId('corpus-doc').nth(N - 1).waitFor();
+    // The documents list draws only its rows in view; each tells the list's size.
+    await page.locator(`[data-testid="corpus-doc"][aria-setsize="${N}"]`).first().waitFor();
     await page.getByTestId('corpus-analyse').click();
     await page.waitForFunction(() => document.querySelector('#view-corpus')?.dataset.state === 'ready', null, { timeout: 120_000 });
 
@@ -123,6 +124,8 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
     // The matrix as a table: 120 rows and columns counted, few drawn.
     const simTable = page.getByTestId('creport-similarity-table');
     await page.getByTestId('creport-similarity').locator('summary').click();
+    // The table is drawn on the disclosure's 'toggle' event, which comes after the click.
+    await page.waitForFunction(() => document.querySelector('[data-testid="creport-similarity-table"]').hasAttribute('aria-rowcount'));
     assert.equal(await simTable.getAttribute('aria-rowcount'), String(N + 1));
     assert.equal(await simTable.getAttribute('aria-colcount'), String(N + 1));
     const cells = await simTable.locator('tbody td[aria-colindex]').count();
