@@ -10,13 +10,14 @@
 // page, sessions are downloaded or kept in IndexedDB (lib/kept-corpus.js).
 
 import { el } from './lib/dom.js';
+import { virtualList } from './lib/virtual-list.js';
 import { t, formatNumber } from './lib/i18n.js';
 import { download, fileName } from './lib/export.js';
 import { pageOptions } from './lib/page-options.js';
 import {
   MAX_CORPUS_CHARS,
   addDocuments,
-  charCount,
+  documentChars,
   emptyCorpus,
   moveDocument,
   removeDocument,
@@ -225,6 +226,7 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
   // The documents.
   const summary = el('p', { className: 'corpus-summary', attrs: { 'data-testid': 'corpus-summary' } });
   const list = el('ol', { className: 'corpus-docs', attrs: { 'data-testid': 'corpus-docs' } });
+  const listBox = el('div', { className: 'corpus-docs-box', attrs: { 'data-testid': 'corpus-docs-box' } }, list);
   const clearButton = say(el('button', { className: 'secondary', attrs: { type: 'button', 'data-testid': 'corpus-clear' }, on: { click: clearAll } }), 'corpus.clear');
 
   // Sessions.
@@ -283,7 +285,7 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     alert,
     el('h2', { className: 'corpus-heading' }, say(el('span'), 'corpus.documents')),
     summary,
-    list,
+    listBox,
     el('div', { className: 'tools' }, clearButton),
     analyseBox,
     sessionBox,
@@ -366,72 +368,82 @@ export function mountCorpusInput(root, tabs, { store, shell }) {
     tell('corpus.cleared');
   }
 
-  // ---- The documents list. Redrawn whole on every change; the control that had the focus
-  // gets it back on its document's new row (moving a row keeps the focus on its button).
+  // ---- The documents list: only the documents in view are drawn (lib/virtual-list.js), so a
+  // corpus of 500 is as light as one of 20. Every change re-fills the items drawn; the control
+  // that had the focus gets it back on its document's new row (moving a row keeps the focus on
+  // its button), scrolled into view.
+  let shown = []; // the documents the list draws, in order
+  const listRows = virtualList(listBox, list, { count: 0, fillItem: fillDoc, itemHeight: 48 });
+
+  function fillDoc(li, i) {
+    const doc = shown[i];
+    const name = el('input', {
+      className: 'corpus-doc-name',
+      attrs: { type: 'text', value: doc.name, 'aria-label': t('corpus.nameLabel', { n: i + 1 }), 'data-testid': 'corpus-doc-name', 'data-role': 'name' },
+      on: {
+        change: (event) => store.set({ corpus: renameDocument(store.get().corpus, doc.id, event.target.value) }),
+        keydown: (event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            event.target.value = doc.name;
+          }
+        },
+      },
+    });
+    // aria-disabled, not disabled: a button that moves its row to an end keeps the focus.
+    const button = (role, label, disabled, onClick) =>
+      el('button', {
+        className: `secondary corpus-doc-${role}`,
+        text: t(`corpus.${role}`),
+        attrs: { type: 'button', 'aria-label': t(label, { name: doc.name }), 'aria-disabled': disabled ? 'true' : 'false', 'data-testid': `corpus-doc-${role}`, 'data-role': role },
+        on: { click: () => !disabled && onClick() },
+      });
+    const move = (delta) => {
+      const next = moveDocument(store.get().corpus, doc.id, delta);
+      store.set({ corpus: next });
+      tell('corpus.moved', { name: doc.name, n: next.documents.findIndex((d) => d.id === doc.id) + 1 });
+    };
+    li.className = 'corpus-doc';
+    li.dataset.id = String(doc.id);
+    li.dataset.testid = 'corpus-doc';
+    li.replaceChildren(
+      el('span', { className: 'corpus-doc-index', text: formatNumber(i + 1), attrs: { 'aria-hidden': 'true' } }),
+      name,
+      el('span', { className: 'corpus-doc-size', text: t('corpus.chars', { n: formatNumber(documentChars(doc)) }), attrs: { 'data-testid': 'corpus-doc-size' } }),
+      el(
+        'span',
+        { className: 'corpus-doc-tools' },
+        button('up', 'corpus.upLabel', i === 0, () => move(-1)),
+        button('down', 'corpus.downLabel', i === shown.length - 1, () => move(1)),
+        button('remove', 'corpus.removeLabel', false, () => {
+          store.set({ corpus: removeDocument(store.get().corpus, doc.id) });
+          tell('corpus.removed', { name: doc.name });
+        }),
+      ),
+    );
+  }
+
   function drawList({ corpus }) {
     const active = document.activeElement;
     const focusRow = list.contains(active) ? active.closest('li') : null;
-    const focusId = focusRow?.dataset.id;
-    const focusAt = focusRow ? [...list.children].indexOf(focusRow) : -1;
+    const focusId = focusRow ? Number(focusRow.dataset.id) : null;
+    const focusAt = focusRow ? Number(focusRow.dataset.index) : -1;
     const focusRole = focusRow ? active.dataset.role : null;
-    const docs = corpus.documents;
+    shown = corpus.documents;
     let chars = 0;
-    const rows = docs.map((doc, i) => {
-      const size = charCount(doc.text);
-      chars += size;
-      const name = el('input', {
-        className: 'corpus-doc-name',
-        attrs: { type: 'text', value: doc.name, 'aria-label': t('corpus.nameLabel', { n: i + 1 }), 'data-testid': 'corpus-doc-name', 'data-role': 'name' },
-        on: {
-          change: (event) => store.set({ corpus: renameDocument(store.get().corpus, doc.id, event.target.value) }),
-          keydown: (event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              event.target.value = doc.name;
-            }
-          },
-        },
-      });
-      // aria-disabled, not disabled: a button that moves its row to an end keeps the focus.
-      const button = (role, label, disabled, onClick) =>
-        el('button', {
-          className: `secondary corpus-doc-${role}`,
-          text: t(`corpus.${role}`),
-          attrs: { type: 'button', 'aria-label': t(label, { name: doc.name }), 'aria-disabled': disabled ? 'true' : 'false', 'data-testid': `corpus-doc-${role}`, 'data-role': role },
-          on: { click: () => !disabled && onClick() },
-        });
-      const move = (delta) => {
-        const next = moveDocument(store.get().corpus, doc.id, delta);
-        store.set({ corpus: next });
-        tell('corpus.moved', { name: doc.name, n: next.documents.findIndex((d) => d.id === doc.id) + 1 });
-      };
-      return el(
-        'li',
-        { className: 'corpus-doc', attrs: { 'data-id': doc.id, 'data-testid': 'corpus-doc' } },
-        el('span', { className: 'corpus-doc-index', text: formatNumber(i + 1), attrs: { 'aria-hidden': 'true' } }),
-        name,
-        el('span', { className: 'corpus-doc-size', text: t('corpus.chars', { n: formatNumber(size) }), attrs: { 'data-testid': 'corpus-doc-size' } }),
-        el(
-          'span',
-          { className: 'corpus-doc-tools' },
-          button('up', 'corpus.upLabel', i === 0, () => move(-1)),
-          button('down', 'corpus.downLabel', i === docs.length - 1, () => move(1)),
-          button('remove', 'corpus.removeLabel', false, () => {
-            store.set({ corpus: removeDocument(store.get().corpus, doc.id) });
-            tell('corpus.removed', { name: doc.name });
-          }),
-        ),
-      );
-    });
-    list.replaceChildren(...rows);
-    list.hidden = docs.length === 0;
-    clearButton.hidden = docs.length === 0;
-    summary.textContent = docs.length ? t('corpus.summary', { n: formatNumber(docs.length), chars: formatNumber(chars) }) : t('corpus.none');
+    for (const doc of shown) chars += documentChars(doc);
+    listBox.hidden = shown.length === 0;
+    clearButton.hidden = shown.length === 0;
+    summary.textContent = shown.length ? t('corpus.summary', { n: formatNumber(shown.length), chars: formatNumber(chars) }) : t('corpus.none');
+    listRows.refresh(shown.length);
     if (focusRow) {
       // The same control on its document's row; for a removed row, the row that took its
       // place (or the new last one); with no row left, the file input.
-      const row = list.querySelector(`li[data-id="${focusId}"]`) ?? list.children[Math.min(focusAt, list.children.length - 1)];
-      (row?.querySelector(`[data-role="${row.dataset.id === focusId ? focusRole : 'remove'}"]`) ?? fileInput).focus();
+      const at = shown.findIndex((d) => d.id === focusId);
+      const to = at >= 0 ? at : Math.min(focusAt, shown.length - 1);
+      if (to < 0) return fileInput.focus();
+      listRows.scrollToIndex(to);
+      listRows.item(to)?.querySelector(`[data-role="${at >= 0 ? focusRole : 'remove'}"]`)?.focus();
     }
   }
 

@@ -36,6 +36,7 @@ const CORE = [
   './lib/session.js',
   './lib/kept-corpus.js',
   './lib/virtual-rows.js',
+  './lib/virtual-list.js',
   './lib/matrix-canvas.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
