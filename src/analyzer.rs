@@ -30,7 +30,7 @@ pub struct Analyzer {
     /// What the queries read of the last analysed text (`None` before the first analysis).
     kept: Option<Corpus>,
     /// The last corpus, document by document (see `analyzer/documents.rs`).
-    documents: Vec<Option<documents::KeptDocument>>,
+    documents: documents::KeptCorpus,
 }
 
 impl Analyzer {
@@ -42,7 +42,7 @@ impl Analyzer {
             stopwords: Stopwords::builtin(),
             idf: Idf::builtin(),
             kept: None,
-            documents: Vec::new(),
+            documents: documents::KeptCorpus::default(),
         }
     }
 

@@ -109,6 +109,13 @@ fn documents_handed_over_as_bytes_answer_as_kept_ones() {
         )
     };
     assert_eq!(json(&here), json(&there));
+    // Summaries kept out of order give the report of the summaries in order.
+    let mut here = here;
+    let request = CorpusRequest::default();
+    assert_eq!(
+        there.kept_corpus_report(&request).unwrap(),
+        here.kept_corpus_report(&request).unwrap()
+    );
     let collocates = here.corpus_collocates(&cq).unwrap();
     let words: Vec<&str> = collocates
         .collocates

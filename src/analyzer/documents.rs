@@ -5,8 +5,8 @@
 
 use super::Analyzer;
 use crate::collection::{
-    compare_groups, corpus_report, parse_frequency_list, Comparison, CorpusReport, CorpusRequest,
-    DocumentSummary, Reference, ReferenceSource,
+    corpus_report, parse_frequency_list, Comparison, CorpusReport, CorpusRequest, DocumentSummary,
+    KeptSummaries, Reference, ReferenceSource,
 };
 use crate::keywords::{key_of, Filter};
 use crate::options::Options;
@@ -17,11 +17,30 @@ use crate::query::{
 use crate::segment::classify;
 use crate::Error;
 
-/// A document of the kept corpus: its summary, and its kept analysis when the corpus queries
-/// are to read it.
-pub(super) struct KeptDocument {
-    summary: DocumentSummary,
-    corpus: Option<Corpus>,
+/// The kept corpus: every document's summary, compactly, and each document's kept analysis
+/// when the corpus queries are to read it (slots by document index).
+#[derive(Default)]
+pub(super) struct KeptCorpus {
+    summaries: KeptSummaries,
+    corpora: Vec<Option<Corpus>>,
+}
+
+impl KeptCorpus {
+    fn put(&mut self, index: usize, summary: DocumentSummary, corpus: Option<Corpus>) {
+        self.summaries.insert(index, summary);
+        if self.corpora.len() <= index {
+            self.corpora.resize_with(index + 1, || None);
+        }
+        self.corpora[index] = corpus;
+    }
+
+    /// Forget the document in slot `index` (before analysing it again: a failure leaves no
+    /// stale document behind, and the two never take memory at once).
+    fn forget(&mut self, index: usize) {
+        if let Some(slot) = self.corpora.get_mut(index) {
+            *slot = None;
+        }
+    }
 }
 
 /// The most documents a kept corpus holds: an index beyond it is a caller's mistake, not a
@@ -172,13 +191,11 @@ impl Analyzer {
         options: &Options,
         queries: bool,
     ) -> Result<DocumentSummary, Error> {
-        let slot = self.slot(index)?;
-        self.documents[slot] = None;
+        check_index(index)?;
+        self.documents.forget(index);
         let (summary, corpus) = self.summarize_keeping(name, text, options)?;
-        self.documents[slot] = Some(KeptDocument {
-            summary: summary.clone(),
-            corpus: queries.then_some(corpus),
-        });
+        self.documents
+            .put(index, summary.clone(), queries.then_some(corpus));
         Ok(summary)
     }
 
@@ -222,15 +239,15 @@ impl Analyzer {
                 crate::VERSION
             )));
         }
+        check_index(index)?;
         let corpus = bytes.map(Corpus::from_bytes).transpose().map_err(invalid)?;
-        let slot = self.slot(index)?;
-        self.documents[slot] = Some(KeptDocument { summary, corpus });
+        self.documents.put(index, summary, corpus);
         Ok(())
     }
 
     /// Forget the kept corpus.
     pub fn clear_documents(&mut self) {
-        self.documents = Vec::new();
+        self.documents = KeptCorpus::default();
     }
 
     /// The corpus report of the kept corpus's summaries, as [`Analyzer::corpus_report`].
@@ -239,8 +256,16 @@ impl Analyzer {
     /// [`Error::NotAnalyzed`] when no corpus is kept or a document is missing; then as
     /// [`Analyzer::corpus_report`].
     pub fn kept_corpus_report(&mut self, request: &CorpusRequest) -> Result<CorpusReport, Error> {
-        let docs: Vec<DocumentSummary> = self.kept_summaries()?.into_iter().cloned().collect();
-        self.corpus_report(&docs, request)
+        if self.documents.summaries.is_empty() {
+            return Err(Error::NotAnalyzed);
+        }
+        let reference = match &request.reference {
+            Some(source) => Some(self.reference(source, &request.analysis)?),
+            None => None,
+        };
+        self.documents
+            .summaries
+            .report(&request.options, reference.as_ref())
     }
 
     /// Keyness of documents `a` against documents `b` of the kept corpus (indices in corpus
@@ -250,8 +275,10 @@ impl Analyzer {
     /// [`Error::NotAnalyzed`] as [`Analyzer::kept_corpus_report`]; [`Error::InvalidQuery`] for
     /// an empty group, an index out of range or one named twice.
     pub fn kept_compare(&self, a: &[u32], b: &[u32], terms: usize) -> Result<Comparison, Error> {
-        let docs: Vec<DocumentSummary> = self.kept_summaries()?.into_iter().cloned().collect();
-        compare_groups(&docs, a, b, terms)
+        if self.documents.summaries.is_empty() {
+            return Err(Error::NotAnalyzed);
+        }
+        self.documents.summaries.compare(a, b, terms)
     }
 
     /// Every occurrence of a query in the kept corpus's documents, each line labelled with its
@@ -294,42 +321,25 @@ impl Analyzer {
         Ok((DocumentSummary::new(name, &report, terms), corpus))
     }
 
-    /// The kept corpus's slot `index`, grown to hold it.
-    fn slot(&mut self, index: usize) -> Result<usize, Error> {
-        if index >= MAX_DOCUMENTS {
-            return Err(Error::InvalidRequest(format!(
-                "a corpus holds at most {MAX_DOCUMENTS} documents (index {index})"
-            )));
-        }
-        if self.documents.len() <= index {
-            self.documents.resize_with(index + 1, || None);
-        }
-        Ok(index)
-    }
-
-    /// The kept corpus's documents, all present.
-    fn kept_documents(&self) -> Result<Vec<&KeptDocument>, Error> {
-        if self.documents.is_empty() {
+    /// The kept corpus's documents' analyses, all present.
+    fn kept_corpora(&self) -> Result<Vec<&Corpus>, Error> {
+        let kept = &self.documents;
+        if kept.summaries.is_empty() || !kept.summaries.is_whole() {
             return Err(Error::NotAnalyzed);
         }
-        self.documents
+        kept.corpora
             .iter()
-            .map(|d| d.as_ref().ok_or(Error::NotAnalyzed))
+            .map(|c| c.as_ref().ok_or(Error::NotAnalyzed))
             .collect()
     }
+}
 
-    fn kept_summaries(&self) -> Result<Vec<&DocumentSummary>, Error> {
-        Ok(self
-            .kept_documents()?
-            .into_iter()
-            .map(|d| &d.summary)
-            .collect())
+/// A document index a kept corpus takes.
+fn check_index(index: usize) -> Result<(), Error> {
+    if index >= MAX_DOCUMENTS {
+        return Err(Error::InvalidRequest(format!(
+            "a corpus holds at most {MAX_DOCUMENTS} documents (index {index})"
+        )));
     }
-
-    fn kept_corpora(&self) -> Result<Vec<&Corpus>, Error> {
-        self.kept_documents()?
-            .into_iter()
-            .map(|d| d.corpus.as_ref().ok_or(Error::NotAnalyzed))
-            .collect()
-    }
+    Ok(())
 }

@@ -11,6 +11,7 @@ use super::shape::{
 use super::similarity::{cluster_order, cosine_matrix, Similarity};
 use super::summary::DocumentSummary;
 use crate::error::Error;
+use crate::report::{ScriptKind, Stats};
 
 /// Every key of the corpus, in key order, with what the report needs of it.
 struct Vocabulary<'a> {
@@ -28,36 +29,51 @@ struct Vocabulary<'a> {
 
 impl<'a> Vocabulary<'a> {
     fn new(docs: &'a [DocumentSummary]) -> Vocabulary<'a> {
-        let mut keys: Vec<&str> = docs
+        let keys: Vec<&str> = docs
             .iter()
             .flat_map(|d| d.terms.iter().map(|t| t.key.as_str()))
             .collect();
+        Vocabulary::of(keys, docs.len(), |doc| {
+            docs[doc]
+                .terms
+                .iter()
+                .map(|t| (t.key.as_str(), t.word.as_str(), t.pos.as_str(), t.count))
+        })
+    }
+
+    /// The vocabulary of `n` documents whose keys are among `keys` (in any order, repeated
+    /// or not), document `doc`'s terms given by `terms(doc)` as `(key, word, pos, count)`.
+    fn of<I>(mut keys: Vec<&'a str>, n: usize, terms: impl Fn(usize) -> I) -> Vocabulary<'a>
+    where
+        I: Iterator<Item = (&'a str, &'a str, &'a str, u32)>,
+    {
         keys.sort_unstable();
         keys.dedup();
-        let n = keys.len();
-        let mut words = vec![("", ""); n];
-        let mut seen = vec![false; n];
-        let mut totals = vec![0u64; n];
-        let mut documents = vec![0u32; n];
-        let mut vectors = Vec::with_capacity(docs.len());
-        let mut sizes = Vec::with_capacity(docs.len());
-        for d in docs {
-            let mut v = Vec::with_capacity(d.terms.len());
-            for t in &d.terms {
-                let Ok(id) = keys.binary_search(&t.key.as_str()) else {
+        let k = keys.len();
+        let mut words = vec![("", ""); k];
+        let mut seen = vec![false; k];
+        let mut totals = vec![0u64; k];
+        let mut documents = vec![0u32; k];
+        let mut vectors = Vec::with_capacity(n);
+        let mut sizes = Vec::with_capacity(n);
+        for doc in 0..n {
+            let mut v = Vec::new();
+            for (key, word, pos, count) in terms(doc) {
+                let Ok(id) = keys.binary_search(&key) else {
                     continue;
                 };
                 if !seen[id] {
                     seen[id] = true;
-                    words[id] = (t.word.as_str(), t.pos.as_str());
+                    words[id] = (word, pos);
                 }
-                totals[id] += u64::from(t.count);
+                totals[id] += u64::from(count);
                 documents[id] += 1;
-                v.push((id as u32, t.count));
+                v.push((id as u32, count));
             }
             // Summaries list their terms in key order, so ids come sorted; a summary built
-            // by hand may not.
+            // by hand may not, nor a kept one (`super::kept`).
             v.sort_unstable();
+            v.shrink_to_fit();
             sizes.push(v.iter().map(|&(_, c)| u64::from(c)).sum());
             vectors.push(v);
         }
@@ -102,14 +118,42 @@ pub fn corpus_report(
     options: &CorpusOptions,
     reference: Option<&Reference>,
 ) -> Result<CorpusReport, Error> {
-    let vocab = Vocabulary::new(docs);
+    let rows: Vec<Row> = docs
+        .iter()
+        .map(|d| Row {
+            name: &d.name,
+            stats: &d.stats,
+            script: d.script,
+            sections: d.sections,
+            headings: d.headings,
+        })
+        .collect();
+    report(&Vocabulary::new(docs), &rows, options, reference)
+}
+
+/// What the documents table shows of a document besides its words.
+pub(super) struct Row<'a> {
+    pub name: &'a str,
+    pub stats: &'a Stats,
+    pub script: ScriptKind,
+    pub sections: u32,
+    pub headings: u32,
+}
+
+/// The corpus report of documents `rows` whose words are `vocab`.
+fn report(
+    vocab: &Vocabulary,
+    rows: &[Row],
+    options: &CorpusOptions,
+    reference: Option<&Reference>,
+) -> Result<CorpusReport, Error> {
     let words: u64 = vocab.sizes.iter().sum();
     let comparison = match &options.compare {
-        Some((a, b)) => Some(compare(&vocab, a, b, options.terms)?),
+        Some((a, b)) => Some(compare(vocab, a, b, options.terms)?),
         None => None,
     };
     let reference = reference.map(|r| {
-        let all: Vec<u32> = (0..docs.len() as u32).collect();
+        let all: Vec<u32> = (0..rows.len() as u32).collect();
         let corpus = vocab.side(&all);
         let other: Vec<(&str, &str, u64)> = r
             .terms
@@ -121,17 +165,17 @@ pub fn corpus_report(
             keyness: keyness::keyness(&corpus, &other, options.terms),
         }
     });
-    let documents = docs
+    let documents = rows
         .iter()
         .enumerate()
         .map(|(i, d)| DocumentRow {
-            name: d.name.clone(),
+            name: d.name.to_string(),
             stats: d.stats.clone(),
             script: d.script,
             sections: d.sections,
             headings: d.headings,
-            distinctive: distinctive(&vocab, i, words, options.terms),
-            tfidf: tfidf(&vocab, i, options.terms),
+            distinctive: distinctive(vocab, i, words, options.terms),
+            tfidf: tfidf(vocab, i, options.terms),
         })
         .collect();
     let matrix = cosine_matrix(&vocab.vectors);
@@ -141,11 +185,46 @@ pub fn corpus_report(
         words,
         distinct_words: vocab.keys.len() as u32,
         documents,
-        keywords: keywords(&vocab, options.top_n),
+        keywords: keywords(vocab, options.top_n),
         similarity: Similarity { matrix, order },
         comparison,
         reference,
     })
+}
+
+/// The corpus report of a kept corpus's documents (see [`super::KeptSummaries`]): `keys`, the
+/// keys its terms use; `rows` and `terms(doc)` as for [`Vocabulary::of`].
+pub(super) fn report_of<'a, I>(
+    keys: Vec<&'a str>,
+    rows: &[Row],
+    terms: impl Fn(usize) -> I,
+    options: &CorpusOptions,
+    reference: Option<&Reference>,
+) -> Result<CorpusReport, Error>
+where
+    I: Iterator<Item = (&'a str, &'a str, &'a str, u32)>,
+{
+    report(
+        &Vocabulary::of(keys, rows.len(), terms),
+        rows,
+        options,
+        reference,
+    )
+}
+
+/// Keyness of two groups of a kept corpus's documents, as [`report_of`] reads them.
+pub(super) fn compare_of<'a, I>(
+    keys: Vec<&'a str>,
+    n: usize,
+    terms: impl Fn(usize) -> I,
+    a: &[u32],
+    b: &[u32],
+    limit: usize,
+) -> Result<Comparison, Error>
+where
+    I: Iterator<Item = (&'a str, &'a str, &'a str, u32)>,
+{
+    compare(&Vocabulary::of(keys, n, terms), a, b, limit)
 }
 
 /// The `top_n` most frequent words with their counts per document.

@@ -28,6 +28,7 @@
 
 mod build;
 mod frequency_list;
+mod kept;
 mod keyness;
 mod request;
 mod shape;
@@ -36,6 +37,7 @@ mod summary;
 
 pub use build::{compare_groups, corpus_report};
 pub use frequency_list::parse_frequency_list;
+pub use kept::KeptSummaries;
 pub use keyness::{
     log_likelihood, log_ratio, over_used, significance, KeyTerm, Keyness, CRITICAL_VALUES,
 };
