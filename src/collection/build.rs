@@ -3,7 +3,7 @@
 //! is computed from integers in one fixed order, so the report depends on nothing but the
 //! summaries in order.
 
-use super::keyness::{self, over_used, KeyTerm};
+use super::keyness::{self, over_used, Candidate, KeyTerm};
 use super::shape::{
     Comparison, CorpusKeyword, CorpusOptions, CorpusReport, DocumentRow, Reference,
     ReferenceComparison, TfidfTerm,
@@ -85,11 +85,6 @@ impl<'a> Vocabulary<'a> {
             vectors,
             sizes,
         }
-    }
-
-    fn key_term(&self, id: u32, a: u64, b: u64, c: u64, d: u64) -> KeyTerm {
-        let id = id as usize;
-        KeyTerm::new(self.words[id].0, self.keys[id], a, b, c, d)
     }
 
     /// `(key, word, count)` of a group of documents, in key order.
@@ -269,47 +264,61 @@ fn keywords(vocab: &Vocabulary, top_n: usize) -> Vec<CorpusKeyword> {
 fn distinctive(vocab: &Vocabulary, doc: usize, words: u64, limit: usize) -> Vec<KeyTerm> {
     let c = vocab.sizes[doc];
     let d = words - c;
-    let mut terms: Vec<KeyTerm> = vocab.vectors[doc]
+    let candidates: Vec<Candidate> = vocab.vectors[doc]
         .iter()
         .filter_map(|&(id, a)| {
             let a = u64::from(a);
             let b = vocab.totals[id as usize] - a;
-            over_used(a, b, c, d).then(|| vocab.key_term(id, a, b, c, d))
+            let id = id as usize;
+            over_used(a, b, c, d)
+                .then(|| Candidate::new(vocab.words[id].0, vocab.keys[id], a, b, c, d))
         })
         .collect();
-    keyness::rank(&mut terms);
-    terms.truncate(limit);
-    terms
+    keyness::top(candidates, limit)
 }
 
-/// Document `doc`'s words by TF-IDF over the corpus's documents.
+/// Document `doc`'s words by TF-IDF over the corpus's documents: scored as numbers, and only
+/// the first `limit` given strings.
 fn tfidf(vocab: &Vocabulary, doc: usize, limit: usize) -> Vec<TfidfTerm> {
     let n = vocab.vectors.len() as f64;
     let size = vocab.sizes[doc] as f64;
-    let mut terms: Vec<TfidfTerm> = vocab.vectors[doc]
+    // (score, count, id) of every word not in every document.
+    let mut scored: Vec<(f64, u32, u32)> = vocab.vectors[doc]
         .iter()
         .filter(|&&(id, _)| (vocab.documents[id as usize] as usize) < vocab.vectors.len())
         .map(|&(id, count)| {
+            let documents = vocab.documents[id as usize];
+            // libm's ln, as wasm32's: see Cargo.toml.
+            let score = f64::from(count) / size * libm::log(n / f64::from(documents));
+            (score, count, id)
+        })
+        .collect();
+    let order = |x: &(f64, u32, u32), y: &(f64, u32, u32)| {
+        y.0.total_cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then_with(|| vocab.keys[x.2 as usize].cmp(vocab.keys[y.2 as usize]))
+    };
+    if limit < scored.len() {
+        if limit == 0 {
+            return Vec::new();
+        }
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_by(order);
+    scored
+        .into_iter()
+        .map(|(tfidf, count, id)| {
             let id = id as usize;
-            let documents = vocab.documents[id];
             TfidfTerm {
                 word: vocab.words[id].0.to_string(),
                 key: vocab.keys[id].to_string(),
                 count,
-                documents,
-                // libm's ln, as wasm32's: see Cargo.toml.
-                tfidf: f64::from(count) / size * libm::log(n / f64::from(documents)),
+                documents: vocab.documents[id],
+                tfidf,
             }
         })
-        .collect();
-    terms.sort_by(|x, y| {
-        y.tfidf
-            .total_cmp(&x.tfidf)
-            .then(y.count.cmp(&x.count))
-            .then_with(|| x.key.cmp(&y.key))
-    });
-    terms.truncate(limit);
-    terms
+        .collect()
 }
 
 /// Keyness of documents `a` against documents `b`.

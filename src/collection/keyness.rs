@@ -131,16 +131,55 @@ pub fn over_used(a: u64, b: u64, c: u64, d: u64) -> bool {
     c > 0 && d > 0 && u128::from(a) * u128::from(d) > u128::from(b) * u128::from(c)
 }
 
-/// The order of every keyness list: G² descending, then `count` descending, then key (code
-/// point order), so that the same counts always rank the same.
-pub fn rank(terms: &mut [KeyTerm]) {
-    terms.sort_by(cmp);
+/// A word's keyness before it is listed: its counts and G², its strings borrowed, so that
+/// only the words a list keeps get strings of their own (a corpus of 500 documents weighs
+/// hundreds of thousands of candidates for each document's twenty).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate<'a> {
+    pub word: &'a str,
+    pub key: &'a str,
+    /// As [`KeyTerm::new`] takes them.
+    pub counts: [u64; 4],
+    pub g2: f64,
 }
 
-fn cmp(x: &KeyTerm, y: &KeyTerm) -> Ordering {
-    y.g2.total_cmp(&x.g2)
-        .then(y.count.cmp(&x.count))
-        .then_with(|| x.key.cmp(&y.key))
+impl<'a> Candidate<'a> {
+    pub fn new(word: &'a str, key: &'a str, a: u64, b: u64, c: u64, d: u64) -> Candidate<'a> {
+        let [af, bf, cf, df] = [a, b, c, d].map(|x| x as f64);
+        Candidate {
+            word,
+            key,
+            counts: [a, b, c, d],
+            g2: log_likelihood(af, bf, cf, df),
+        }
+    }
+}
+
+/// The first `limit` of `candidates` in the order of every keyness list (G² descending, then
+/// `count` descending, then key in code point order, so the same counts always rank the
+/// same), as listed terms.
+pub(crate) fn top(mut candidates: Vec<Candidate>, limit: usize) -> Vec<KeyTerm> {
+    let order = |x: &Candidate, y: &Candidate| {
+        y.g2.total_cmp(&x.g2)
+            .then(y.counts[0].cmp(&x.counts[0]))
+            .then_with(|| x.key.cmp(y.key))
+    };
+    // Only the first `limit` need a full sort.
+    if limit < candidates.len() {
+        if limit == 0 {
+            return Vec::new();
+        }
+        candidates.select_nth_unstable_by(limit - 1, order);
+        candidates.truncate(limit);
+    }
+    candidates.sort_by(order);
+    candidates
+        .iter()
+        .map(|x| {
+            let [a, b, c, d] = x.counts;
+            KeyTerm::new(x.word, x.key, a, b, c, d)
+        })
+        .collect()
 }
 
 /// A word counted on one side of a comparison: key, display word, count.
@@ -172,20 +211,16 @@ pub(crate) fn keyness(a: &Side, b: &Side, limit: usize) -> Keyness {
             j += 1;
         }
         if over_used(x, y, c, d) {
-            positive.push(KeyTerm::new(word, key, x, y, c, d));
+            positive.push(Candidate::new(word, key, x, y, c, d));
         } else if over_used(y, x, d, c) {
-            negative.push(KeyTerm::new(word, key, x, y, c, d));
+            negative.push(Candidate::new(word, key, x, y, c, d));
         }
-    }
-    for list in [&mut positive, &mut negative] {
-        rank(list);
-        list.truncate(limit);
     }
     Keyness {
         words: c,
         other_words: d,
-        positive,
-        negative,
+        positive: top(positive, limit),
+        negative: top(negative, limit),
     }
 }
 
