@@ -125,7 +125,7 @@ impl Corpus {
     }
 
     /// Vocabulary entry `id`.
-    pub fn entry(&self, id: u32) -> &Entry {
+    pub fn entry(&self, id: u32) -> Entry<'_> {
         self.stream.entry(id)
     }
 

@@ -260,7 +260,7 @@ struct Sequence<'a> {
     starts: Vec<u32>,
     /// For words, each word number's entry (its first document's): one number per key
     /// across the documents.
-    vocab: Vec<&'a Entry>,
+    vocab: Vec<Entry<'a>>,
 }
 
 impl<'a> Sequence<'a> {

@@ -22,14 +22,11 @@ pub const PHRASE_START: u8 = 2;
 /// section stage uses the same floor of 16 for a wrap width).
 const WRAP_MIN_LINE: usize = 16;
 
-/// One distinct word of the text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Entry {
-    /// The key, then the written form when it differs (one allocation: a long text has a
-    /// hundred thousand distinct words, mostly written as their key).
-    text: Box<str>,
-    /// Bytes of the key in `text`.
-    key_len: u32,
+/// One distinct word of the text, as the queries read it: borrowed from its stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry<'a> {
+    key: &'a str,
+    word: &'a str,
     /// The kind of its first occurrence.
     pub kind: TokenKind,
     /// For a noun pair the analysis joined into one token (长江经济带: see
@@ -37,32 +34,15 @@ pub struct Entry {
     pub split: Option<u16>,
 }
 
-impl Entry {
-    fn new(key: &str, word: &str, kind: TokenKind, split: Option<u16>) -> Entry {
-        let text: Box<str> = if key == word {
-            key.into()
-        } else {
-            [key, word].concat().into()
-        };
-        Entry {
-            text,
-            key_len: key.len() as u32,
-            kind,
-            split,
-        }
-    }
-
+impl<'a> Entry<'a> {
     /// The key it is counted by: simplified, lower-cased (see [`key_of`]).
-    pub fn key(&self) -> &str {
-        self.text.get(..self.key_len as usize).unwrap_or("")
+    pub fn key(&self) -> &'a str {
+        self.key
     }
 
     /// As first written in the cleaned text.
-    pub fn word(&self) -> &str {
-        match self.text.get(self.key_len as usize..) {
-            Some(w) if !w.is_empty() => w,
-            _ => self.key(),
-        }
+    pub fn word(&self) -> &'a str {
+        self.word
     }
 
     /// Whether tokens of this word are words to the queries: Han, Latin or numbers (not
@@ -73,6 +53,19 @@ impl Entry {
             TokenKind::Han | TokenKind::Latin | TokenKind::Number
         )
     }
+}
+
+/// A distinct word as the stream holds it: its key, then its written form when that differs,
+/// in the stream's one string of words (a text has a hundred thousand distinct words, and a
+/// corpus of 500 documents keeps each document's: one allocation each would double them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Item {
+    /// Byte range of the key and the written form in `Stream::words`.
+    start: u32,
+    key_len: u32,
+    word_len: u32,
+    kind: TokenKind,
+    split: Option<u16>,
 }
 
 /// One word token in text order, as the queries walk them.
@@ -95,7 +88,9 @@ pub struct Stream {
     pub(super) starts: Vec<u32>,
     ids: Vec<u32>,
     pub(super) pos: Vec<Pos>,
-    vocab: Vec<Entry>,
+    vocab: Vec<Item>,
+    /// The distinct words' keys and written forms, end to end (see [`Item`]).
+    words: String,
     /// Vocabulary indices in key order, to find a word by its key (a hash map would hold
     /// every key a second time).
     by_key: Vec<u32>,
@@ -151,12 +146,7 @@ impl Stream {
                 }
                 None => {
                     let id = s.vocab.len() as u32;
-                    s.vocab.push(Entry::new(
-                        &key,
-                        written(&t),
-                        t.kind,
-                        split.map(|s| s as u16),
-                    ));
+                    s.push_word(&key, written(&t), t.kind, split.map(|s| s as u16));
                     index.insert(key.into_owned(), id);
                     id
                 }
@@ -166,14 +156,35 @@ impl Stream {
             s.pos.push(t.pos);
         }
         drop(index);
-        s.by_key = (0..s.vocab.len() as u32).collect();
-        s.by_key
-            .sort_unstable_by(|&a, &b| s.vocab[a as usize].key().cmp(s.vocab[b as usize].key()));
+        let mut by_key: Vec<u32> = (0..s.vocab.len() as u32).collect();
+        by_key.sort_unstable_by(|&a, &b| s.entry(a).key().cmp(s.entry(b).key()));
+        s.by_key = by_key;
         s.starts.shrink_to_fit();
         s.ids.shrink_to_fit();
         s.pos.shrink_to_fit();
         s.vocab.shrink_to_fit();
+        s.words.shrink_to_fit();
         s
+    }
+
+    /// A new distinct word: its key, its written form (kept only when it differs), its kind
+    /// and its split.
+    fn push_word(&mut self, key: &str, word: &str, kind: TokenKind, split: Option<u16>) {
+        let start = self.words.len() as u32;
+        self.words.push_str(key);
+        let word_len = if word == key {
+            0
+        } else {
+            self.words.push_str(word);
+            word.len() as u32
+        };
+        self.vocab.push(Item {
+            start,
+            key_len: key.len() as u32,
+            word_len,
+            kind,
+            split,
+        });
     }
 
     /// Bytes held, for the memory figures in the README.
@@ -181,11 +192,8 @@ impl Stream {
         self.starts.capacity() * 4
             + self.ids.capacity() * 4
             + self.pos.capacity()
-            + self
-                .vocab
-                .iter()
-                .map(|e| e.text.len() + std::mem::size_of::<Entry>())
-                .sum::<usize>()
+            + self.vocab.capacity() * std::mem::size_of::<Item>()
+            + self.words.capacity()
             + self.by_key.capacity() * 4
     }
 
@@ -223,7 +231,7 @@ impl Stream {
         for (i, flag) in flags.iter_mut().enumerate() {
             *flag |= pending;
             pending = 0;
-            let e = &self.vocab[self.ids[i] as usize];
+            let e = self.entry(self.ids[i]);
             match e.kind {
                 TokenKind::Punctuation => {
                     pending |= PHRASE_START;
@@ -237,15 +245,12 @@ impl Stream {
                         continue;
                     }
                     let start = self.starts[i] as usize;
-                    let is_word = |j: usize| {
-                        self.ids
-                            .get(j)
-                            .is_some_and(|&id| self.vocab[id as usize].is_word())
-                    };
+                    let is_word =
+                        |j: usize| self.ids.get(j).is_some_and(|&id| self.entry(id).is_word());
                     let is_han = |j: usize| {
                         self.ids
                             .get(j)
-                            .is_some_and(|&id| self.vocab[id as usize].kind == TokenKind::Han)
+                            .is_some_and(|&id| self.entry(id).kind == TokenKind::Han)
                     };
                     let wrap = breaks == 1
                         && e.key().trim_matches(['\r', '\n']).is_empty()
@@ -291,7 +296,7 @@ impl Stream {
         (0..self.starts.len()).filter_map(move |i| {
             seen |= flags.get(i).copied().unwrap_or(0);
             let id = self.ids[i];
-            if !self.vocab[id as usize].is_word() {
+            if !self.entry(id).is_word() {
                 return None;
             }
             if !first {
@@ -310,8 +315,24 @@ impl Stream {
     }
 
     /// Vocabulary entry `id`.
-    pub fn entry(&self, id: u32) -> &Entry {
-        &self.vocab[id as usize]
+    pub fn entry(&self, id: u32) -> Entry<'_> {
+        let item = self.vocab[id as usize];
+        let at = |from: u32, len: u32| {
+            self.words
+                .get(from as usize..(from + len) as usize)
+                .unwrap_or("")
+        };
+        let key = at(item.start, item.key_len);
+        let word = match item.word_len {
+            0 => key,
+            n => at(item.start + item.key_len, n),
+        };
+        Entry {
+            key,
+            word,
+            kind: item.kind,
+            split: item.split,
+        }
     }
 
     /// Token `i`'s vocabulary index.
@@ -327,7 +348,7 @@ impl Stream {
     /// The vocabulary index of the word counted by `key`, if the text has it.
     pub fn id_of(&self, key: &str) -> Option<u32> {
         self.by_key
-            .binary_search_by(|&id| self.vocab[id as usize].key().cmp(key))
+            .binary_search_by(|&id| self.entry(id).key().cmp(key))
             .ok()
             .map(|i| self.by_key[i])
     }
