@@ -228,6 +228,23 @@ impl Analyzer {
         (set(&options.stopwords), set(&options.keep_words))
     }
 
+    /// What counts as a content word under `options`, with the stopword sets of
+    /// [`Analyzer::stopword_sets`].
+    fn content_filter<'a>(
+        &'a self,
+        options: &'a Options,
+        extra: &'a Stopwords,
+        keep: &'a Stopwords,
+    ) -> Filter<'a> {
+        Filter {
+            min_length: options.min_length,
+            pos: &options.pos,
+            builtin: options.default_stopwords.then_some(&self.stopwords),
+            keep,
+            extra,
+        }
+    }
+
     /// The analysis of `text`: its report and kept analysis; with `terms`, every content word
     /// it counts goes there too (a corpus's document summary needs them all, the report lists
     /// `top_n`).
@@ -275,13 +292,7 @@ impl Analyzer {
         let display = CharIndex::new(&cleaned.text, seg_text);
 
         let (extra, keep) = self.stopword_sets(options);
-        let filter = Filter {
-            min_length: options.min_length,
-            pos: &options.pos,
-            builtin: options.default_stopwords.then_some(&self.stopwords),
-            keep: &keep,
-            extra: &extra,
-        };
+        let filter = self.content_filter(options, &extra, &keep);
 
         // Section of each token: sections tile the text and tokens come in order.
         let bounds: Vec<usize> = structure.sections.iter().map(|s| s.end).collect();

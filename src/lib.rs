@@ -40,6 +40,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod normalize;
 pub mod options;
+mod order;
 pub mod query;
 pub mod report;
 pub mod script;

@@ -8,7 +8,7 @@ use crate::collection::{
     corpus_report, parse_frequency_list, Comparison, CorpusReport, CorpusRequest, DocumentSummary,
     KeptSummaries, Reference, ReferenceSource,
 };
-use crate::keywords::{key_of, Filter};
+use crate::keywords::key_of;
 use crate::options::Options;
 use crate::query::{
     self, Collocates, CollocatesQuery, ConcordanceQuery, Corpus, CorpusConcordance, CorpusNgrams,
@@ -106,13 +106,7 @@ impl Analyzer {
     /// (`options`) would count as content words, with the dictionary's counts.
     pub fn reference_dictionary(&self, name: &str, options: &Options) -> Reference {
         let (extra, keep) = self.stopword_sets(options);
-        let filter = Filter {
-            min_length: options.min_length,
-            pos: &options.pos,
-            builtin: options.default_stopwords.then_some(&self.stopwords),
-            keep: &keep,
-            extra: &extra,
-        };
+        let filter = self.content_filter(options, &extra, &keep);
         let mut words = Vec::new();
         let mut entries = crate::lexicon::Entries::new();
         while let Some(e) = entries.next_entry() {

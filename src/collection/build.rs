@@ -113,16 +113,7 @@ pub fn corpus_report(
     options: &CorpusOptions,
     reference: Option<&Reference>,
 ) -> Result<CorpusReport, Error> {
-    let rows: Vec<Row> = docs
-        .iter()
-        .map(|d| Row {
-            name: &d.name,
-            stats: &d.stats,
-            script: d.script,
-            sections: d.sections,
-            headings: d.headings,
-        })
-        .collect();
+    let rows: Vec<Row> = docs.iter().map(Row::of).collect();
     report(&Vocabulary::new(docs), &rows, options, reference)
 }
 
@@ -133,6 +124,18 @@ pub(super) struct Row<'a> {
     pub script: ScriptKind,
     pub sections: u32,
     pub headings: u32,
+}
+
+impl<'a> Row<'a> {
+    pub fn of(d: &'a DocumentSummary) -> Row<'a> {
+        Row {
+            name: &d.name,
+            stats: &d.stats,
+            script: d.script,
+            sections: d.sections,
+            headings: d.headings,
+        }
+    }
 }
 
 /// The corpus report of documents `rows` whose words are `vocab`.
@@ -298,14 +301,7 @@ fn tfidf(vocab: &Vocabulary, doc: usize, limit: usize) -> Vec<TfidfTerm> {
             .then(y.1.cmp(&x.1))
             .then_with(|| vocab.keys[x.2 as usize].cmp(vocab.keys[y.2 as usize]))
     };
-    if limit < scored.len() {
-        if limit == 0 {
-            return Vec::new();
-        }
-        scored.select_nth_unstable_by(limit - 1, order);
-        scored.truncate(limit);
-    }
-    scored.sort_by(order);
+    crate::order::keep_first(&mut scored, limit, order);
     scored
         .into_iter()
         .map(|(tfidf, count, id)| {

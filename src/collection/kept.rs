@@ -15,7 +15,6 @@ use super::build::{compare_of, report_of, Row};
 use super::shape::{Comparison, CorpusOptions, CorpusReport, Reference};
 use super::summary::DocumentSummary;
 use crate::error::Error;
-use crate::report::{ScriptKind, Stats};
 
 /// The kept documents' summaries; slots may be filled in any order.
 #[derive(Debug, Default)]
@@ -28,27 +27,16 @@ pub struct KeptSummaries {
 
 #[derive(Debug)]
 struct KeptSummary {
-    name: String,
-    stats: Stats,
-    script: ScriptKind,
-    sections: u32,
-    headings: u32,
-    /// `[key, word, pos, count]`, strings by number, in the summary's (key) order.
+    /// The summary without its terms.
+    summary: DocumentSummary,
+    /// Its terms: `[key, word, pos, count]`, strings by number, in the summary's (key) order.
     terms: Vec<[u32; 4]>,
 }
 
 impl KeptSummaries {
     /// Keep `summary` as document `index` (replacing what was there; the slots grow to hold it).
-    pub fn insert(&mut self, index: usize, summary: DocumentSummary) {
-        let DocumentSummary {
-            name,
-            stats,
-            script,
-            sections,
-            headings,
-            terms,
-            ..
-        } = summary;
+    pub fn insert(&mut self, index: usize, mut summary: DocumentSummary) {
+        let terms = std::mem::take(&mut summary.terms);
         let mut kept = Vec::with_capacity(terms.len());
         for t in terms {
             let key = self.number(t.key);
@@ -60,11 +48,7 @@ impl KeptSummaries {
             self.docs.resize_with(index + 1, || None);
         }
         self.docs[index] = Some(KeptSummary {
-            name,
-            stats,
-            script,
-            sections,
-            headings,
+            summary,
             terms: kept,
         });
     }
@@ -94,16 +78,7 @@ impl KeptSummaries {
         reference: Option<&Reference>,
     ) -> Result<CorpusReport, Error> {
         let docs = self.docs()?;
-        let rows: Vec<Row> = docs
-            .iter()
-            .map(|d| Row {
-                name: &d.name,
-                stats: &d.stats,
-                script: d.script,
-                sections: d.sections,
-                headings: d.headings,
-            })
-            .collect();
+        let rows: Vec<Row> = docs.iter().map(|d| Row::of(&d.summary)).collect();
         report_of(
             self.keys(&docs),
             &rows,

@@ -164,15 +164,7 @@ pub(crate) fn top(mut candidates: Vec<Candidate>, limit: usize) -> Vec<KeyTerm> 
             .then(y.counts[0].cmp(&x.counts[0]))
             .then_with(|| x.key.cmp(y.key))
     };
-    // Only the first `limit` need a full sort.
-    if limit < candidates.len() {
-        if limit == 0 {
-            return Vec::new();
-        }
-        candidates.select_nth_unstable_by(limit - 1, order);
-        candidates.truncate(limit);
-    }
-    candidates.sort_by(order);
+    crate::order::keep_first(&mut candidates, limit, order);
     candidates
         .iter()
         .map(|x| {

@@ -195,15 +195,7 @@ fn count(docs: &[&Corpus], q: &NgramsQuery) -> Result<Vec<CorpusNgram>, Error> {
             .then(b.1.cmp(&a.1))
             .then_with(|| words(a).cmp(words(b)))
     };
-    // Only the first `limit` need a full sort.
-    let limit = q.limit.unwrap_or(usize::MAX).min(found.len());
-    if limit < found.len() {
-        if limit > 0 {
-            found.select_nth_unstable_by(limit - 1, order);
-        }
-        found.truncate(limit);
-    }
-    found.sort_unstable_by(order);
+    crate::order::keep_first(&mut found, q.limit.unwrap_or(usize::MAX), order);
     let shown = |s: u32| -> String {
         if q.characters {
             char::from_u32(s).map(String::from).unwrap_or_default()
