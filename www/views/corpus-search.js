@@ -284,7 +284,7 @@ export function mount(root, { store, actions }) {
     // A changed setting re-reads the lines of the search shown (not of a query still being typed).
     for (const control of [by, context, sort, written.input]) control.addEventListener('change', () => state.search !== null && run());
     const limitNote = el('p', { className: 'hint' });
-    const alert = el('p', { className: 'csearch-alert', attrs: { role: 'alert', 'data-testid': 'csearch-kwic-error' } });
+    const alert = el('p', { className: 'kw-alert csearch-alert', attrs: { role: 'alert', 'data-testid': 'csearch-kwic-error' } });
     const area = answerArea('kwic', 'csearch-tab-kwic');
     const perDocHeading = el('h4', { className: 'csearch-subheading', attrs: { id: 'csearch-kwic-perdoc-heading' } });
     const perDocList = el('ul', { className: 'csearch-perdoc', attrs: { 'data-testid': 'csearch-kwic-perdoc', 'aria-labelledby': 'csearch-kwic-perdoc-heading' } });
