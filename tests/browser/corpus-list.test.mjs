@@ -7,7 +7,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useShell } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
+import { openCorpusMode, openFiles } from './corpus-helpers.mjs';
 
 const env = useShell();
 const N = 300;
@@ -48,10 +49,9 @@ async function scrollList(page, top) {
 }
 
 test('300 documents: few rows drawn, every one reachable by scrolling and Tab; the last renamed, moved and removed with the keyboard', { timeout: 120_000 }, async () => {
-  const { context, page, errors } = await openPage(env, { viewport: { width: 1280, height: 900 } });
+  const { context, page, errors } = await openCorpusMode(env, { viewport: { width: 1280, height: 900 } });
   try {
-    await page.getByTestId('mode-corpus').click();
-    await page.getByTestId('corpus-file-input').setInputFiles(NAMES.map((name, k) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(TEXTS[k]) })));
+    await openFiles(page, NAMES.map((name, k) => ({ name, text: TEXTS[k] })));
     await page.waitForFunction(() => /已加入 300 篇/.test(document.querySelector('[data-testid="corpus-message"]').textContent));
     const total = TEXTS.reduce((n, text) => n + chars(text), 0);
     const summary = () => page.getByTestId('corpus-summary').textContent();

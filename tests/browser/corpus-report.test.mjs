@@ -13,7 +13,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, useShell } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
+import { downloaded, harnessHtml, openCorpusMode, openHarnessPage } from './corpus-helpers.mjs';
 
 const env = useShell();
 const REPORT = JSON.parse(readFileSync(new URL('./fixtures/corpus-report.json', import.meta.url), 'utf8'));
@@ -22,24 +23,16 @@ const base = (name) => name.split('/').at(-1);
 const province = (name) => base(name).split('_')[1].replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
 
 const HARNESS_PATH = 'corpus-report-harness.html';
-const HARNESS = `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="style.css">
-<link rel="stylesheet" href="corpus-input.css">
-<link rel="stylesheet" href="views/corpus.css">
-<title>harness</title></head>
-<body><main class="harness">
-<div id="mode-tabs" role="tablist">
+const HARNESS = harnessHtml(
+  ['corpus-input.css', 'views/corpus.css'],
+  `<div id="mode-tabs" role="tablist">
 <button type="button" role="tab" data-mode="text" aria-controls="panel-text">text</button>
 <button type="button" role="tab" data-mode="corpus" aria-controls="corpus-panel">corpus</button>
 </div>
 <div id="panel-text"></div>
 <div id="corpus-panel" class="input-panel corpus-panel"></div>
-<section id="view-corpus" class="view panel" data-view="corpus" data-testid="view-corpus"></section>
-</main></body></html>`;
+<section id="view-corpus" class="view panel" data-view="corpus" data-testid="view-corpus"></section>`,
+);
 
 /**
  * The harness with the store holding `report` (or none). analyzeCorpus is a stand-in the test
@@ -47,13 +40,7 @@ const HARNESS = `<!doctype html>
  * window.finishCorpus(report) resolves the last one.
  */
 async function openHarness({ report = REPORT, viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await env.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.route(env.server.url + HARNESS_PATH, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HARNESS }));
-  await page.goto(env.server.url + HARNESS_PATH);
+  const { context, page, errors } = await openHarnessPage(env, HARNESS_PATH, HARNESS, { viewport, acceptDownloads: true });
   await page.evaluate(async (report) => {
     const { createStore } = await import('/lib/store.js');
     const { t } = await import('/lib/i18n.js');
@@ -92,12 +79,6 @@ async function openHarness({ report = REPORT, viewport = { width: 1280, height: 
 /** The rows of a table: each row's cells' text. */
 const rowsOf = (page, testid) =>
   page.getByTestId(testid).evaluate((table) => [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent)));
-
-async function downloaded(page, testid) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
 
 test('the documents table lists the report’s documents, sorts, and exports its rows', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openHarness();
@@ -309,9 +290,8 @@ test('Analyse corpus: progress per document, Cancel, and the report stored and d
 });
 
 test('the page: Analyse corpus with the page’s engine: progress, then the report of the documents as split', { timeout: 120_000 }, async () => {
-  const { context, page, errors } = await openPage(env, { viewport: { width: 390, height: 844 } });
+  const { context, page, errors } = await openCorpusMode(env, { viewport: { width: 390, height: 844 } });
   try {
-    await page.getByTestId('mode-corpus').click();
     const chapter = (place, topic) => `${place}推进${topic}。${place}持续推进${topic}，${place}全面推进${topic}。\n`;
     await page.getByTestId('corpus-split-text').fill(
       `第一回 甲\n${chapter('上海', '城市更新')}第二回 乙\n${chapter('浙江', '数字经济')}第三回 丙\n${chapter('四川', '乡村振兴')}`,

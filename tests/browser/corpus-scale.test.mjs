@@ -12,8 +12,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openPage, useShell } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
+import { downloaded, openCorpusMode, openFiles } from './corpus-helpers.mjs';
 
 const env = useShell();
 const N = 120;
@@ -45,19 +45,11 @@ function documentText(k, rand) {
 
 const NAMES = Array.from({ length: N }, (_, k) => `文档${String(k + 1).padStart(3, '0')}.txt`);
 
-async function downloaded(page, testid) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return readFileSync(await download.path(), 'utf8');
-}
-
 test('120 documents: all listed and exported, few drawn; the matrix readout gives the report’s value', { timeout: 180_000 }, async () => {
-  const { context, page, errors } = await openPage(env, { viewport: { width: 1280, height: 900 } });
+  const { context, page, errors } = await openCorpusMode(env, { viewport: { width: 1280, height: 900 } });
   try {
-    await page.getByTestId('mode-corpus').click();
     const rand = random(15);
-    await page.getByTestId('corpus-file-input').setInputFiles(
-      NAMES.map((name, k) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(documentText(k, rand)) })),
-    );
+    await openFiles(page, NAMES.map((name, k) => ({ name, text: documentText(k, rand) })));
     // The documents list draws only its rows in view; each tells the list's size.
     await page.locator(`[data-testid="corpus-doc"][aria-setsize="${N}"]`).first().waitFor();
     await page.getByTestId('corpus-analyse').click();
@@ -69,9 +61,9 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
     const drawn = await table.locator('tbody tr[aria-rowindex]').count();
     assert.ok(drawn > 0 && drawn < N / 2, `${drawn} rows in the DOM`);
     const firstName = await table.locator('tbody tr[aria-rowindex="2"] th').textContent();
-    const docsCsv = (await downloaded(page, 'creport-docs-export-csv')).replace(/^\ufeff/, '').trim().split('\r\n');
+    const docsCsv = (await downloaded(page, 'creport-docs-export-csv')).text.replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(docsCsv.length, N + 1, 'the CSV has every document');
-    const docsJson = JSON.parse(await downloaded(page, 'creport-docs-export-json'));
+    const docsJson = JSON.parse((await downloaded(page, 'creport-docs-export-json')).text);
     assert.equal(docsJson.length, N);
     assert.deepEqual(docsJson.map((d) => d.name), NAMES, 'every document, in corpus order');
     assert.equal(firstName, NAMES[0]);
@@ -88,7 +80,7 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
     assert.ok((await table.locator('tbody tr[aria-rowindex]').count()) < N / 2, 'still few rows after scrolling');
 
     // The similarity matrix: the readout of a cell gives the report's value for it.
-    const sim = JSON.parse(await downloaded(page, 'creport-similarity-export-json'));
+    const sim = JSON.parse((await downloaded(page, 'creport-similarity-export-json')).text);
     assert.equal(sim.order.length, N);
     assert.equal(sim.matrix.length, N);
     const expected = (r, c) => sim.matrix[sim.order[r]][sim.order[c]];
@@ -135,7 +127,7 @@ test('120 documents: all listed and exported, few drawn; the matrix readout give
 
     await page.getByTestId('view-corpus').screenshot({ path: new URL('../../test-output/corpus-scale-120.png', import.meta.url).pathname });
 
-    const simCsv = (await downloaded(page, 'creport-similarity-export-csv')).replace(/^\ufeff/, '').trim().split('\r\n');
+    const simCsv = (await downloaded(page, 'creport-similarity-export-csv')).text.replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(simCsv.length, N + 1);
     assert.equal(simCsv[0].split(',').length, N + 1);
     assert.deepEqual(errors, []);

@@ -11,8 +11,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openPage, useShell } from './shell-helpers.mjs';
+import { useShell } from './shell-helpers.mjs';
+import { addFiles, analyse, downloaded, harnessHtml, openCorpusMode, openHarnessPage } from './corpus-helpers.mjs';
 
 const env = useShell();
 
@@ -33,29 +33,10 @@ function naiveCount(text, needle) {
 
 /** The page in corpus mode with `docs` opened as files and analysed (the report drawn). */
 async function openCorpus(docs = DOCS, { viewport } = {}) {
-  const opened = await openPage(env, viewport ? { viewport } : {});
-  const { page } = opened;
-  await page.getByTestId('mode-corpus').click();
-  await addFiles(page, docs);
-  await analyse(page);
+  const opened = await openCorpusMode(env, viewport ? { viewport } : {});
+  await addFiles(opened.page, docs);
+  await analyse(opened.page);
   return opened;
-}
-
-async function addFiles(page, docs) {
-  const before = await page.getByTestId('corpus-doc').count();
-  await page.getByTestId('corpus-file-input').setInputFiles(docs.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: Buffer.from(d.text) })));
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="corpus-doc"]').length === n, before + docs.length);
-}
-
-/** Press Analyse corpus and wait for the report of the documents now in the list. */
-async function analyse(page) {
-  const n = await page.getByTestId('corpus-doc').count();
-  await page.getByTestId('corpus-analyse').click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="creport-doc-row"]').length === n && !document.querySelector('[data-testid="view-corpus-search"]').hidden,
-    n,
-    { timeout: 60_000 },
-  );
 }
 
 /** The engine's answers to `calls` ([name, method, args]) on `docs`, from a second analyzer. */
@@ -88,11 +69,6 @@ function engineAnswers(page, docs, calls) {
 const answered = (page, testid) => page.getByTestId(testid).evaluate((node) => Number(node.dataset.answered));
 const nextAnswer = (page, testid, after) =>
   page.waitForFunction(({ testid, after }) => Number(document.querySelector(`[data-testid="${testid}"]`).dataset.answered) > after, { testid, after }, { timeout: 30_000 });
-
-async function downloaded(page, testid) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-}
 
 const cells = (page, testid) =>
   page.getByTestId(testid).evaluate((table) => [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => ({ text: c.textContent, field: c.dataset.field, value: c.dataset.value }))));
@@ -402,29 +378,14 @@ test('a new corpus report asks again: the concordance shows the new corpus’s c
 // answer that comes after a newer corpus report (dropped).
 
 const HARNESS_PATH = 'corpus-search-harness.html';
-const HARNESS = `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="style.css">
-<link rel="stylesheet" href="views/keywords.css">
-<link rel="stylesheet" href="views/corpus-search.css">
-<link rel="stylesheet" href="views/corpus-keyness.css">
-<title>harness</title></head>
-<body><main class="harness">
-<section id="view-corpus-search" class="view panel" data-testid="view-corpus-search"></section>
-<section id="view-corpus-keyness" class="view panel" data-testid="view-corpus-keyness"></section>
-</main></body></html>`;
+const HARNESS = harnessHtml(
+  ['views/keywords.css', 'views/corpus-search.css', 'views/corpus-keyness.css'],
+  `<section id="view-corpus-search" class="view panel" data-testid="view-corpus-search"></section>
+<section id="view-corpus-keyness" class="view panel" data-testid="view-corpus-keyness"></section>`,
+);
 
 async function openHarness(docs = DOCS) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.route(env.server.url + HARNESS_PATH, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HARNESS }));
-  await page.goto(env.server.url + HARNESS_PATH);
+  const { context, page, errors } = await openHarnessPage(env, HARNESS_PATH, HARNESS);
   await page.evaluate(async (docs) => {
     const { createStore } = await import('/lib/store.js');
     const { t } = await import('/lib/i18n.js');

@@ -18,7 +18,7 @@ import { button, statusLine } from './widgets.js';
 export function panelParts(say, exporters) {
   /** A label and its control, as one field of a panel's form. */
   const field = (id, labelKey, input, className = 'csearch-field') =>
-    el('span', { className }, say(el('label', { attrs: { for: id } }), labelKey), input);
+    el('span', { className: `kw-field ${className}` }, say(el('label', { attrs: { for: id } }), labelKey), input);
   /** A whole-number input (its testid is its id). */
   const number = (id, value, min, max) =>
     el('input', { attrs: { type: 'number', id, min, max, step: 1, value, inputmode: 'numeric', 'data-testid': id } });

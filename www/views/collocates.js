@@ -102,7 +102,7 @@ export function mount(root, ctx) {
 
   const field = (id, input) => {
     const label = el('label', { attrs: { for: id } });
-    return { label, input, box: el('span', { className: 'colloc-field' }, label, input) };
+    return { label, input, box: el('span', { className: 'kw-field colloc-field' }, label, input) };
   };
   const number = (id, testid, value, min, max) =>
     el('input', { attrs: { type: 'number', id, min, max, step: 1, value, inputmode: 'numeric', 'data-testid': testid } });

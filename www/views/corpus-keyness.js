@@ -192,7 +192,7 @@ export function mount(root, { store, actions }) {
     const B = groupBox('B');
     const run = say(el('button', { className: 'kw-button ckey-primary', attrs: { type: 'submit', 'data-testid': 'ckey-compare-run' } }), 'ckey.compareButton');
     const form = el('form', { className: 'ckey-groups', attrs: { 'aria-labelledby': 'ckey-compare-heading' } }, A.box, B.box, el('div', { className: 'ckey-actions' }, run));
-    const message = el('p', { className: 'ckey-message', attrs: { role: 'alert', 'data-testid': 'ckey-compare-error' } });
+    const message = el('p', { className: 'kw-alert ckey-message', attrs: { role: 'alert', 'data-testid': 'ckey-compare-error' } });
     const summary = el('p', { className: 'hint', attrs: { 'data-testid': 'ckey-compare-summary', 'aria-live': 'polite' } });
     const status = statusLine('ckey-compare-status');
     const tools = exportTools('compare');
@@ -342,7 +342,7 @@ export function mount(root, { store, actions }) {
       fileField,
       run,
     );
-    const message = el('p', { className: 'ckey-message', attrs: { role: 'alert', 'data-testid': 'ckey-reference-error' } });
+    const message = el('p', { className: 'kw-alert ckey-message', attrs: { role: 'alert', 'data-testid': 'ckey-reference-error' } });
     const summary = el('p', { className: 'hint', attrs: { 'data-testid': 'ckey-reference-name', 'aria-live': 'polite' } });
     const status = statusLine('ckey-reference-status');
     const tools = exportTools('reference');

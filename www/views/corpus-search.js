@@ -188,6 +188,73 @@ export function mount(root, { store, actions }) {
   };
   const docName = (answerReport, i) => answerReport.documents[i]?.name ?? String(i + 1);
 
+  // What the three panels do alike. A pane is {p, area, state, engine, draw}: a panel's tab
+  // panel, answer area (lib/query-panel.js), state ({answer, error, shown}), latestAnswer and
+  // draw function.
+
+  /** Nothing to ask (no corpus report, or no query): the panel is emptied. */
+  const emptied = ({ p, state, engine, draw }) => {
+    engine.cancel();
+    state.answer = null;
+    p.dataset.state = 'empty';
+    draw();
+  };
+  /** The answer and error forgotten (the corpus report is gone), any ask cancelled. */
+  const cleared = ({ state, engine, draw }) => {
+    state.answer = null;
+    state.error = null;
+    engine.cancel();
+    draw();
+  };
+
+  /**
+   * Ask for a pane's answer with `call`: the panel shows it is loading; an answer to an older
+   * request or report is dropped; a refusal or failure becomes `state.error`, an answer is kept
+   * by `keep(answer)`; then the pane is drawn. `marks` go to answered(); `refused` is the state
+   * for an invalid query (the concordance tells it apart from a failure).
+   */
+  async function ask({ p, area, state, engine, draw }, call, keep, { marks = {}, refused = 'failed' } = {}) {
+    p.dataset.state = 'loading';
+    area.results.setAttribute('aria-busy', 'true');
+    const got = await engine.ask(call);
+    if (!got) return;
+    if (got.error) {
+      state.answer = null;
+      state.error = got.error;
+      answered(p, got.error.kind === 'invalid_query' ? refused : 'failed', marks);
+    } else {
+      keep(got.answer);
+      answered(p, 'ready', marks);
+    }
+    draw();
+  }
+
+  /** The start of drawing an answer area: its table shown when there are rows, else its message. */
+  const startDraw = (area, has, hideMessage = has) => {
+    area.results.removeAttribute('aria-busy');
+    area.results.hidden = !has;
+    area.message.hidden = hideMessage;
+    area.summary.textContent = '';
+  };
+
+  /** A pane's "show more" button: each click draws PAGE more rows (state.shown). */
+  const pages = ({ area, state, draw }) =>
+    area.more.addEventListener('click', () => {
+      state.shown += PAGE;
+      draw();
+      area.more.focus();
+    });
+  /** The "show more" button after drawing `shown` of `total` rows. */
+  const drawMore = (area, total, shown) => {
+    const rest = total - shown;
+    area.more.hidden = rest <= 0;
+    area.more.textContent = rest > 0 ? t('csearch.more', { n: formatNumber(Math.min(PAGE, rest)), rest: formatNumber(rest) }) : '';
+  };
+
+  /** A pane's exports, saved as `base`.csv / .json and said in its status line. */
+  const saveCsv = (area, rows, columns, base) => save(area.status, toCsv(rows, columns), base, 'csv', 'text/csv;charset=utf-8');
+  const saveJson = (area, doc, base) => save(area.status, JSON.stringify(doc, null, 2) + '\n', base, 'json', 'application/json;charset=utf-8');
+
   // ---- The concordance.
   const kwic = (() => {
     const p = panels.kwic;
@@ -217,20 +284,17 @@ export function mount(root, { store, actions }) {
     // A changed setting re-reads the lines of the search shown (not of a query still being typed).
     for (const control of [by, context, sort, written.input]) control.addEventListener('change', () => state.search !== null && run());
     const limitNote = el('p', { className: 'hint' });
-    const alert = el('p', { className: 'csearch-alert', attrs: { role: 'alert', 'data-testid': 'csearch-kwic-error' } });
+    const alert = el('p', { className: 'kw-alert csearch-alert', attrs: { role: 'alert', 'data-testid': 'csearch-kwic-error' } });
     const area = answerArea('kwic', 'csearch-tab-kwic');
     const perDocHeading = el('h4', { className: 'csearch-subheading', attrs: { id: 'csearch-kwic-perdoc-heading' } });
     const perDocList = el('ul', { className: 'csearch-perdoc', attrs: { 'data-testid': 'csearch-kwic-perdoc', 'aria-labelledby': 'csearch-kwic-perdoc-heading' } });
     area.results.prepend(perDocHeading, perDocList);
     p.append(form, limitNote, alert, area.summary, area.message, area.results);
-    area.more.addEventListener('click', () => {
-      state.shown += PAGE;
-      draw();
-      area.more.focus();
-    });
 
     /** search: the query run; answer: {request, report, total, perDocument, lines} or null. */
     const state = { search: null, answer: null, error: null, shown: PAGE, get asked() { return state.search !== null; } };
+    const pane = { p, area, state, engine, draw };
+    pages(pane);
 
     function request() {
       return { query: state.search, by: by.value, context: clampContext(context.value), sort: sort.value, asWritten: written.input.checked, limit: LIMIT };
@@ -239,42 +303,27 @@ export function mount(root, { store, actions }) {
     async function run() {
       const made = store.get().corpusReport;
       state.error = null;
-      if (!made?.report || state.search === null) {
-        engine.cancel();
-        state.answer = null;
-        p.dataset.state = 'empty';
-        draw();
-        return;
-      }
+      if (!made?.report || state.search === null) return emptied(pane);
       const q = request();
-      p.dataset.state = 'loading';
-      area.results.setAttribute('aria-busy', 'true');
-      const got = await engine.ask(() => actions.corpusConcordance(q));
-      if (!got) return;
-      if (got.error) {
-        state.answer = null;
-        state.error = got.error;
-        answered(p, got.error.kind === 'invalid_query' ? 'refused' : 'failed', { query: q.query, by: q.by });
-      } else {
-        const { total, perDocument, lines } = got.answer;
-        state.answer = { request: q, report: made.report, total, perDocument, lines };
-        state.shown = PAGE;
-        answered(p, 'ready', { query: q.query, by: q.by });
-      }
-      draw();
+      await ask(
+        pane,
+        () => actions.corpusConcordance(q),
+        ({ total, perDocument, lines }) => {
+          state.answer = { request: q, report: made.report, total, perDocument, lines };
+          state.shown = PAGE;
+        },
+        { marks: { query: q.query, by: q.by }, refused: 'refused' },
+      );
     }
 
     function draw() {
-      area.results.removeAttribute('aria-busy');
       limitNote.textContent = t('csearch.kwic.limit', { n: formatNumber(LIMIT) });
       const refused = state.error?.kind === 'invalid_query';
       alert.hidden = !refused;
       alert.textContent = refused ? failureText(state.error) : '';
       const a = state.answer;
       const has = a !== null && a.lines.length > 0;
-      area.results.hidden = !has;
-      area.message.hidden = has || refused;
-      area.summary.textContent = '';
+      startDraw(area, has, has || refused);
       if (state.error && !refused) area.message.textContent = failureText(state.error);
       else if (!a) area.message.textContent = t('csearch.kwic.empty');
       else if (!has) area.message.textContent = t('csearch.kwic.none', { query: a.request.query, by: t(`csearch.by.${a.request.by}`) });
@@ -308,9 +357,7 @@ export function mount(root, { store, actions }) {
           ),
         ),
       );
-      const rest = a.lines.length - state.shown;
-      area.more.hidden = rest <= 0;
-      area.more.textContent = rest > 0 ? t('csearch.more', { n: formatNumber(Math.min(PAGE, rest)), rest: formatNumber(rest) }) : '';
+      drawMore(area, a.lines.length, state.shown);
     }
 
     const columns = () => [
@@ -326,7 +373,7 @@ export function mount(root, { store, actions }) {
     exporters.kwic = {
       csv() {
         if (!state.answer?.lines.length) return;
-        save(area.status, toCsv(state.answer.lines, columns()), 'wenxi-corpus-concordance', 'csv', 'text/csv;charset=utf-8');
+        saveCsv(area, state.answer.lines, columns(), 'wenxi-corpus-concordance');
       },
       json() {
         const a = state.answer;
@@ -339,10 +386,10 @@ export function mount(root, { store, actions }) {
           perDocument: a.perDocument.map((count, i) => ({ document: i, name: docName(a.report, i), count })),
           lines: a.lines.map((l) => ({ document: l.document, name: docName(a.report, l.document), start: l.start, end: l.end, left: l.left, match: l.match, right: l.right })),
         };
-        save(area.status, JSON.stringify(doc, null, 2) + '\n', 'wenxi-corpus-concordance', 'json', 'application/json;charset=utf-8');
+        saveJson(area, doc, 'wenxi-corpus-concordance');
       },
     };
-    return { run, draw, state, clear: () => ((state.answer = null), (state.error = null), engine.cancel(), draw()) };
+    return { run, draw, state, clear: () => cleared(pane) };
   })();
 
   // ---- Collocates.
@@ -376,6 +423,7 @@ export function mount(root, { store, actions }) {
     p.append(form, area.summary, area.message, area.results);
     area.more.hidden = true;
     const state = { asked: false, answer: null, error: null };
+    const pane = { p, area, state, engine, draw };
     const FIELDS = ['count', 'frequency', 'mi', 'tScore', 'logLikelihood', 'logDice'];
 
     function request() {
@@ -394,37 +442,17 @@ export function mount(root, { store, actions }) {
       const made = store.get().corpusReport;
       const q = request();
       state.error = null;
-      if (!made?.report || q.word === '') {
-        engine.cancel();
-        state.answer = null;
-        p.dataset.state = 'empty';
-        draw();
-        return;
-      }
+      if (!made?.report || q.word === '') return emptied(pane);
       state.asked = true;
-      p.dataset.state = 'loading';
-      area.results.setAttribute('aria-busy', 'true');
-      const got = await engine.ask(() => actions.corpusCollocates(q));
-      if (!got) return;
-      if (got.error) {
-        state.answer = null;
-        state.error = got.error;
-        answered(p, 'failed');
-      } else {
-        const result = got.answer;
+      await ask(pane, () => actions.corpusCollocates(q), (result) => {
         state.answer = { request: q, report: made.report, result, rows: result.collocates.slice(0, LIMIT), cut: result.collocates.length > LIMIT };
-        answered(p, 'ready');
-      }
-      draw();
+      });
     }
 
     function draw() {
-      area.results.removeAttribute('aria-busy');
       const a = state.answer;
       const has = a !== null && a.rows.length > 0;
-      area.results.hidden = !has;
-      area.message.hidden = has;
-      area.summary.textContent = '';
+      startDraw(area, has);
       if (state.error) area.message.textContent = failureText(state.error);
       else if (!a) area.message.textContent = t('csearch.colloc.empty');
       else if (a.result.frequency === 0) area.message.textContent = t('csearch.colloc.notFound', { word: a.request.word });
@@ -470,7 +498,7 @@ export function mount(root, { store, actions }) {
     exporters.colloc = {
       csv() {
         if (!state.answer?.rows.length) return;
-        save(area.status, toCsv(state.answer.rows, columns), 'wenxi-corpus-collocates', 'csv', 'text/csv;charset=utf-8');
+        saveCsv(area, state.answer.rows, columns, 'wenxi-corpus-collocates');
       },
       json() {
         const a = state.answer;
@@ -485,7 +513,7 @@ export function mount(root, { store, actions }) {
           cut: a.cut,
           collocates: a.rows.map((c) => ({ ...c, mi: round(c.mi), tScore: round(c.tScore), logLikelihood: round(c.logLikelihood), logDice: round(c.logDice) })),
         };
-        save(area.status, JSON.stringify(doc, null, 2) + '\n', 'wenxi-corpus-collocates', 'json', 'application/json;charset=utf-8');
+        saveJson(area, doc, 'wenxi-corpus-collocates');
       },
     };
     return {
@@ -493,7 +521,7 @@ export function mount(root, { store, actions }) {
       draw,
       word,
       get asked() { return state.asked; },
-      clear: () => ((state.answer = null), (state.error = null), (state.asked = false), engine.cancel(), draw()),
+      clear: () => ((state.asked = false), cleared(pane)),
     };
   })();
 
@@ -525,11 +553,8 @@ export function mount(root, { store, actions }) {
     const area = answerArea('ngrams', 'csearch-tab-ngrams');
     p.append(form, area.summary, area.message, area.results);
     const state = { asked: false, answer: null, error: null, shown: PAGE };
-    area.more.addEventListener('click', () => {
-      state.shown += PAGE;
-      draw();
-      area.more.focus();
-    });
+    const pane = { p, area, state, engine, draw };
+    pages(pane);
 
     function request() {
       return {
@@ -545,39 +570,19 @@ export function mount(root, { store, actions }) {
     async function run() {
       const made = store.get().corpusReport;
       state.error = null;
-      if (!made?.report) {
-        engine.cancel();
-        state.answer = null;
-        p.dataset.state = 'empty';
-        draw();
-        return;
-      }
+      if (!made?.report) return emptied(pane);
       const q = request();
       state.asked = true;
-      p.dataset.state = 'loading';
-      area.results.setAttribute('aria-busy', 'true');
-      const got = await engine.ask(() => actions.corpusNgrams(q));
-      if (!got) return;
-      if (got.error) {
-        state.answer = null;
-        state.error = got.error;
-        answered(p, 'failed');
-      } else {
-        const list = got.answer.ngrams;
+      await ask(pane, () => actions.corpusNgrams(q), ({ ngrams: list }) => {
         state.answer = { request: q, report: made.report, rows: list.slice(0, LIMIT), cut: list.length > LIMIT };
         state.shown = PAGE;
-        answered(p, 'ready');
-      }
-      draw();
+      });
     }
 
     function draw() {
-      area.results.removeAttribute('aria-busy');
       const a = state.answer;
       const has = a !== null && a.rows.length > 0;
-      area.results.hidden = !has;
-      area.message.hidden = has;
-      area.summary.textContent = '';
+      startDraw(area, has);
       if (state.error) area.message.textContent = failureText(state.error);
       else if (!a) area.message.textContent = '';
       else if (!has) area.message.textContent = t('csearch.ngrams.none', { count: formatNumber(a.request.minCount) });
@@ -603,9 +608,7 @@ export function mount(root, { store, actions }) {
           ),
         ),
       );
-      const rest = a.rows.length - state.shown;
-      area.more.hidden = rest <= 0;
-      area.more.textContent = rest > 0 ? t('csearch.more', { n: formatNumber(Math.min(PAGE, rest)), rest: formatNumber(rest) }) : '';
+      drawMore(area, a.rows.length, state.shown);
     }
 
     const columns = () => [
@@ -619,21 +622,21 @@ export function mount(root, { store, actions }) {
     exporters.ngrams = {
       csv() {
         if (!state.answer?.rows.length) return;
-        save(area.status, toCsv(state.answer.rows, columns()), 'wenxi-corpus-ngrams', 'csv', 'text/csv;charset=utf-8');
+        saveCsv(area, state.answer.rows, columns(), 'wenxi-corpus-ngrams');
       },
       json() {
         const a = state.answer;
         if (!a?.rows.length) return;
         const { limit, ...query } = a.request;
         const doc = { generator: `Wenxi ${a.report.version}`, query, cut: a.cut, ngrams: a.rows };
-        save(area.status, JSON.stringify(doc, null, 2) + '\n', 'wenxi-corpus-ngrams', 'json', 'application/json;charset=utf-8');
+        saveJson(area, doc, 'wenxi-corpus-ngrams');
       },
     };
     return {
       run,
       draw,
       get asked() { return state.asked; },
-      clear: () => ((state.answer = null), (state.error = null), (state.asked = false), engine.cancel(), draw()),
+      clear: () => ((state.asked = false), cleared(pane)),
     };
   })();
 

@@ -64,7 +64,7 @@ export function mount(root, ctx) {
   const field = (id, testid, value, min, max) => {
     const input = el('input', { attrs: { type: 'number', id, min, max, step: 1, value, inputmode: 'numeric', 'data-testid': testid } });
     const label = el('label', { attrs: { for: id } });
-    return { input, label, box: el('span', { className: 'ngrams-field' }, label, input) };
+    return { input, label, box: el('span', { className: 'kw-field ngrams-field' }, label, input) };
   };
   const minN = field('ngrams-min-n', 'ngrams-min-n', DEFAULTS.minN, ...N_RANGE);
   const maxN = field('ngrams-max-n', 'ngrams-max-n', DEFAULTS.maxN, ...N_RANGE);
