@@ -45,7 +45,7 @@ impl KeptCorpus {
 
 /// The most documents a kept corpus holds: an index beyond it is a caller's mistake, not a
 /// corpus (the page's own limit is far below).
-pub const MAX_DOCUMENTS: usize = 100_000;
+pub(crate) const MAX_DOCUMENTS: usize = 100_000;
 
 impl Analyzer {
     /// Analyse `text` as a document named `name` of a corpus: its summary, with every content
@@ -175,8 +175,8 @@ impl Analyzer {
     /// ```
     ///
     /// # Errors
-    /// As [`Analyzer::analyze`]; [`Error::InvalidRequest`] for an index of
-    /// [`MAX_DOCUMENTS`] or more.
+    /// As [`Analyzer::analyze`]; [`Error::InvalidRequest`] for an index of 100,000
+    /// (`MAX_DOCUMENTS`) or more.
     pub fn keep_document(
         &mut self,
         index: usize,
@@ -215,7 +215,7 @@ impl Analyzer {
     /// # Errors
     /// [`Error::InvalidSummary`] (numbered `index` + 1) for bytes that are not a kept
     /// analysis of this version, or a summary of another version;
-    /// [`Error::InvalidRequest`] for an index of [`MAX_DOCUMENTS`] or more.
+    /// [`Error::InvalidRequest`] for an index of 100,000 or more (`MAX_DOCUMENTS`).
     pub fn adopt_document(
         &mut self,
         index: usize,
