@@ -174,8 +174,8 @@ pub fn collocates_in(
     let node_key = key(&q.word);
     let mut node_word: Option<&str> = None;
     let (mut n, mut window, mut f_node) = (0u32, 0u32, 0u32);
-    // Per key: as first written, and its count in the windows.
-    let mut observed: FxHashMap<&str, (&str, u32)> = FxHashMap::default();
+    // Per key: as first written, its count in the windows, and its count in the texts.
+    let mut observed: FxHashMap<&str, (&str, u32, u32)> = FxHashMap::default();
     let mut tallies = Vec::with_capacity(docs.len());
     for &corpus in docs {
         let t = tally(corpus, q, corpus.id_of(&node_key));
@@ -187,19 +187,26 @@ pub fn collocates_in(
         }
         for (&id, &o) in &t.observed {
             let entry = corpus.entry(id);
-            observed.entry(entry.key()).or_insert((entry.word(), 0)).1 += o;
+            observed
+                .entry(entry.key())
+                .or_insert((entry.word(), 0, 0))
+                .1 += o;
         }
         tallies.push(t);
     }
+    // Frequencies of the words seen in a window, from every document (one hash lookup per
+    // distinct word of a document, not per collocate and document).
+    for (&corpus, t) in docs.iter().zip(&tallies) {
+        for (&id, &f) in &t.frequency {
+            if let Some(seen) = observed.get_mut(corpus.entry(id).key()) {
+                seen.2 += f;
+            }
+        }
+    }
     let mut list: Vec<Collocate> = observed
-        .into_iter()
-        .filter(|&(_, (_, o))| o >= q.min_count.max(1))
-        .map(|(k, (word, o))| {
-            let f_c: u32 = docs
-                .iter()
-                .zip(&tallies)
-                .filter_map(|(corpus, t)| t.frequency.get(&corpus.id_of(k)?).copied())
-                .sum();
+        .into_values()
+        .filter(|&(_, o, _)| o >= q.min_count.max(1))
+        .map(|(word, o, f_c)| {
             let m = measures(o, f_node, f_c, window, n);
             Collocate {
                 word: word.to_string(),
