@@ -164,6 +164,24 @@ fn queries_need_a_corpus_kept_for_them() {
         analyzer.corpus_concordance(&q).unwrap_err().kind(),
         "not_analyzed"
     );
+    // A document that fails to analyse again leaves a gap, not its old self.
+    analyzer
+        .keep_document(0, "甲", DOCS[0].1, &Options::default(), true)
+        .unwrap();
+    assert!(analyzer
+        .kept_corpus_report(&CorpusRequest::default())
+        .is_ok());
+    let too_long = "字".repeat(wenxi::MAX_INPUT_UTF16 + 1);
+    assert!(analyzer
+        .keep_document(1, "乙", &too_long, &Options::default(), true)
+        .is_err());
+    assert_eq!(
+        analyzer
+            .kept_corpus_report(&CorpusRequest::default())
+            .unwrap_err()
+            .kind(),
+        "not_analyzed"
+    );
     analyzer.clear_documents();
     assert_eq!(
         analyzer.kept_compare(&[0], &[1], 5).unwrap_err().kind(),

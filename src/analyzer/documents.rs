@@ -37,6 +37,7 @@ impl KeptCorpus {
     /// Forget the document in slot `index` (before analysing it again: a failure leaves no
     /// stale document behind, and the two never take memory at once).
     fn forget(&mut self, index: usize) {
+        self.summaries.remove(index);
         if let Some(slot) = self.corpora.get_mut(index) {
             *slot = None;
         }

@@ -53,6 +53,13 @@ impl KeptSummaries {
         });
     }
 
+    /// Empty slot `index` (a document about to be analysed again).
+    pub fn remove(&mut self, index: usize) {
+        if let Some(slot) = self.docs.get_mut(index) {
+            *slot = None;
+        }
+    }
+
     /// Documents kept, or slots for them (a missing one is a gap).
     pub fn len(&self) -> usize {
         self.docs.len()

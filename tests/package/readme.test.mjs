@@ -44,6 +44,23 @@ function expected(code) {
   return [...code.matchAll(/console\.log\(.*\);\s*\/\/\s*(.+)$/gm)].map((m) => m[1].trim());
 }
 
+/**
+ * The lines `code` prints when Node runs it in a project with the package installed, as
+ * `npm install wenxi` would leave it.
+ */
+function runInProject(code) {
+  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
+    writeFileSync(join(dir, 'example.mjs'), code);
+    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    return out.trim().split('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 let server;
 let browser;
 
@@ -78,49 +95,21 @@ test('the worker API example prints what its comments say, in the browser', { ti
 test('the Node example prints what its comments say', { timeout: 60_000 }, () => {
   const code = example('### Node', 'js');
   assert.match(code, /from 'wenxi';/);
-  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
-  try {
-    // A project with the package installed, as `npm install wenxi` would leave it.
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
-    writeFileSync(join(dir, 'example.mjs'), code);
-    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
-    assert.deepEqual(out.trim().split('\n'), expected(code));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assert.deepEqual(runInProject(code), expected(code));
 });
 
 test('the worker API’s corpus example prints what its comments say, in Node', { timeout: 60_000 }, () => {
   const code = exampleWith('### ES import: the worker API', 'js', 'analyzeCorpus');
   assert.match(code, /from 'wenxi';/);
-  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
-  try {
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
-    writeFileSync(join(dir, 'example.mjs'), code);
-    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
-    assert.deepEqual(out.trim().split('\n'), expected(code));
-    assert.equal(expected(code).length, 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assert.deepEqual(runInProject(code), expected(code));
+  assert.equal(expected(code).length, 2);
 });
 
 test('the corpus queries example prints what its comments say, in Node', { timeout: 60_000 }, () => {
   const code = example('### Corpus queries', 'js');
   assert.match(code, /from 'wenxi';/);
-  const dir = mkdtempSync(join(tmpdir(), 'wenxi-readme-'));
-  try {
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(PKG, join(dir, 'node_modules', 'wenxi'), 'dir');
-    writeFileSync(join(dir, 'example.mjs'), code);
-    const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
-    assert.deepEqual(out.trim().split('\n'), expected(code));
-    assert.equal(expected(code).length, 3);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assert.deepEqual(runInProject(code), expected(code));
+  assert.equal(expected(code).length, 3);
 });
 
 test('the web component example is the one examples/embed.html uses', () => {
