@@ -41,7 +41,7 @@ fn stages(c: &mut Criterion) {
         ("simplified", head("simplified/红楼梦.txt", MB)),
         ("traditional", head("traditional/pg24264_紅樓夢.txt", MB)),
     ];
-    let jieba = jieba_rs::Jieba::new();
+    let jieba = upstream_jieba::Jieba::new();
     let converter = Converter::new();
     let segmenter = Segmenter::new();
     let mut analyzer = Analyzer::new();
@@ -174,7 +174,9 @@ fn stages(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("startup");
     g.sample_size(10);
-    g.bench_function("jieba-rs Jieba::new", |b| b.iter(jieba_rs::Jieba::new));
+    g.bench_function("jieba-rs Jieba::new", |b| {
+        b.iter(upstream_jieba::Jieba::new)
+    });
     g.bench_function("wenxi Segmenter::new", |b| b.iter(Segmenter::new));
     g.bench_function("wenxi Converter::new", |b| b.iter(Converter::new));
     g.bench_function("wenxi Analyzer::new", |b| b.iter(Analyzer::new));

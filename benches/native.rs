@@ -57,7 +57,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
-    let jieba = jieba_rs::Jieba::new();
+    let jieba = upstream_jieba::Jieba::new();
     let mut analyzer = Analyzer::new();
     let options = Options::default();
     // `cargo bench` adds `--bench`; everything else is a file.

@@ -310,7 +310,7 @@ fn edge_inputs_give_reports() {
 /// frequency is divided by).
 #[test]
 fn tfidf_weights_match_jieba_extract_tags() {
-    use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+    use upstream_jieba::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
     let text = fixture("report-headings-simp.txt");
     let r = analyze(&text);
     let mut tfidf = TfIdf::default();

@@ -2,7 +2,7 @@
 //! gives exactly the values jieba-rs's own `TfIdf` uses, for listed words and unlisted ones
 //! alike, and exactly its dictionary.
 
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+use upstream_jieba::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
 use wenxi::idf::Idf;
 use wenxi::lexicon::{self, Entries};
 
