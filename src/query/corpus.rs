@@ -386,7 +386,7 @@ fn build_test(text: &str, cleaned: Cleaned, words: &[String]) -> Corpus {
             byte_start: b,
             byte_end: be,
             kind,
-            pos: Pos::of(if word { "n" } else { "x" }),
+            pos: if word { Pos::N } else { Pos::X },
         });
         (c, b) = (ce, be);
     }

@@ -30,7 +30,7 @@ pub(super) fn join_links(text: &str, toks: &mut Tokens) {
                         w,
                         Tok {
                             kind: TokenKind::Other,
-                            pos: Pos::of("x"),
+                            pos: Pos::X,
                             ..t
                         },
                     );

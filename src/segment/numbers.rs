@@ -158,9 +158,9 @@ pub(super) fn measure_split(word: &str) -> Option<(usize, Pos, char)> {
         return None;
     }
     let pos = if "这那哪某".contains(first) {
-        "r"
+        Pos::R
     } else {
-        "m"
+        Pos::M
     };
-    Some((head.len(), Pos::of(pos), last))
+    Some((head.len(), pos, last))
 }

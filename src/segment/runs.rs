@@ -22,7 +22,7 @@ pub fn join_runs(text: &str, toks: Tokens, runs: &[(usize, usize)]) -> Tokens {
         match run {
             Some((len, last)) => {
                 let pos = match last.pos.as_str() {
-                    "m" | "mq" | "q" | "x" => Pos::of("nz"),
+                    "m" | "mq" | "q" | "x" => Pos::NZ,
                     _ => last.pos,
                 };
                 let joined = Tok {

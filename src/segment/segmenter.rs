@@ -2,7 +2,7 @@
 //! text into tokens chunk by chunk (with progress), applying the number, measure-word and link
 //! passes of the sibling modules.
 
-use jieba_rs::Jieba;
+use jieba_rs::{Jieba, Tag};
 use rustc_hash::FxHashMap;
 
 use super::classify::classify;
@@ -85,10 +85,8 @@ impl Segmenter {
         self.tokens_with_progress(text, hmm, &mut |_| {})
     }
 
-    /// [`Segmenter::tokens`], reporting the bytes of `text` segmented so far after each chunk
-    /// of about [`CHUNK_BYTES`], so a page can show progress on a long text. Chunks end after a
-    /// line break or a `。`, characters at which jieba starts a new block anyway, so the tokens
-    /// are the same as in one call.
+    /// [`Segmenter::tokens`], reporting the bytes of `text` segmented so far about every
+    /// [`CHUNK_BYTES`], so a page can show progress on a long text.
     pub fn tokens_with_progress<'a>(
         &'a self,
         text: &'a str,
@@ -96,102 +94,98 @@ impl Segmenter {
         progress: &mut dyn FnMut(usize),
     ) -> Tokens {
         // The token vector is the largest buffer of a long text's analysis, and letting it
-        // grow would double it at its peak. So it is sized once: the first chunk gets room
-        // for a token per char (never fewer chars than tokens: a measure-word split makes two
-        // tokens of two chars), then the whole text at that chunk's density plus a margin.
-        let mut out = Tokens::with_capacity(0);
-        let (mut byte_base, mut char_base) = (0usize, 0usize);
-        for chunk in chunks(text, CHUNK_BYTES) {
-            if byte_base == 0 {
-                out.reserve_exact(chunk.chars().count());
+        // grow would double it at its peak. So it is sized twice: room for a token per char
+        // of the first chunk (never fewer chars than tokens: a measure-word split makes two
+        // tokens of two chars), then, once that chunk is tagged, the whole text at its density
+        // plus a margin.
+        let first = text.len().min(CHUNK_BYTES);
+        let first_chars = text.get(..first).map_or(first, |s| s.chars().count());
+        let mut out = Tokens::with_capacity(first_chars);
+        let mut sized = first == text.len();
+        let mut next_report = CHUNK_BYTES;
+        // One call tags the whole text, each token handled as jieba finds it: no vector of
+        // jieba's own tags, and each unknown word's tag guessed once in the text.
+        let mut tags: FxHashMap<(usize, usize), Pos> = FxHashMap::default();
+        self.jieba.tag_each(text, hmm, |t| {
+            if t.byte_end >= next_report {
+                if !sized {
+                    let per_byte = out.len() as f64 / t.byte_end.max(1) as f64;
+                    let estimate = (per_byte * text.len() as f64 * 1.1) as usize + 1024;
+                    out.reserve_exact(estimate.saturating_sub(out.len()));
+                    sized = true;
+                }
+                if t.byte_end < text.len() {
+                    progress(t.byte_end);
+                }
+                next_report = t.byte_end + CHUNK_BYTES;
             }
-            self.push_tokens(chunk, byte_base, char_base, hmm, &mut out);
-            if byte_base == 0 && chunk.len() < text.len() {
-                let per_byte = out.len() as f64 / chunk.len().max(1) as f64;
-                let estimate = (per_byte * text.len() as f64 * 1.1) as usize + 1024;
-                out.reserve_exact(estimate.saturating_sub(out.len()));
-            }
-            byte_base += chunk.len();
-            char_base = if out.is_empty() { char_base } else { out.end };
-            progress(byte_base);
+            self.push_token(t, &mut tags, &mut out);
+        });
+        if !text.is_empty() {
+            progress(text.len());
         }
         join_numbers(text, &mut out, &|w| self.lone_tag(w));
         join_links(text, &mut out);
         out
     }
 
-    /// Segment `chunk`, which starts at `byte_base` / `char_base` in the whole text, onto `out`.
-    fn push_tokens<'a>(
-        &'a self,
-        chunk: &'a str,
-        byte_base: usize,
-        char_base: usize,
-        hmm: bool,
-        out: &mut Tokens,
-    ) {
-        let mut tags: rustc_hash::FxHashMap<(usize, usize), Pos> = Default::default();
-        for t in self.jieba.tag(chunk, hmm) {
-            let t = jieba_rs::Tag {
-                start: t.start + char_base,
-                end: t.end + char_base,
-                byte_start: t.byte_start + byte_base,
-                byte_end: t.byte_end + byte_base,
-                ..t
+    /// Add jieba's tagged word `t` to `out`: its kind, its tag as a [`Pos`] (`tags` remembers
+    /// each of jieba's interned tags by address), a number's unit joined to it and a numeral
+    /// split from its measure word.
+    fn push_token(&self, t: Tag<'_>, tags: &mut FxHashMap<(usize, usize), Pos>, out: &mut Tokens) {
+        let kind = classify(t.word);
+        // `3` `‰` → `3‰`.
+        if out.kind(out.len().wrapping_sub(1)) == Some(TokenKind::Number)
+            && out.byte_end == t.byte_start
+            && NUMBER_UNITS.contains(&t.word)
+        {
+            out.extend_last(t.end, t.byte_end);
+            return;
+        }
+        let pos = match kind {
+            TokenKind::Number => Pos::M,
+            TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => Pos::X,
+            // jieba's tags are interned: one lookup per distinct tag, by address.
+            _ => *tags
+                .entry((t.tag.as_ptr() as usize, t.tag.len()))
+                .or_insert_with(|| Pos::of(t.tag)),
+        };
+        if let Some((head, head_pos, measure)) =
+            measure_split(t.word).filter(|_| kind == TokenKind::Han)
+        {
+            let mut head_chars = t.word[..head].chars();
+            let head_pos = match (head_chars.next(), head_chars.next()) {
+                (Some(c), None) => self.split_tags.get(&c).copied().unwrap_or(head_pos),
+                _ => head_pos,
             };
-            let kind = classify(t.word);
-            // `3` `‰` → `3‰`.
-            if out.kind(out.len().wrapping_sub(1)) == Some(TokenKind::Number)
-                && out.byte_end == t.byte_start
-                && NUMBER_UNITS.contains(&t.word)
-            {
-                out.extend_last(t.end, t.byte_end);
-                continue;
-            }
-            let pos = match kind {
-                TokenKind::Number => Pos::of("m"),
-                TokenKind::Punctuation | TokenKind::Whitespace | TokenKind::Other => Pos::of("x"),
-                // jieba's tags are interned: one lookup per distinct tag, by address.
-                _ => *tags
-                    .entry((t.tag.as_ptr() as usize, t.tag.len()))
-                    .or_insert_with(|| Pos::of(t.tag)),
-            };
-            if let Some((head, head_pos, measure)) =
-                measure_split(t.word).filter(|_| kind == TokenKind::Han)
-            {
-                let mut head_chars = t.word[..head].chars();
-                let head_pos = match (head_chars.next(), head_chars.next()) {
-                    (Some(c), None) => self.split_tags.get(&c).copied().unwrap_or(head_pos),
-                    _ => head_pos,
-                };
-                let measure_pos = self.split_tags.get(&measure).copied();
-                // `一个` → `一` `个` (the measure word is one char).
-                out.push(Tok {
-                    start: t.start,
-                    end: t.end - 1,
-                    byte_start: t.byte_start,
-                    byte_end: t.byte_start + head,
-                    kind,
-                    pos: head_pos,
-                });
-                out.push(Tok {
-                    start: t.end - 1,
-                    end: t.end,
-                    byte_start: t.byte_start + head,
-                    byte_end: t.byte_end,
-                    kind,
-                    pos: measure_pos.unwrap_or_else(|| Pos::of("q")),
-                });
-                continue;
-            }
+            let measure_pos = self.split_tags.get(&measure).copied();
+            // `一个` → `一` `个` (the measure word is one char).
             out.push(Tok {
                 start: t.start,
-                end: t.end,
+                end: t.end - 1,
                 byte_start: t.byte_start,
+                byte_end: t.byte_start + head,
+                kind,
+                pos: head_pos,
+            });
+            out.push(Tok {
+                start: t.end - 1,
+                end: t.end,
+                byte_start: t.byte_start + head,
                 byte_end: t.byte_end,
                 kind,
-                pos,
+                pos: measure_pos.unwrap_or(Pos::Q),
             });
+            return;
         }
+        out.push(Tok {
+            start: t.start,
+            end: t.end,
+            byte_start: t.byte_start,
+            byte_end: t.byte_end,
+            kind,
+            pos,
+        });
     }
 
     /// jieba's tag for `word` when its dictionary has it as one word, else `None`.
@@ -216,40 +210,9 @@ impl Default for Segmenter {
 /// words), the size of the reference corpus that [`crate::idf::Idf::frequency`] counts in.
 pub const REFERENCE_TOTAL: u64 = 60_101_964;
 
-/// Segmentation works through long texts in chunks of about this many bytes (see
+/// Segmentation reports its progress about every this many bytes (see
 /// [`Segmenter::tokens_with_progress`]).
 pub const CHUNK_BYTES: usize = 256 * 1024;
-
-/// `text` cut into pieces of at least `size` bytes (the last may be shorter), each ending just
-/// after a `\n` or `。` where there is one; a text with neither is one piece.
-fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let from = size.min(rest.len());
-        let cut = rest
-            .get(from..)
-            .or_else(|| {
-                // `from` is inside a character: move to its end.
-                (from..rest.len())
-                    .find(|&i| rest.is_char_boundary(i))
-                    .and_then(|i| rest.get(i..))
-            })
-            .and_then(|tail| tail.find(['\n', '。']).map(|i| rest.len() - tail.len() + i))
-            .map_or(rest.len(), |i| {
-                i + if rest[i..].starts_with('\n') {
-                    1
-                } else {
-                    '。'.len_utf8()
-                }
-            });
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(piece)
-    })
-}
 
 #[cfg(test)]
 mod tests {
@@ -275,6 +238,22 @@ mod tests {
     }
 
     #[test]
+    fn progress_rises_through_a_long_text_to_its_end() {
+        let seg = Segmenter::new();
+        let text =
+            "会议强调，要推动长江经济带发展。\n第二段落很长很长。👪𦡦\r\n三\n".repeat(20_000);
+        let mut seen = Vec::new();
+        let toks = seg.tokens_with_progress(&text, true, &mut |done| seen.push(done));
+        assert_eq!(toks, seg.tokens(&text, true));
+        assert!(seen.len() > text.len() / CHUNK_BYTES, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+        assert_eq!(seen.last(), Some(&text.len()));
+        assert!(seg
+            .tokens_with_progress("", true, &mut |_| panic!("nothing to report"))
+            .is_empty());
+    }
+
+    #[test]
     fn tokens_tile_the_text() {
         let seg = Segmenter::new();
         let text = "会议强调，要推动长江经济带发展。𦡦👪 Hello!\r\n";
@@ -285,35 +264,5 @@ mod tests {
             at = t.byte_end;
         }
         assert_eq!(at, text.len());
-    }
-
-    #[test]
-    fn chunked_segmentation_equals_one_call() {
-        let seg = Segmenter::new();
-        let text = "会议强调，要推动长江经济带发展。\n第二段落很长很长。👪𦡦\r\n三\n".repeat(50);
-        let whole = {
-            let mut out = Tokens::default();
-            seg.push_tokens(&text, 0, 0, true, &mut out);
-            out
-        };
-        let mut seen = Vec::new();
-        let mut out = Tokens::default();
-        let (mut b, mut c) = (0, 0);
-        for piece in chunks(&text, 100) {
-            assert!(
-                piece.ends_with('\n') || piece.ends_with('。') || b + piece.len() == text.len()
-            );
-            seg.push_tokens(piece, b, c, true, &mut out);
-            b += piece.len();
-            c = out.end;
-            seen.push(b);
-        }
-        assert_eq!(out, whole);
-        assert!(seen.len() > 10);
-        assert_eq!(chunks("", 10).count(), 0);
-        assert_eq!(
-            chunks("没有换行的一句话", 3).collect::<Vec<_>>(),
-            ["没有换行的一句话"]
-        );
     }
 }

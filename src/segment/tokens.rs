@@ -154,6 +154,39 @@ const POS_TAGS: [&str; 66] = [
 pub struct Pos(u8);
 
 impl Pos {
+    /// Numerals (`m`).
+    pub const M: Pos = Pos::named("m");
+    /// Measure words (`q`).
+    pub const Q: Pos = Pos::named("q");
+    /// Pronouns (`r`).
+    pub const R: Pos = Pos::named("r");
+    /// Nouns (`n`).
+    pub const N: Pos = Pos::named("n");
+    /// Other proper nouns (`nz`).
+    pub const NZ: Pos = Pos::named("nz");
+    /// Non-words: punctuation, spaces, symbols (`x`).
+    pub const X: Pos = Pos::named("x");
+
+    /// The tag `tag` names, found at compile time (a name not in the list fails the build):
+    /// the tags the segmenter gives every punctuation mark and number cost no search.
+    const fn named(tag: &str) -> Pos {
+        let mut i = 0;
+        while i < POS_TAGS.len() {
+            let (a, b) = (POS_TAGS[i].as_bytes(), tag.as_bytes());
+            if a.len() == b.len() {
+                let mut j = 0;
+                while j < a.len() && a[j] == b[j] {
+                    j += 1;
+                }
+                if j == a.len() {
+                    return Pos(i as u8);
+                }
+            }
+            i += 1;
+        }
+        panic!("not a POS tag")
+    }
+
     /// The tag `tag` names; an unknown tag reads as `x`.
     pub fn of(tag: &str) -> Pos {
         let i = POS_TAGS

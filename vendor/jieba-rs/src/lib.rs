@@ -1184,8 +1184,10 @@ impl Jieba {
     /// Tag `sentence` and hand each tagged word to `emit` in order, for
     /// callers that consume the tags as they come. `emit` runs while the
     /// segmentation scratch is borrowed, so it must not segment.
-    #[cfg_attr(not(any(feature = "tfidf", feature = "textrank")), allow(dead_code))]
-    pub(crate) fn tag_each<'a>(&'a self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Tag<'a>)) {
+    ///
+    /// (Wenxi's patch: public, so that a caller tagging a long text need not
+    /// hold every `Tag` at once, nor walk them twice.)
+    pub fn tag_each<'a>(&'a self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Tag<'a>)) {
         // Wenxi's patch: an unknown word's tag depends on the word alone, and running the
         // POS HMM over it was most of the cost of tagging a long text, where the same
         // unknown names recur thousands of times; so each distinct one is guessed once.
