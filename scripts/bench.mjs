@@ -22,6 +22,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { corpusBench, corpusReport, generateCorpus } from './bench/corpus.mjs';
+import { pageEndToEnd } from './bench/end-to-end.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'running-text');
@@ -32,18 +33,33 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const BIG_RUNS = Math.min(RUNS, 3);
 
-/** The budget of issue 6. */
+/**
+ * The budget: issue 16's lines (the page end to end against the peers, the synchronous
+ * Analyzer against its 2026-11-30 throughput, cold start, transfer, long tasks, memory per
+ * worker), with issue 6's scaling and issue 14's query time. Issue 6's own throughput goals
+ * (5× jieba-wasm, 2.5× Intl.Segmenter) are the long-term goal issue 16 names: printed, not
+ * failed.
+ */
 export const BUDGET = {
-  vsJiebaWasm: 5, // full analysis ≥ 5× jieba-wasm cut
-  vsIntl: 2.5, // ≥ 2.5× Intl.Segmenter
-  vsNativeCut: 0.65, // ≥ 0.65× native jieba-rs cut
-  coldStart: 0.5, // Wenxi ready ≤ 0.5× jieba-wasm load + init
+  pageVsJiebaWasm: 2.5, // Analyze click → first keyword row, MB/s, ≥ 2.5× jieba-wasm cut
+  pageVsIntl: 1.25, // and ≥ 1.25× Intl.Segmenter
+  goalVsJiebaWasm: 5, // the long-term goal, printed
+  goalVsIntl: 2.5,
+  syncSpeedup: 2, // the synchronous Analyzer ≥ 2× its 2026-11-30 throughput
+  coldStart: 1.0, // the engine ready ≤ 1.0× jieba-wasm load + init
   brotliBytes: 3.0 * MB, // everything the page needs to analyse
   longTaskMs: 50, // main thread, while analysing 8.9 MB in the page
   queryMs: 50, // each query of issue 14 on 1 MB (in the engine, as the worker runs it)
-  peakMemoryBytes: 200 * MB, // wasm + JS heap for 8.9 MB
+  workerMemoryBytes: 200 * MB, // wasm memory of one worker analysing 8.9 MB
   scaling: 1.2, // ms/MB at 8.9 MB ≤ 1.2× ms/MB at 0.5 MB
 };
+
+/**
+ * The synchronous Analyzer's throughput on 2026-11-30 (issue 16's "today"), as a multiple of
+ * jieba-wasm `cut` in the same run (7.5 and 5.9 MB/s against 6.1 and 6.1): the speed-up is
+ * measured against that ratio, so that the machine's speed on the day cancels out.
+ */
+const SYNC_BASELINE = { 'simp-2MB.txt': 7.5 / 6.1, 'trad-2MB.txt': 5.9 / 6.1 };
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -230,6 +246,12 @@ try {
       words: r.words,
     };
   }
+  // The worker API (issue 16), in the same page: text and report cross to and from a worker.
+  console.error('worker API …');
+  for (const name of ['simp-2MB.txt', 'trad-2MB.txt']) {
+    const r = await page.evaluate(({ name, runs }) => window.workerAnalyze(name, runs), { name, runs: RUNS });
+    result.throughput[name].workerApi = sizeOf(name) / (r.ms / 1000);
+  }
   // Scaling of the full analysis.
   console.error('scaling …');
   result.scaling = {};
@@ -299,6 +321,18 @@ try {
     await context.close();
   }
 
+  // The page end to end (issue 16): Analyze click → first keyword row, → last view drawn.
+  console.error('page end to end …');
+  {
+    const texts = { 'simp-2MB.txt': TEXTS['simp-2MB.txt'].toString('utf8'), 'trad-2MB.txt': TEXTS['trad-2MB.txt'].toString('utf8') };
+    const e2e = await pageEndToEnd({ freshPage, origin, texts, runs: BIG_RUNS, median });
+    for (const [name, r] of Object.entries(e2e)) {
+      result.throughput[name].pageFirstRow = sizeOf(name) / (r.firstRowMs / 1000);
+      result.throughput[name].pageLastView = sizeOf(name) / (r.lastViewMs / 1000);
+      result.throughput[name].pageMs = r;
+    }
+  }
+
   // The corpus section (issue 15), printed as it ends; its own JSON file.
   await runCorpus(browser, origin);
 } finally {
@@ -313,10 +347,10 @@ const lines = [];
 const say = (s = '') => lines.push(s);
 say(`Wenxi benchmark — ${result.date}, Chromium ${result.chromium}, medians of ${RUNS} runs (8.9 MB: ${BIG_RUNS})`);
 say();
-say('| text | Wenxi analyze | Wenxi tokenize | jieba-wasm cut | Intl.Segmenter | native jieba-rs cut | native Wenxi analyze |');
-say('|---|---:|---:|---:|---:|---:|---:|');
+say('| MB/s | page, click → first keyword row | page, click → last view drawn | worker API analyze | Analyzer analyze (sync) | Analyzer tokenize | jieba-wasm cut | Intl.Segmenter | native jieba-rs cut | native Wenxi analyze |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [name, t] of Object.entries(result.throughput)) {
-  say(`| ${name.replace('.txt', '')} (MB/s) | ${f(t.wenxiAnalyze)} | ${f(t.wenxiTokenize)} | ${f(t.jiebaWasmCut)} | ${f(t.intlSegmenter)} | ${f(t.nativeJiebaCut)} | ${f(t.nativeWenxiAnalyze)} |`);
+  say(`| ${name.replace('.txt', '')} | ${f(t.pageFirstRow)} | ${f(t.pageLastView)} | ${f(t.workerApi)} | ${f(t.wenxiAnalyze)} | ${f(t.wenxiTokenize)} | ${f(t.jiebaWasmCut)} | ${f(t.intlSegmenter)} | ${f(t.nativeJiebaCut)} | ${f(t.nativeWenxiAnalyze)} |`);
 }
 say();
 say('| full analysis | MB | ms | ms/MB |');
@@ -335,22 +369,25 @@ const checks = [];
 const check = (ok, text) => checks.push({ ok, text });
 for (const [name, t] of Object.entries(result.throughput)) {
   const n = name.replace('.txt', '');
-  check(t.wenxiAnalyze >= BUDGET.vsJiebaWasm * t.jiebaWasmCut, `${n}: full analysis ${f(t.wenxiAnalyze / t.jiebaWasmCut, 2)}× jieba-wasm cut (budget ≥ ${BUDGET.vsJiebaWasm}×)`);
-  check(t.wenxiAnalyze >= BUDGET.vsIntl * t.intlSegmenter, `${n}: full analysis ${f(t.wenxiAnalyze / t.intlSegmenter, 2)}× Intl.Segmenter (budget ≥ ${BUDGET.vsIntl}×)`);
-  check(t.wenxiAnalyze >= BUDGET.vsNativeCut * t.nativeJiebaCut, `${n}: full analysis ${f(t.wenxiAnalyze / t.nativeJiebaCut, 2)}× native jieba-rs cut (budget ≥ ${BUDGET.vsNativeCut}×)`);
+  const vsJieba = t.pageFirstRow / t.jiebaWasmCut;
+  const vsIntl = t.pageFirstRow / t.intlSegmenter;
+  check(vsJieba >= BUDGET.pageVsJiebaWasm, `${n}: page end to end ${f(vsJieba, 2)}× jieba-wasm cut (budget ≥ ${BUDGET.pageVsJiebaWasm}×; long-term goal ${BUDGET.goalVsJiebaWasm}×)`);
+  check(vsIntl >= BUDGET.pageVsIntl, `${n}: page end to end ${f(vsIntl, 2)}× Intl.Segmenter (budget ≥ ${BUDGET.pageVsIntl}×; long-term goal ${BUDGET.goalVsIntl}×)`);
+  const speedup = t.wenxiAnalyze / t.jiebaWasmCut / SYNC_BASELINE[name];
+  check(speedup >= BUDGET.syncSpeedup, `${n}: synchronous Analyzer ${f(speedup, 2)}× its 2026-11-30 throughput, relative to jieba-wasm cut (budget ≥ ${BUDGET.syncSpeedup}×)`);
 }
-const coldRatio = result.coldStart.pageMs / result.coldStart.jiebaWasmMs;
-check(coldRatio <= BUDGET.coldStart, `cold start: Wenxi page ${f(coldRatio, 2)}× jieba-wasm (budget ≤ ${BUDGET.coldStart}×; module alone ${f(result.coldStart.moduleMs / result.coldStart.jiebaWasmMs, 2)}×)`);
+const coldRatio = result.coldStart.moduleMs / result.coldStart.jiebaWasmMs;
+check(coldRatio <= BUDGET.coldStart, `cold start: the engine ${f(coldRatio, 2)}× jieba-wasm's load + init (budget ≤ ${BUDGET.coldStart}×; the whole page ${f(result.coldStart.pageMs / result.coldStart.jiebaWasmMs, 2)}×)`);
 check(result.transfer.brotli <= BUDGET.brotliBytes, `transfer: ${f(result.transfer.brotli / MB, 2)} MB brotli (budget ≤ ${f(BUDGET.brotliBytes / MB)} MB)`);
 check(result.longTasks.maxMs <= BUDGET.longTaskMs, `longest main-thread task analysing 8.9 MB: ${f(result.longTasks.maxMs, 0)} ms (budget ≤ ${BUDGET.longTaskMs} ms)`);
-check(result.memory.peakBytes <= BUDGET.peakMemoryBytes, `peak memory for 8.9 MB: ${f(result.memory.peakBytes / MB)} MB (budget ≤ ${BUDGET.peakMemoryBytes / MB} MB)`);
+check(result.memory.wasmAfter <= BUDGET.workerMemoryBytes, `wasm memory of one analysis of 8.9 MB: ${f(result.memory.wasmAfter / MB)} MB (budget ≤ ${BUDGET.workerMemoryBytes / MB} MB per worker)`);
 const small = result.scaling['simp-0.5MB.txt'].msPerMb;
 const big = result.scaling['simp-all.txt'].msPerMb;
 check(big <= BUDGET.scaling * small, `scaling: ${f(big / small, 2)}× the time per MB at 8.9 MB as at 0.5 MB (budget ≤ ${BUDGET.scaling}×)`);
 const slowest = Object.entries(result.queries).sort((a, b) => b[1] - a[1])[0];
 check(slowest[1] <= BUDGET.queryMs, `slowest query on 1 MB: ${slowest[0]} ${f(slowest[1])} ms (budget ≤ ${BUDGET.queryMs} ms, issue 14)`);
 result.checks = checks;
-say('Budget (issues 6 and 14):');
+say('Budget (issues 16, 6 and 14):');
 for (const c of checks) say(`${c.ok ? 'PASS' : 'FAIL'} ${c.text}`);
 
 console.log(lines.join('\n'));

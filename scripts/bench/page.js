@@ -116,3 +116,27 @@ window.queries = async (name, runs) => {
   return out;
 };
 
+
+let workerApi = null;
+
+/**
+ * The worker API as an embedder uses it (`createAnalyzer()` from the package, `analyze`
+ * resolving with the report, in a module worker): median ms of `runs` analyses of one text,
+ * from the call to the report in this page, text sent and report received included.
+ */
+window.workerAnalyze = async (name, runs) => {
+  const t = await text(name);
+  if (!workerApi) {
+    const mod = await import('/www/pkg/index.js');
+    workerApi = await mod.createAnalyzer();
+  }
+  const ms = [];
+  let words = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const report = await workerApi.analyze(t, {});
+    ms.push(performance.now() - t0);
+    words = report.stats.words;
+  }
+  return { ms: median(ms), words };
+};
