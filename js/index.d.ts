@@ -232,6 +232,7 @@ export declare class WorkerAnalyzer extends EventTarget {
    */
   segmentedText(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<string>;
   /** OpenCC conversion of `text`. */
+  /** The first conversion to 'traditional' loads the phrase table into the worker. */
   convert(text: string, to: 'simplified' | 'traditional', call?: { signal?: AbortSignal }): Promise<string>;
   /**
    * Every occurrence of a string (default), word or regular expression in the last analysed
@@ -286,3 +287,11 @@ export function analyzerFor(options?: CreateAnalyzerOptions): WorkerAnalyzer;
 
 /** Start a module Web Worker running worker.js; its messages wait until a handler attaches. */
 export function webWorker(url?: string | URL | null): WorkerHandle;
+
+/**
+ * OpenCC's simplified→traditional phrase table (`STPhrases.txt`), imported on first use from
+ * the module beside the package's entry. The synchronous `Analyzer` needs it handed over
+ * (`analyzer.loadTraditionalPhrases(await traditionalPhrases())`) before
+ * `convert(text, 'traditional')`; the worker API loads it itself.
+ */
+export function traditionalPhrases(): Promise<string>;

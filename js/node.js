@@ -16,9 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Analyzer as RawAnalyzer, initSync, maxInputLength, serve, version as rawVersion } from './wenxi.js';
-import { ERROR_KINDS, WorkerAnalyzer } from './index.js';
+import { ERROR_KINDS, traditionalPhrases, WorkerAnalyzer } from './index.js';
 
-export { ERROR_KINDS, initSync, maxInputLength, WorkerAnalyzer };
+export { ERROR_KINDS, initSync, maxInputLength, traditionalPhrases, WorkerAnalyzer };
 
 const WASM = new URL('./wenxi_bg.wasm', import.meta.url);
 

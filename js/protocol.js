@@ -11,7 +11,10 @@
 //                    {type: 'concordance', id, text, ranges, options}
 //                    {type: 'addWords' | 'removeWords', id, words}
 //                    {type: 'resetWords', id}
-//                    {type: 'convert', id, text, to}
+//                    {type: 'convert', id, text, to}               to 'traditional' only after
+//                                                                   loadTraditionalPhrases
+//                    {type: 'loadTraditionalPhrases', id, text}    OpenCC's STPhrases.txt (the
+//                                                                   wasm leaves it out)
 //                    {type: 'builtinStopwords', id}
 //                    {type: 'summarize', id, name, text, options}   a corpus document's summary
 //                                                                   (DocumentSummary): counts,

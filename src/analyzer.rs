@@ -105,9 +105,29 @@ impl Analyzer {
         self.converter.to_simplified(text)
     }
 
-    /// `text` in traditional characters (OpenCC, phrase level).
-    pub fn to_traditional(&self, text: &str) -> String {
-        self.converter.to_traditional(text)
+    /// `text` in traditional characters (OpenCC, phrase level), for showing words in the
+    /// script a reader prefers.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] in the wasm before [`Analyzer::load_traditional_phrases`]:
+    /// the wasm does not embed the phrase table (native builds do).
+    pub fn to_traditional(&self, text: &str) -> Result<String, Error> {
+        self.converter.to_traditional(text).ok_or_else(|| {
+            Error::InvalidRequest(
+                "the simplified→traditional phrase table is not loaded: call loadTraditionalPhrases first (the package's convert does)".into(),
+            )
+        })
+    }
+
+    /// Hand over OpenCC's simplified→traditional phrases (`STPhrases.txt`), which the wasm does
+    /// not embed; see [`Converter::load_traditional_phrases`](crate::script::Converter::load_traditional_phrases).
+    pub fn load_traditional_phrases(&self, phrases: &str) {
+        self.converter.load_traditional_phrases(phrases);
+    }
+
+    /// Whether [`Analyzer::to_traditional`] can convert now.
+    pub fn has_traditional_phrases(&self) -> bool {
+        self.converter.has_traditional_phrases()
     }
 
     /// Analyse `text`. Offsets in the report are UTF-16 code units into `text`.

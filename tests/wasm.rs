@@ -196,7 +196,15 @@ fn occurrences_split_words_and_convert() {
     );
 
     assert_eq!(a.convert("發展", "simplified").unwrap(), "发展");
+    // The wasm leaves the simplified→traditional phrases out: a clear error until they are
+    // handed over (the package's convert does that itself).
+    let e = a.convert("发展", "traditional").unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_request");
+    assert!(!a.has_traditional_phrases());
+    a.load_traditional_phrases(include_str!("../data/opencc/STPhrases.txt"));
+    assert!(a.has_traditional_phrases());
     assert_eq!(a.convert("发展", "traditional").unwrap(), "發展");
+    assert_eq!(a.convert("头发", "traditional").unwrap(), "頭髮");
     let e = a.convert("发展", "klingon").unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_options");
 

@@ -4,8 +4,9 @@
 //! jieba's dictionary is simplified, so traditional text segments badly as it is (長江經濟帶
 //! falls apart into single characters). Conversion uses OpenCC's dictionaries (`data/opencc/`,
 //! Apache-2.0), phrase level first, because single-character tables get one-to-many cases
-//! wrong, matched by [`table::Table`]. The copy keeps the character count (offsets are mapped
-//! per character): no entry of the tables changes a length, and one that did would be left out.
+//! wrong, matched leftmost-longest by a double-array Aho–Corasick automaton (`table.rs`). The
+//! copy keeps the character count (offsets are mapped per character): no entry of the tables
+//! changes a length, and one that did would be left out.
 
 mod table;
 
@@ -31,15 +32,22 @@ const T2S: [&str; 2] = [
 /// Its simplified→traditional character dictionary, which script detection reads.
 const S2T_CHARS: &str = include_str!("../../data/opencc/STCharacters.txt");
 /// Its simplified→traditional phrases (49,000 of them), for [`Converter::to_traditional`] only.
-const S2T_PHRASES: &str = include_str!("../../data/opencc/STPhrases.txt");
+/// Native builds embed them. The wasm does not: they are 0.31 MB of a page's download (brotli)
+/// that only a reader who asks for traditional script needs, so the package fetches them then
+/// and hands them over ([`Converter::load_traditional_phrases`]).
+#[cfg(not(target_arch = "wasm32"))]
+const S2T_PHRASES: Option<&str> = Some(include_str!("../../data/opencc/STPhrases.txt"));
+#[cfg(target_arch = "wasm32")]
+const S2T_PHRASES: Option<&str> = None;
 
 /// OpenCC's traditional→simplified and simplified→traditional conversion.
 pub struct Converter {
     t2s: Table,
     /// The simplified→traditional characters alone: all that detection needs.
     s2t_chars: Table,
-    /// The whole simplified→traditional table, built on the first [`Converter::to_traditional`]:
-    /// its 49,000 phrases would otherwise cost every start-up, for a conversion few ask for.
+    /// The whole simplified→traditional table, built on the first [`Converter::to_traditional`]
+    /// (or when the phrases are handed over): its 49,000 phrases would otherwise cost every
+    /// start-up, for a conversion few ask for.
     s2t: OnceLock<Table>,
 }
 
@@ -60,11 +68,28 @@ impl Converter {
         self.t2s.convert(text)
     }
 
-    /// `text` in traditional characters.
-    pub fn to_traditional(&self, text: &str) -> String {
-        self.s2t
-            .get_or_init(|| Table::new(&[S2T_PHRASES, S2T_CHARS]))
-            .convert(text)
+    /// `text` in traditional characters, phrase level; `None` when the phrases are not
+    /// embedded (the wasm) and not loaded yet: see [`Converter::load_traditional_phrases`].
+    /// A conversion by characters alone would get one-to-many cases wrong (发 → 發 or 髮), so
+    /// none is offered in its place.
+    pub fn to_traditional(&self, text: &str) -> Option<String> {
+        if self.s2t.get().is_none() {
+            let phrases = S2T_PHRASES?;
+            self.s2t.get_or_init(|| Table::new(&[phrases, S2T_CHARS]));
+        }
+        self.s2t.get().map(|table| table.convert(text))
+    }
+
+    /// Build the simplified→traditional table from `phrases`, OpenCC's `STPhrases.txt` (the
+    /// package ships it beside the wasm); lines that are not `key<TAB>values` are skipped. Once
+    /// the table is built (from these phrases or the embedded ones) later calls change nothing.
+    pub fn load_traditional_phrases(&self, phrases: &str) {
+        self.s2t.get_or_init(|| Table::new(&[phrases, S2T_CHARS]));
+    }
+
+    /// Whether [`Converter::to_traditional`] can convert: its phrases are embedded or loaded.
+    pub fn has_traditional_phrases(&self) -> bool {
+        S2T_PHRASES.is_some() || self.s2t.get().is_some()
     }
 
     /// Classify the script of `text` by its distinct Han characters: one that t2s changes,
@@ -167,7 +192,7 @@ mod tests {
         let cc = Converter::new();
         let s = cc.to_simplified("會議強調，要推動長江經濟帶發展。𦡦👪");
         assert_eq!(s, "会议强调，要推动长江经济带发展。𦡦👪");
-        assert_eq!(cc.to_traditional("发展"), "發展");
+        assert_eq!(cc.to_traditional("发展").as_deref(), Some("發展"));
     }
 
     #[test]
@@ -190,18 +215,35 @@ mod tests {
     }
 
     #[test]
+    fn loaded_phrases_serve_until_replaced_by_nothing() {
+        let cc = Converter::new();
+        assert!(cc.has_traditional_phrases());
+        // Natively the embedded phrases come first; a later load changes nothing.
+        assert_eq!(cc.to_traditional("头发").as_deref(), Some("頭髮"));
+        cc.load_traditional_phrases("头发\t头髮\n");
+        assert_eq!(cc.to_traditional("头发").as_deref(), Some("頭髮"));
+        // Loaded first, the given phrases are the table (with the embedded characters).
+        let cc = Converter::new();
+        cc.load_traditional_phrases("# comment\n头发\t頭髮\nnot a line\n");
+        assert_eq!(cc.to_traditional("头发发").as_deref(), Some("頭髮發"));
+        assert_eq!(cc.s2t.get().map(Table::len), Some(1 + lines(S2T_CHARS)));
+    }
+
+    fn lines(s: &str) -> usize {
+        s.lines()
+            .filter(|l| !l.starts_with('#') && l.contains('\t'))
+            .count()
+    }
+
+    #[test]
     fn no_table_entry_changes_a_length() {
         // Table::new leaves such entries out; the embedded dictionaries have none to leave.
-        let lines = |s: &str| {
-            s.lines()
-                .filter(|l| !l.starts_with('#') && l.contains('\t'))
-                .count()
-        };
         let cc = Converter::new();
         assert_eq!(cc.t2s.len(), lines(T2S[0]) + lines(T2S[1]));
         assert_eq!(cc.s2t_chars.len(), lines(S2T_CHARS));
+        let phrases = S2T_PHRASES.expect("embedded natively");
         cc.to_traditional("");
         let s2t = cc.s2t.get().expect("built by to_traditional");
-        assert_eq!(s2t.len(), lines(S2T_PHRASES) + lines(S2T_CHARS));
+        assert_eq!(s2t.len(), lines(phrases) + lines(S2T_CHARS));
     }
 }

@@ -346,9 +346,25 @@ impl JsAnalyzer {
             .map_err(js_error)
     }
 
+    /// Hand over OpenCC's simplified→traditional phrase table (`STPhrases.txt`, the text
+    /// that the package's `traditionalPhrases()` resolves to), which the wasm does not embed
+    /// so that pages that never show traditional script do not download it. Needed once per
+    /// analyzer before `convert(text, "traditional")`; later calls change nothing.
+    #[wasm_bindgen(js_name = loadTraditionalPhrases)]
+    pub fn load_traditional_phrases(&self, phrases: &str) {
+        self.inner.load_traditional_phrases(phrases);
+    }
+
+    /// Whether `convert(text, "traditional")` can run: the phrase table is loaded.
+    #[wasm_bindgen(js_name = hasTraditionalPhrases)]
+    pub fn has_traditional_phrases(&self) -> bool {
+        self.inner.has_traditional_phrases()
+    }
+
     /// `text` converted to `"simplified"` or `"traditional"` characters (OpenCC, phrase level),
     /// for showing words in the script the reader prefers. Throws `"invalid_options"` for any
-    /// other target.
+    /// other target, and `"invalid_request"` for `"traditional"` before
+    /// `loadTraditionalPhrases` (the package's `traditionalPhrases()` gives the table).
     pub fn convert(
         &self,
         text: &str,
@@ -356,7 +372,7 @@ impl JsAnalyzer {
     ) -> Result<String, JsValue> {
         match to {
             "simplified" => Ok(self.inner.to_simplified(text)),
-            "traditional" => Ok(self.inner.to_traditional(text)),
+            "traditional" => self.inner.to_traditional(text).map_err(js_error),
             _ => Err(js_error(Error::InvalidOptions(format!(
                 "convert to \"simplified\" or \"traditional\", not {to:?}"
             )))),

@@ -221,11 +221,18 @@ impl Server {
                 self.analyzer.reset_words();
                 Ok(Answer::plain(JsValue::NULL))
             }
+            // OpenCC's simplified→traditional phrases, which the wasm does not embed: the
+            // client sends them once, before its first conversion to traditional script.
+            "loadTraditionalPhrases" => {
+                let phrases = text_of(&get(data, "text"))?;
+                self.analyzer.load_traditional_phrases(&phrases);
+                Ok(Answer::plain(JsValue::NULL))
+            }
             "convert" => {
                 let text = text_of(&get(data, "text"))?;
                 let converted = match get(data, "to").as_string().as_deref() {
                     Some("simplified") => self.analyzer.to_simplified(&text),
-                    Some("traditional") => self.analyzer.to_traditional(&text),
+                    Some("traditional") => self.analyzer.to_traditional(&text)?,
                     other => {
                         return Err(Error::InvalidOptions(format!(
                             "convert to \"simplified\" or \"traditional\", not {other:?}"

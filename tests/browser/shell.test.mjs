@@ -47,8 +47,15 @@ test('an option change re-analyses, and options and custom words persist across 
     await waitAnalyzed(page, count);
     assert.deepEqual(await page.getByTestId('opt-joined').locator('.opt-word').allTextContents(), ['长江经济带发展']);
 
-    // Show words in traditional characters: the saved choice too.
+    // Show words in traditional characters: the saved choice too. OpenCC's phrase table is
+    // downloaded now, when a reader first asks for that script, not with the page.
+    assert.ok(!requests.some((url) => url.includes('st-phrases')), 'the phrase table is not part of the page load');
     await page.getByTestId('opt-display-traditional').check();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="keywords-table"] tbody tr')].some((row) => row.textContent.includes('長江經濟帶發展')),
+    );
+    // (Seen twice when the service worker fetches what the page asked it for.)
+    assert.ok(requests.some((url) => url.endsWith('/pkg/st-phrases.js')), 'fetched when needed');
 
     await page.reload();
     await waitReady(page);

@@ -80,3 +80,35 @@ console.log(JSON.stringify({ top: report.keywords[0].word, last: stages.at(-1), 
   });
   assert.ok(result.after.includes('长江经济带发展'), 'the word added after the abort is in the fresh worker');
 });
+
+test('traditional script: the worker API loads the phrase table itself, also into a fresh worker; the sync Analyzer asks for it', () => {
+  writeFileSync(
+    join(dir, 'traditional.mjs'),
+    `import { createAnalyzer } from 'wenxi';
+const wenxi = await createAnalyzer();
+const first = await wenxi.convert('头发和发展', 'traditional');
+// An aborted analysis ends the worker: the next one gets the table again before converting.
+const controller = new AbortController();
+const long = wenxi.analyze('推动发展。'.repeat(400000), {}, { signal: controller.signal });
+setTimeout(() => controller.abort(), 50);
+await long.catch(() => {});
+const again = await wenxi.convert('理发', 'traditional');
+const back = await wenxi.convert('頭髮', 'simplified');
+console.log(JSON.stringify({ first, again, back }));
+`,
+  );
+  writeFileSync(
+    join(dir, 'traditional-sync.mjs'),
+    `import { Analyzer, traditionalPhrases } from 'wenxi';
+const sync = new Analyzer();
+const refused = (() => { try { sync.convert('头发', 'traditional'); return 'converted'; } catch (e) { return e.kind; } })();
+const had = sync.hasTraditionalPhrases();
+sync.loadTraditionalPhrases(await traditionalPhrases());
+console.log(JSON.stringify({ refused, had, has: sync.hasTraditionalPhrases(), converted: sync.convert('头发和发展', 'traditional') }));
+`,
+  );
+  const worker = JSON.parse(run(['traditional.mjs']));
+  assert.deepEqual(worker, { first: '頭髮和發展', again: '理髮', back: '头发' });
+  const sync = JSON.parse(run(['traditional-sync.mjs']));
+  assert.deepEqual(sync, { refused: 'invalid_request', had: false, has: true, converted: '頭髮和發展' });
+});

@@ -10,6 +10,7 @@ import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const INTENDED = [
   'LICENSE',
+  'LICENSE-OpenCC',
   'README.md',
   'component.d.ts',
   'component.js',
@@ -26,6 +27,7 @@ const INTENDED = [
   'package.json',
   'protocol.js',
   'report.d.ts',
+  'st-phrases.js',
   'wenxi.d.ts',
   'wenxi.js',
   'wenxi_bg.wasm',
