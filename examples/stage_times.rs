@@ -2,7 +2,9 @@
 //! analysis's progress points (cleaning, segmentation, sections and the token stream, the
 //! tally, keywords, the rest), best of `RUNS` runs, for each file given.
 //!
-//!   cargo run --release --example stage_times -- FILE...
+//!   cargo run --release --example stage_times -- [--options JSON] FILE...
+//!
+//! `--options '{"terms": true}'` analyses with the page's defaults (term joining on).
 
 use std::time::Instant;
 
@@ -12,8 +14,16 @@ const RUNS: usize = 5;
 
 fn main() {
     let mut analyzer = Analyzer::new();
-    let options = Options::default();
-    for path in std::env::args().skip(1) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match args.iter().position(|a| a == "--options") {
+        Some(i) => {
+            let json = args.get(i + 1).cloned().unwrap_or_default();
+            args.drain(i..(i + 2).min(args.len()));
+            Options::from_json(&json).expect("--options: analysis options as JSON")
+        }
+        None => Options::default(),
+    };
+    for path in args {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mb = text.len() as f64 / 1e6;
         let mut best: Option<(f64, Vec<(String, f64)>)> = None;
