@@ -342,6 +342,16 @@ export class WorkerAnalyzer extends EventTarget {
   }
 
   /**
+   * Run one analysis of a built-in 40 KB text in the worker and keep nothing of it, so that
+   * the first real analysis does not pay for the engine's one-time work (reading the POS model,
+   * growing memory) nor run unoptimised code: worth it when an analysis is expected soon after
+   * start-up, as in a page. Queued like any request.
+   */
+  warmUp({ signal } = {}) {
+    return this.#request({ type: 'warmUp' }, { signal });
+  }
+
+  /**
    * Forget every word added or removed (through `addWords`, `removeWords` or `options.words`):
    * the dictionary is jieba's own again. To undo one custom word, reset and apply the rest.
    */

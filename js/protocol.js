@@ -11,6 +11,8 @@
 //                    {type: 'concordance', id, text, ranges, options}
 //                    {type: 'addWords' | 'removeWords', id, words}
 //                    {type: 'resetWords', id}
+//                    {type: 'warmUp', id}                          one analysis of a built-in
+//                                                                   text, kept nowhere
 //                    {type: 'convert', id, text, to}               to 'traditional' only after
 //                                                                   loadTraditionalPhrases
 //                    {type: 'loadTraditionalPhrases', id, text}    OpenCC's STPhrases.txt (the

@@ -81,6 +81,8 @@ function startEngine() {
   engine.start().catch((error) => {
     if (error?.kind === 'init_failed' || error?.kind === 'worker_failed') engineFailed(error);
   });
+  // While the reader pastes: the engine's one-time work, so that the first analysis is quick.
+  engine.warmUp().catch(() => {});
 }
 {
   const { added, removed } = store.get().words;

@@ -432,3 +432,36 @@ fn terms_list_the_dictionarys_compounds_that_stand_free_marked_known() {
         "not in the dictionary"
     );
 }
+
+#[test]
+fn warm_up_changes_nothing_a_caller_can_see() {
+    let text =
+        "會議強調，要推動長江經濟帶發展。贾雨村言：发展是第一要务。\n第二章 其他\n推动发展。";
+    let options = Options {
+        terms: true,
+        ..Options::default()
+    };
+    let cold = Analyzer::new().analyze(text, &options).unwrap();
+    let mut a = Analyzer::new();
+    a.add_words(&["长江经济带"]).unwrap();
+    let before = a.analyze(text, &options).unwrap();
+    let by = |q: &str| crate::query::ConcordanceQuery {
+        query: q.into(),
+        ..Default::default()
+    };
+    let lines = a.concordance(&by("发展")).unwrap();
+    a.warm_up();
+    // The last analysed text is still the one the queries read, and the custom word stays.
+    assert_eq!(a.concordance(&by("发展")).unwrap(), lines);
+    assert_eq!(
+        a.concordance(&by("高质量")).unwrap().total,
+        0,
+        "not the warm-up's text"
+    );
+    assert_eq!(a.analyze(text, &options).unwrap(), before);
+    // The same report as from an analyzer that never warmed up.
+    let mut b = Analyzer::new();
+    b.warm_up();
+    assert_eq!(b.analyze(text, &options).unwrap(), cold);
+    assert!(before.keywords.iter().any(|k| k.key == "长江经济带"));
+}

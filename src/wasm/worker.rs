@@ -217,6 +217,12 @@ impl Server {
                     (self.analyzer.remove_words(&words)? as u32).into(),
                 ))
             }
+            // Done once after start-up by clients that expect a first analysis soon (the
+            // page): see `Analyzer::warm_up`.
+            "warmUp" => {
+                self.analyzer.warm_up();
+                Ok(Answer::plain(JsValue::NULL))
+            }
             "resetWords" => {
                 self.analyzer.reset_words();
                 Ok(Answer::plain(JsValue::NULL))

@@ -46,6 +46,7 @@ test('the Rust loop: ready on every init, answers in order, typed errors, packed
     worker.postMessage({ type: 'addWords', id: 4, words: 'not a list' });
     worker.postMessage({ type: 'addWords', id: 5, words: ['有 空格'] });
     worker.postMessage({ type: 'analyze', id: 6, text, options: { topn: 2 } });
+    worker.postMessage({ type: 'warmUp', id: 69 });
     worker.postMessage({ type: 'loadTraditionalPhrases', id: 70, text: '头发\t頭髮\n' });
     worker.postMessage({ type: 'convert', id: 7, text: '头发发展', to: 'traditional' });
     worker.postMessage({ type: 'convert', id: 8, text: '发展', to: 'klingon' });
@@ -81,7 +82,8 @@ test('the Rust loop: ready on every init, answers in order, typed errors, packed
     assert.equal((await answer(7)).value, '頭髮發展', 'the phrases sent, with the characters built in');
     // Answered in the order asked, and the second init got its own 'ready'.
     const order = messages.filter((m) => m.type === 'result' || m.type === 'error').map((m) => m.id);
-    assert.deepEqual(order, [1, 2, 3, 4, 5, 6, 70, 7, 8]);
+    assert.deepEqual(order, [1, 2, 3, 4, 5, 6, 69, 70, 7, 8]);
+    assert.equal((await answer(69)).value, null, 'warmUp answers null');
     assert.equal(messages.filter((m) => m.type === 'ready').length, 2);
   } finally {
     await worker.terminate();
