@@ -135,6 +135,18 @@ test('the views of views/index.js, and only they, have a container, a stylesheet
   // on install) still name the views too, so they are held to it here.
   const { context, page, errors } = await openPage();
   try {
+    // The corpus mode's views load when that mode is first chosen, not with the page.
+    const corpusViews = ['corpus', 'corpus-search', 'corpus-keyness'];
+    const loaded = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    assert.deepEqual((await loaded()).filter((path) => path.startsWith('/views/corpus')), [], 'not part of the page load');
+    await page.getByTestId('mode-corpus').click();
+    await page.waitForFunction(
+      (names) => names.every((n) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/views/${n}.css`))),
+      corpusViews,
+    );
+    await page.waitForTimeout(300);
+    for (const name of corpusViews) assert.ok((await loaded()).includes(`/views/${name}.js`), `${name} loaded in corpus mode`);
     const found = await page.evaluate(async () => {
       const { VIEWS } = await import('/views/index.js');
       const { t } = await import('/lib/i18n.js');

@@ -60,9 +60,40 @@ import * as dispersion from './dispersion.js';
 import * as trends from './trends.js';
 import * as stats from './stats.js';
 import * as options from './options.js';
-import * as corpus from './corpus.js';
-import * as corpusSearch from './corpus-search.js';
-import * as corpusKeyness from './corpus-keyness.js';
+
+/**
+ * A view of the corpus mode, imported (with its stylesheet) the first time the page is in that
+ * mode: a reader who only ever analyses one text never downloads it, about 30 KB brotli of the
+ * page's first load. Until then its container stays as index.html has it, empty and hidden,
+ * as it is outside corpus mode anyway. The module's `mount` then runs as it would have at
+ * start-up, drawing from the store's state at that moment.
+ */
+function corpusModeView(name, load) {
+  return {
+    mount(root, ctx) {
+      let unsubscribe = null;
+      let started = false;
+      const start = (state) => {
+        if (started || state.mode !== 'corpus') return;
+        started = true;
+        unsubscribe?.();
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = `views/${name}.css`;
+        document.head.append(link);
+        load()
+          .then((view) => view.mount(root, ctx))
+          .catch((error) => console.warn(`view ${name} failed to load`, error));
+      };
+      unsubscribe = ctx.store.subscribe((state) => start(state));
+      start(ctx.store.get());
+    },
+  };
+}
+
+const corpus = corpusModeView('corpus', () => import('./corpus.js'));
+const corpusSearch = corpusModeView('corpus-search', () => import('./corpus-search.js'));
+const corpusKeyness = corpusModeView('corpus-keyness', () => import('./corpus-keyness.js'));
 
 /** Every view by name, in the order they are mounted. */
 export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options, corpus, 'corpus-search': corpusSearch, 'corpus-keyness': corpusKeyness };
