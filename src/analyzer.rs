@@ -324,7 +324,7 @@ impl Analyzer {
             );
             toks = joined;
             joined_terms = terms;
-            stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+            stream = stream.rejoined(&cleaned.text, seg_text, toks.iter(), &compounds);
         }
         let counted = &stream;
         report(Stage::Keywords, 0.75);

@@ -465,3 +465,100 @@ fn warm_up_changes_nothing_a_caller_can_see() {
     assert_eq!(b.analyze(text, &options).unwrap(), cold);
     assert!(before.keywords.iter().any(|k| k.key == "长江经济带"));
 }
+
+/// `Stream::rejoined` against `Stream::build` of the same joined tokens, on `text`; returns
+/// how many terms were joined.
+fn assert_rejoined_equals_build(a: &Analyzer, text: &str) -> usize {
+    let options = Options {
+        terms: true,
+        ..Options::default()
+    };
+    let cleaned = normalize::clean(text);
+    let (_, simplified, toks, compounds) = a.segmented(&cleaned, &options, &mut |_| {});
+    let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
+    let structure = sections::detect(&cleaned.text);
+    let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
+    let (joined, terms, compounds) = join_terms(&stream, &structure, seg_text, toks, &compounds);
+    let built = Stream::build(&cleaned.text, seg_text, joined.iter(), &compounds);
+    let rejoined = stream.rejoined(&cleaned.text, seg_text, joined.iter(), &compounds);
+    assert!(
+        rejoined == built,
+        "rejoined differs from build ({} terms joined)",
+        terms.len()
+    );
+    assert_eq!(rejoined.len(), joined.len());
+    terms.len()
+}
+
+#[test]
+fn a_rejoined_stream_is_the_stream_built_from_the_joined_tokens() {
+    let a = Analyzer::new();
+    let report = "一、推动高质量发展。\n要坚持高质量发展，推动高质量发展，实现高质量发展。高质量发展是首要任务。\n\
+        （一）长江经济带发展。推进长江经济带发展，长江经济带发展要生态优先。高质量 发展。\n\
+        會議強調高質量發展，高質量發展是硬道理；AI大模型、AI大模型和ai大模型。\n";
+    assert!(
+        assert_rejoined_equals_build(&a, &report.repeat(3)) > 0,
+        "terms were joined"
+    );
+    // Random texts from a small vocabulary, so that runs recur and joined keys meet single ones.
+    let words = [
+        "高质量",
+        "发展",
+        "高质量发展",
+        "推动",
+        "长江",
+        "经济带",
+        "长江经济带",
+        "，",
+        "。",
+        "\n",
+        "AI",
+        "ai",
+        "大模型",
+        "發展",
+        "生态",
+        "优先",
+        " ",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rng = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 33) as usize
+    };
+    let mut joined = 0;
+    for _ in 0..40 {
+        let text: String = (0..300).map(|_| words[rng() % words.len()]).collect();
+        joined += assert_rejoined_equals_build(&a, &text);
+    }
+    assert!(joined > 0, "some random texts had terms to join");
+}
+
+#[test]
+fn a_rejoined_stream_equals_build_on_the_shared_novels() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/running-text/simplified"
+    );
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| {
+        panic!("{dir}: {e}: this test needs the shared corpus beside the project")
+    });
+    let a = Analyzer::new();
+    let (mut files, mut joined) = (0, 0);
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.extension().is_none_or(|x| x != "txt") || path.to_string_lossy().contains("LICENSE")
+        {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
+        let mut end = text.len().min(300_000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        joined += assert_rejoined_equals_build(&a, &text[..end]);
+        files += 1;
+    }
+    assert!(files >= 4, "the four simplified novels");
+    assert!(joined > 0, "the novels had terms to join");
+}

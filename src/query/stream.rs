@@ -83,7 +83,7 @@ pub struct WordAt {
 
 /// The token stream of a text, built while its tokens are at hand (they are the analysis's
 /// largest buffer, dropped soon after); [`super::Corpus::new`] then takes it with the cleaned text.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stream {
     pub(super) starts: Vec<u32>,
     ids: Vec<u32>,
@@ -105,6 +105,84 @@ impl Stream {
         segmented: &str,
         toks: impl Iterator<Item = Tok>,
         compounds: &[Compound],
+    ) -> Stream {
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
+        Stream::assemble(cleaned, segmented, toks, compounds, |s, t, new_word| {
+            let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
+            if let Some(&id) = index.get(key.as_ref()) {
+                return id;
+            }
+            let id = new_word(s, &key);
+            index.insert(key.into_owned(), id);
+            id
+        })
+    }
+
+    /// The stream of `joined`, the tokens this stream was built from with some runs of them
+    /// joined into one token each ([`crate::segment::join_runs`]), and `compounds` numbered
+    /// for them: the very stream [`Stream::build`] would make of them, without hashing every
+    /// token's key again. A token that stands as it stood keeps its word, so only the joined
+    /// ones are looked up (by key among this stream's words, else among the new ones).
+    pub fn rejoined(
+        &self,
+        cleaned: &str,
+        segmented: &str,
+        joined: impl Iterator<Item = Tok>,
+        compounds: &[Compound],
+    ) -> Stream {
+        // This stream's words in the new numbering, as they are first met.
+        let mut renumbered = vec![u32::MAX; self.vocab.len()];
+        let mut fresh: FxHashMap<String, u32> = FxHashMap::default();
+        let mut old = 0usize;
+        Stream::assemble(cleaned, segmented, joined, compounds, |s, t, new_word| {
+            // The tokens of this stream that `t` covers: one, or a joined run.
+            let mut end = old + 1;
+            while end < self.starts.len() && (self.starts[end] as usize) < t.end {
+                end += 1;
+            }
+            let single = end == old + 1;
+            let first = old;
+            old = end;
+            let key;
+            let known = if single {
+                self.ids.get(first).copied()
+            } else {
+                key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
+                match self.id_of(&key) {
+                    Some(id) => Some(id),
+                    None => {
+                        if let Some(&id) = fresh.get(key.as_ref()) {
+                            return id;
+                        }
+                        let id = new_word(s, &key);
+                        fresh.insert(key.into_owned(), id);
+                        return id;
+                    }
+                }
+            };
+            let Some(was) = known.filter(|&id| (id as usize) < renumbered.len()) else {
+                // Not reached for tokens of this stream's text; a word of its own otherwise.
+                let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
+                return new_word(s, &key);
+            };
+            if renumbered[was as usize] == u32::MAX {
+                renumbered[was as usize] = new_word(s, self.entry(was).key());
+            }
+            renumbered[was as usize]
+        })
+    }
+
+    /// What [`Stream::build`] and [`Stream::rejoined`] share: the walk over the tokens, each
+    /// numbered by `word_id(stream, token, new_word)`, which calls `new_word(stream, key)` for
+    /// a word not met before (it is added with the token's written form, kind and split, and
+    /// numbered next); the split of a compound's word, kept from its first compound
+    /// occurrence; the key order.
+    fn assemble(
+        cleaned: &str,
+        segmented: &str,
+        toks: impl Iterator<Item = Tok>,
+        compounds: &[Compound],
+        mut word_id: impl FnMut(&mut Stream, &Tok, &mut dyn FnMut(&mut Stream, &str) -> u32) -> u32,
     ) -> Stream {
         let same_bytes = cleaned.len() == segmented.len();
         // Char offsets of the cleaned text, for a word's written form when the copy's bytes
@@ -128,34 +206,28 @@ impl Stream {
             cleaned.get(a..b).unwrap_or("")
         };
         let mut s = Stream::default();
-        let mut index: FxHashMap<String, u32> = FxHashMap::default();
         let (lower, _) = toks.size_hint();
         s.starts.reserve_exact(lower);
         s.ids.reserve_exact(lower);
         s.pos.reserve_exact(lower);
         let mut compounds = compounds.iter().peekable();
         for (i, t) in toks.enumerate() {
-            let split = compounds.next_if(|c| c.token == i).map(|c| c.split);
-            let key = key_of(segmented.get(t.byte_start..t.byte_end).unwrap_or(""));
-            let id = match index.get(key.as_ref()) {
-                Some(&id) => {
-                    if let Some(split) = split {
-                        s.vocab[id as usize].split.get_or_insert(split as u16);
-                    }
-                    id
-                }
-                None => {
-                    let id = s.vocab.len() as u32;
-                    s.push_word(&key, written(&t), t.kind, split.map(|s| s as u16));
-                    index.insert(key.into_owned(), id);
-                    id
-                }
+            let split = compounds.next_if(|c| c.token == i).map(|c| c.split as u16);
+            let mut new_word = |s: &mut Stream, key: &str| {
+                let id = s.vocab.len() as u32;
+                s.push_word(key, written(&t), t.kind, split);
+                id
             };
+            let id = word_id(&mut s, &t, &mut new_word);
+            if let Some(split) = split {
+                if let Some(item) = s.vocab.get_mut(id as usize) {
+                    item.split.get_or_insert(split);
+                }
+            }
             s.starts.push(t.start as u32);
             s.ids.push(id);
             s.pos.push(t.pos);
         }
-        drop(index);
         let mut by_key: Vec<u32> = (0..s.vocab.len() as u32).collect();
         by_key.sort_unstable_by(|&a, &b| s.entry(a).key().cmp(s.entry(b).key()));
         s.by_key = by_key;
