@@ -391,14 +391,27 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
     let mut found = Vec::new();
     for level in &levels {
         let n = level.n;
-        // Every occurrence of every group, with its neighbours.
-        let mut occurrences: Vec<Vec<u32>> = vec![Vec::new(); level.len()];
-        for (p, &g) in level.at.iter().enumerate() {
+        // Every occurrence of every group, in one array by group (`starts[g]..starts[g + 1]`),
+        // ascending within each: one allocation, not one per group.
+        let mut starts = vec![0u32; level.len() + 1];
+        for &g in &level.at {
             if g != NONE {
-                occurrences[g as usize].push(p as u32);
+                starts[g as usize + 1] += 1;
             }
         }
-        for (g, positions) in occurrences.into_iter().enumerate() {
+        for g in 0..level.len() {
+            starts[g + 1] += starts[g];
+        }
+        let mut filled = starts.clone();
+        let mut by_group = vec![0u32; starts[level.len()] as usize];
+        for (p, &g) in level.at.iter().enumerate() {
+            if g != NONE {
+                by_group[filled[g as usize] as usize] = p as u32;
+                filled[g as usize] += 1;
+            }
+        }
+        for g in 0..level.len() {
+            let positions = &by_group[starts[g] as usize..starts[g + 1] as usize];
             let p = level.first[g] as usize;
             let ids = &symbols[p..p + n];
             // Single tokens are terms only when they join a noun pair.
@@ -434,6 +447,24 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
                 cohesion = c / f_l.min(f_r);
                 pmi = (c * (m + f64::from(joined_pairs)) / (f_l * f_r)).log2();
             }
+            let tags: Vec<&str> = (p..p + n)
+                .map(|q| stream.pos_at(tokens[q] as usize).as_str())
+                .collect();
+            let (first_pos, last_pos) = (tags[0], tags[n - 1]);
+            let edges = opens(first_pos)
+                && closes(ids[n - 1], last_pos)
+                && !tags.iter().any(|t| function(t));
+            // A one-char word at the start (三年, 区建设), or a one-char word other than a noun
+            // at the end (培育一, 领导下), makes a term only when the rest is bound to it.
+            let one_char = |i: usize| stream.entry(ids[i]).word().chars().count() == 1;
+            let loose_end = one_char(n - 1) && !last_pos.starts_with('n');
+            let needs_cohesion = n > 1 && (one_char(0) || loose_end);
+            let bound = edges && (cohesion >= COHESION_MIN || pmi >= PMI_MIN && !needs_cohesion);
+            // Only a bound group can be a term: the neighbours and their entropies, the costly
+            // part, are read for those alone.
+            if !bound {
+                continue;
+            }
             let left: Vec<Option<u32>> = positions
                 .iter()
                 .map(|&q| {
@@ -463,20 +494,7 @@ pub fn discover(stream: &Stream, flags: &[u8], min_count: u32, max_words: usize)
                 .collect();
             let piece = is_piece(&left) || is_piece(&right_extends);
             let (hl, hr) = (entropy(left), entropy(right));
-            let tags: Vec<&str> = (p..p + n)
-                .map(|q| stream.pos_at(tokens[q] as usize).as_str())
-                .collect();
-            let (first_pos, last_pos) = (tags[0], tags[n - 1]);
-            let edges = opens(first_pos)
-                && closes(ids[n - 1], last_pos)
-                && !tags.iter().any(|t| function(t));
-            // A one-char word at the start (三年, 区建设), or a one-char word other than a noun
-            // at the end (培育一, 领导下), makes a term only when the rest is bound to it.
-            let one_char = |i: usize| stream.entry(ids[i]).word().chars().count() == 1;
-            let loose_end = one_char(n - 1) && !last_pos.starts_with('n');
-            let needs_cohesion = n > 1 && (one_char(0) || loose_end);
-            let bound = edges && (cohesion >= COHESION_MIN || pmi >= PMI_MIN && !needs_cohesion);
-            if !piece && bound {
+            if !piece {
                 found.push(Found {
                     ids: ids.to_vec(),
                     tokens: positions.iter().map(|&q| tokens[q as usize]).collect(),
