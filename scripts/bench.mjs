@@ -22,7 +22,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { corpusBench, corpusReport, generateCorpus } from './bench/corpus.mjs';
-import { pageEndToEnd } from './bench/end-to-end.mjs';
+import { openWithText, pageEndToEnd } from './bench/end-to-end.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'running-text');
@@ -284,17 +284,7 @@ try {
   console.error('long tasks …');
   {
     const { context, page } = await freshPage();
-    await page.goto(`${origin}/www/`);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="analyze-button"]').disabled, null, {
-      timeout: 60_000,
-    });
-    const text = TEXTS['simp-all.txt'].toString('utf8');
-    await page.evaluate((text) => {
-      const area = document.querySelector('[data-testid="text-input"]');
-      area.value = text;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    }, text);
-    await page.waitForTimeout(500);
+    await openWithText(page, origin, TEXTS['simp-all.txt'].toString('utf8'));
     await page.evaluate(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({

@@ -11,6 +11,23 @@
 const QUIET_MS = 1500;
 
 /**
+ * The real page in `page`, once its engine is ready, with `text` in its text box as if pasted
+ * (and a moment for the page to take it in): the state in which a reader clicks Analyze.
+ */
+export async function openWithText(page, origin, text) {
+  await page.goto(`${origin}/www/`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="analyze-button"]').disabled, null, {
+    timeout: 60_000,
+  });
+  await page.evaluate((text) => {
+    const area = document.querySelector('[data-testid="text-input"]');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForTimeout(500);
+}
+
+/**
  * Median times of `runs` analyses of each text in the real page, each in a fresh page whose
  * engine is ready before the click: `{ [name]: { firstRowMs, lastViewMs, runs } }`.
  */
@@ -21,16 +38,7 @@ export async function pageEndToEnd({ freshPage, origin, texts, runs, median }) {
     const last = [];
     for (let i = 0; i < runs; i++) {
       const { context, page, errors } = await freshPage();
-      await page.goto(`${origin}/www/`);
-      await page.waitForFunction(() => !document.querySelector('[data-testid="analyze-button"]').disabled, null, {
-        timeout: 60_000,
-      });
-      await page.evaluate((text) => {
-        const area = document.querySelector('[data-testid="text-input"]');
-        area.value = text;
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-      }, text);
-      await page.waitForTimeout(300);
+      await openWithText(page, origin, text);
       const r = await page.evaluate(
         ({ quietMs }) =>
           new Promise((resolve, reject) => {
