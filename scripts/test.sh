@@ -9,7 +9,7 @@ step "install what is missing"
 bash scripts/setup.sh
 
 step "format (rustfmt)"
-cargo fmt -- --check
+cargo fmt --all -- --check
 
 step "lint native and wasm32 (clippy, warnings are errors)"
 cargo clippy --all-targets -- -D warnings

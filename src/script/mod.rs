@@ -43,8 +43,8 @@ const S2T_PHRASES: Option<&str> = None;
 /// OpenCC's traditional→simplified and simplified→traditional conversion.
 pub struct Converter {
     t2s: Table,
-    /// The simplified→traditional characters alone: all that detection needs.
-    s2t_chars: Table,
+    /// The simplified→traditional characters that change, alone: all that detection needs.
+    s2t_chars: FxHashMap<char, char>,
     /// The whole simplified→traditional table, built on the first [`Converter::to_traditional`]
     /// (or when the phrases are handed over): its 49,000 phrases would otherwise cost every
     /// start-up, for a conversion few ask for.
@@ -57,7 +57,7 @@ impl Converter {
     pub fn new() -> Converter {
         Converter {
             t2s: Table::new(&T2S),
-            s2t_chars: Table::new(&[S2T_CHARS]),
+            s2t_chars: table::char_changes(S2T_CHARS),
             s2t: OnceLock::new(),
         }
     }
@@ -106,7 +106,7 @@ impl Converter {
             if self.t2s.changes(c).is_some() {
                 traditional_chars += n;
             }
-            if self.s2t_chars.changes(c).is_some() {
+            if self.s2t_chars.contains_key(&c) {
                 simplified_chars += n;
             }
         }
@@ -240,10 +240,19 @@ mod tests {
         // Table::new leaves such entries out; the embedded dictionaries have none to leave.
         let cc = Converter::new();
         assert_eq!(cc.t2s.len(), lines(T2S[0]) + lines(T2S[1]));
-        assert_eq!(cc.s2t_chars.len(), lines(S2T_CHARS));
         let phrases = S2T_PHRASES.expect("embedded natively");
         cc.to_traditional("");
         let s2t = cc.s2t.get().expect("built by to_traditional");
         assert_eq!(s2t.len(), lines(phrases) + lines(S2T_CHARS));
+        // Detection's map of changing characters says what the whole table does to each.
+        let mut keys = 0;
+        for c in S2T_CHARS
+            .lines()
+            .filter_map(|l| l.split('\t').next()?.chars().next())
+        {
+            assert_eq!(cc.s2t_chars.get(&c).copied(), s2t.changes(c), "{c}");
+            keys += 1;
+        }
+        assert!(keys > 3000 && cc.s2t_chars.len() > 3000);
     }
 }

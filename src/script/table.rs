@@ -91,6 +91,21 @@ impl Table {
     }
 }
 
+/// The one-character keys of `source` (an OpenCC text dictionary) that stand for another
+/// character: all that script detection asks of the simplified→traditional characters, so no
+/// automaton is built for them at start-up.
+pub(crate) fn char_changes(source: &str) -> FxHashMap<char, char> {
+    entries(source)
+        .filter_map(|(key, value)| {
+            let (mut k, mut v) = (key.chars(), value.chars());
+            match (k.next(), k.next(), v.next(), v.next()) {
+                (Some(kc), None, Some(vc), None) if kc != vc => Some((kc, vc)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The `(key, first value)` pairs of an OpenCC text dictionary.
 fn entries(source: &str) -> impl Iterator<Item = (&str, &str)> {
     source.lines().filter_map(|line| {
@@ -127,6 +142,17 @@ mod tests {
         let t = Table::new(&["乾隆\t乾\n乾\t干\n"]);
         assert_eq!(t.convert("乾隆"), "干隆");
         assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn char_changes_are_the_one_char_entries_that_change() {
+        let map = char_changes("# c\n发\t發 髮\n展\t展\n头发\t頭髮\n后\t後\n");
+        assert_eq!(map.len(), 2);
+        assert_eq!(map.get(&'发'), Some(&'發'));
+        assert_eq!(map.get(&'后'), Some(&'後'));
+        let table = Table::new(&["发\t發 髮\n展\t展\n"]);
+        assert_eq!(table.changes('发'), Some('發'));
+        assert_eq!(table.changes('展'), None);
     }
 
     #[test]
