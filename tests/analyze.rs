@@ -1,4 +1,5 @@
 //! The whole pipeline on texts of the kinds users paste: what a reader must see in the report.
+#![cfg(not(target_arch = "wasm32"))]
 
 use wenxi::report::{ScriptKind, TokenKind};
 use wenxi::{Analyzer, Options, Report};

@@ -1,5 +1,6 @@
 //! The command line: the report as JSON, and `--tokens` for scoring segmentation against any
 //! gold set (one sentence a line, words separated by single spaces).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -2,6 +2,7 @@
 //! merged give the one run's report byte for byte, one thread gives what two give, the
 //! README's scale-out pipeline does what it says, malformed input is a typed error, and on
 //! real provincial reports each report's distinctive terms name its province.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

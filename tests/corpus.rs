@@ -1,6 +1,7 @@
 //! Checks over the shared evaluation corpus (`../shared/corpus/`, beside the project; not part
 //! of the repository). Each test fails with a clear message when the corpus is missing, rather
 //! than passing silently: a fresh clone without it should know these checks did not run.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

@@ -2,6 +2,7 @@
 //! handed over as bytes, answer the concordance, collocates and n-grams over all documents
 //! with each line labelled; totals equal naive counts in the documents' own texts; later
 //! reports (references, the dictionary, group comparisons) read the kept summaries.
+#![cfg(not(target_arch = "wasm32"))]
 
 use wenxi::collection::{CorpusRequest, ReferenceSource};
 use wenxi::query::{By, CollocatesQuery, ConcordanceQuery, NgramsQuery};

@@ -3,6 +3,7 @@
 //! analyzer stays usable afterwards. The large ones run under a hang guard: a super-linear
 //! path (regex backtracking, a quadratic rescan) would not finish, and the guard turns that
 //! into a failure that names the input instead of a stuck test run.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::mpsc;
 use std::thread;

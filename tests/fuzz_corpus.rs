@@ -3,6 +3,7 @@
 //! the same checks the fuzz targets run (`tests/common/invariants.rs`). The fuzzing itself
 //! (`cargo +nightly fuzz run …`, see the README) is too slow for the test command; this
 //! keeps what it found.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

@@ -5,6 +5,7 @@
 //!
 //! After an intended change, regenerate and review the diff:
 //!     UPDATE_GOLDEN=1 cargo test --test golden
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write;
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Our copy of jieba's lexicon (`data/jieba/`, read by `wenxi::lexicon` and `wenxi::idf`)
 //! gives exactly the values jieba-rs's own `TfIdf` uses, for listed words and unlisted ones
 //! alike, and exactly its dictionary.
+#![cfg(not(target_arch = "wasm32"))]
 
 use upstream_jieba::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
 use wenxi::idf::Idf;

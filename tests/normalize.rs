@@ -4,6 +4,7 @@
 //! Run with `cargo test --test normalize`. The corpus test reads
 //! `../shared/corpus/annotated-web-text/web_examples.tsv` (outside the repository, see the
 //! corpus README) and fails, saying so, when that folder is absent.
+#![cfg(not(target_arch = "wasm32"))]
 
 use wenxi::normalize::{clean, Cleaned};
 

@@ -1,6 +1,7 @@
 //! Wenxi's own OpenCC tables (src/script/) against ferrous-opencc, the converter it replaced:
 //! the same simplified copy and the same traditional rendering, character for character, on
 //! the eight novels of the shared corpus's running text, in both scripts (`../shared/corpus/running-text/`, beside the project).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

@@ -11,6 +11,7 @@
 //! Run with `cargo test --test pages`. `WENXI_PAGES_DIR=/some/dir cargo test --test pages --
 //! --ignored` also runs the general checks over every `.html` file of that folder (pages that
 //! cannot be kept in the repository).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::ops::Range;

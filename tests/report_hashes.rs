@@ -10,6 +10,7 @@
 //!
 //! The test fails with a clear message when the corpus is missing (a fresh clone without it
 //! should know these reports were not compared).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 //! folder's README; its texts are read in place, never copied here).
 //!
 //! Run `cargo test --test sections -- --nocapture` to see the corpus figures.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 

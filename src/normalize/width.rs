@@ -36,6 +36,8 @@ const FULL_WIDTH_OFFSET: u32 = 0xFEE0;
 mod tests {
     use super::super::tests::assert_cases;
 
+    // unicode-normalization is a native-only dev-dependency (Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn every_fold_is_nfkc() {
         use unicode_normalization::UnicodeNormalization;
