@@ -99,7 +99,17 @@ export interface CreateAnalyzerOptions {
   wasmUrl?: string | URL;
   /** A worker already started with `webWorker()`, used for the first start only. */
   worker?: WorkerHandle;
+  /**
+   * How many workers analyse one long text at once (default 1): this analyzer's and
+   * `workers − 1` helpers, started once it is ready, each with its own dictionary (about
+   * 60 MB). A text of at least `PARALLEL_MIN_PART_LENGTH` code units a part is cut at line
+   * breaks and its parts segmented at once; the report is the one a single worker gives.
+   */
+  workers?: number;
 }
+
+/** A long text is analysed in parts only when each has at least this many UTF-16 code units. */
+export const PARALLEL_MIN_PART_LENGTH: number;
 
 /** A worker in the shape `WorkerAnalyzer` drives (`webWorker()` makes one). */
 export interface WorkerHandle {
@@ -118,6 +128,10 @@ export interface WorkerProgress extends Progress {
 export interface Timings {
   ms: number;
   stages: Partial<Record<Progress['stage'], number>>;
+  /** An analysis in parts (`ms` is then the whole call's): how many parts, how many of the other workers' were used, and the ms from the call until every part was segmented. */
+  parts?: number;
+  partsUsed?: number;
+  partsMs?: number;
 }
 
 /** The third argument of `WorkerAnalyzer.analyze`. */
@@ -198,6 +212,8 @@ export declare class WorkerAnalyzer extends EventTarget {
    * runs in a fresh worker that has the words added through this object.
    */
   analyze(text: string, options?: AnalyzeOptions, call?: AnalyzeCallOptions): Promise<Report>;
+  /** Start this worker and its helpers (`workers` of `createAnalyzer`); resolves to how many workers are ready to take a part of a long text. */
+  workersReady(): Promise<number>;
   /**
    * Analyse a corpus: each document summarised in the worker, one at a time (or in `workers`
    * workers at once), then the corpus report from the summaries in document order, as

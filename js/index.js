@@ -17,6 +17,13 @@ import { ERROR_KINDS, failure, unpackReport } from './protocol.js';
 
 export { Analyzer, ERROR_KINDS, init, initSync, maxInputLength, version };
 
+/**
+ * A text is analysed in parts by several workers only when each part has at least this many
+ * UTF-16 code units (about 300 KB of Chinese): below that, sending the text to each worker,
+ * cleaning it there and joining the parts cost more than the workers save.
+ */
+export const PARALLEL_MIN_PART_LENGTH = 100_000;
+
 /** Why `signal` aborted, as fetch() reports it: its reason, an 'AbortError' by default. */
 function abortReason(signal) {
   return signal.reason ?? new DOMException('The analysis was aborted.', 'AbortError');
@@ -51,12 +58,27 @@ export class WorkerAnalyzer extends EventTarget {
   /** The 'loadTraditionalPhrases' message once one succeeded (a fresh worker is sent it
    * again), or the promise of the first one while it is under way. */
   #phrases = null;
+  /** How many workers a long text is analysed by: this one and `#workers - 1` helpers. */
+  #workers = 1;
+  /** The helpers (WorkerAnalyzers of their own), made once this worker is first ready. */
+  #helpers = [];
+  /** Whether warmUp was asked for: helpers made later warm up too. */
+  #warm = false;
+  /** Whether the current worker is started and ready. */
+  #isReady = false;
 
-  /** @internal Use `createAnalyzer()`. */
-  constructor(spawn, wasmUrl) {
+  /**
+   * @internal Use `createAnalyzer()`. `workers`: how many workers analyse one long text at
+   * once (see `analyze`).
+   */
+  constructor(spawn, wasmUrl, { workers = 1 } = {}) {
     super();
     this.#spawn = spawn;
     this.#wasmUrl = wasmUrl;
+    if (!Number.isInteger(workers) || workers < 1) {
+      throw failure('invalid_options', `workers must be a whole number of at least 1, not ${workers}`);
+    }
+    this.#workers = workers;
   }
 
   /** Start the worker if there is none; resolves once it is ready, rejects if it cannot start. */
@@ -73,7 +95,9 @@ export class WorkerAnalyzer extends EventTarget {
       if (data.type === 'ready') {
         this.#version = data.version;
         this.#maxInputLength = data.maxInputLength;
+        this.#isReady = true;
         ready.resolve(data.version);
+        this.#startHelpers();
         this.dispatchEvent(new CustomEvent('ready', { detail: data.version }));
       } else if (data.type === 'progress') {
         const waiter = this.#pending.get(data.id);
@@ -92,7 +116,15 @@ export class WorkerAnalyzer extends EventTarget {
         this.#pending.delete(data.id);
         if (data.type === 'result') {
           waiter.onDone?.();
-          if (data.timings) this.dispatchEvent(new CustomEvent('timings', { detail: { ms: data.ms, stages: data.timings } }));
+          if (data.timings) {
+            const detail = { ms: data.ms, stages: data.timings };
+            // In parts: the whole call's time, parts included.
+            if (waiter.parts) {
+              const { of, started, ms } = waiter.parts;
+              Object.assign(detail, { ms: performance.now() - started, parts: of, partsUsed: data.partsUsed, partsMs: ms });
+            }
+            this.dispatchEvent(new CustomEvent('timings', { detail }));
+          }
           waiter.resolve(unpackReport(data.value));
         } else {
           waiter.reject(failure(data.kind, data.message));
@@ -115,6 +147,16 @@ export class WorkerAnalyzer extends EventTarget {
     return this.#ready;
   }
 
+  /**
+   * Start this worker and the helpers (see `createAnalyzer`'s `workers`); resolves to how many
+   * workers are ready to take a part of the next long text (1 when helpers could not start).
+   */
+  async workersReady() {
+    await this.start();
+    await Promise.allSettled(this.#helpers.map((helper) => helper.start()));
+    return 1 + this.#helpers.filter((helper) => helper.#isReady).length;
+  }
+
   #fail(error, rejectReady) {
     rejectReady(error);
     const waiters = [...this.#pending.values()];
@@ -128,13 +170,14 @@ export class WorkerAnalyzer extends EventTarget {
     this.#worker?.terminate();
     this.#worker = null;
     this.#ready = null;
+    this.#isReady = false;
   }
 
-  #request(message, { signal, onProgress, onDone } = {}) {
+  #request(message, { signal, onProgress, onDone, parts } = {}) {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      const waiter = { message, resolve, reject, onProgress, onDone };
+      const waiter = { message, resolve, reject, onProgress, onDone, parts };
       if (signal) {
         const onAbort = () => {
           if (!this.#pending.delete(id)) return;
@@ -162,6 +205,12 @@ export class WorkerAnalyzer extends EventTarget {
    * Analyse `text` in the worker; resolves to the report (see `Analyzer.analyze`), rejects with
    * the analyzer's Error (its `kind` kept), or with `signal.reason` (an 'AbortError'
    * DOMException by default) when `signal` aborts.
+   *
+   * With `workers: N` (N > 1, see `createAnalyzer`), a long text is cut into parts at line
+   * breaks, each part segmented by another worker at once, and the analysis finished here with
+   * their parts: the report is the one a single worker gives, byte for byte. Helpers that are
+   * not ready yet, or whose dictionary lags behind, are done without (their parts are
+   * segmented here); a short text stays on this worker.
    */
   analyze(text, options = {}, { signal, onProgress } = {}) {
     const words = Array.isArray(options?.words) && options.words.length > 0 ? options.words : null;
@@ -173,7 +222,86 @@ export class WorkerAnalyzer extends EventTarget {
       if (words) this.#wordLog.push({ type: 'addWords', words });
       this.#lastAnalysis = message;
     };
-    return this.#request(message, { signal, onProgress, onDone });
+    // A helper ended by an abort starts again, for the next analysis.
+    for (const helper of this.#helpers) if (!helper.#worker) helper.start().catch(() => {});
+    const helpers = this.#helpers.filter((helper) => helper.#isReady);
+    const of = Math.min(1 + helpers.length, Math.floor(message.text.length / PARALLEL_MIN_PART_LENGTH));
+    if (of < 2) return this.#request(message, { signal, onProgress, onDone });
+    return this.#analyzeInParts(message, helpers.slice(0, of - 1), words, { signal, onProgress, onDone });
+  }
+
+  /**
+   * `analyze` by `helpers.length + 1` workers: every part segmented at once (part 0 here),
+   * then this worker's analysis with all of them. A helper that fails or is aborted leaves its
+   * part to this worker; only this worker's failure fails the call.
+   */
+  async #analyzeInParts(message, helpers, words, { signal, onProgress, onDone }) {
+    const of = helpers.length + 1;
+    const started = performance.now();
+    const { text, options } = message;
+    const part = (k) => ({ type: 'segmentPart', text, options, part: k, of });
+    let done = 0;
+    const segmented = () => {
+      done += 1;
+      onProgress?.({ stage: 'segmenting', fraction: 0.05 + (0.65 * done) / of, ms: performance.now() - started });
+    };
+    const stop = new AbortController();
+    const forward = () => stop.abort(abortReason(signal));
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      const asked = [
+        this.#request(part(0), { signal }),
+        ...helpers.map((helper, k) => {
+          helper.#syncWords(this.#wordLog);
+          // Segmenting its part adds `options.words` to the helper's dictionary, as here.
+          const onDone = () => words && helper.#wordLog.push({ type: 'addWords', words });
+          return helper.#request(part(k + 1), { signal: stop.signal, onDone });
+        }),
+      ].map((answer) => answer.then((bytes) => (segmented(), bytes)));
+      // Settled from the start, so that a helper's failure is never an unhandled rejection.
+      const helped = Promise.allSettled(asked.slice(1));
+      // Part 0 is this worker's: its failure is the call's.
+      const own = await asked[0];
+      const others = await helped;
+      const parts = [own, ...others.filter((p) => p.status === 'fulfilled').map((p) => p.value)];
+      const analyzeParts = { type: 'analyzeParts', text, options, of, parts };
+      const report = await this.#request(analyzeParts, {
+        signal,
+        onProgress,
+        parts: { of, started, ms: performance.now() - started },
+        // A fresh worker replays the analysis as a plain one (the parts are gone by then).
+        onDone,
+      });
+      this.#lastAnalysis = message;
+      return report;
+    } finally {
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  /** Bring a helper's dictionary to `log` (the client's word log): the rest of it, or all of it after a reset. */
+  #syncWords(log) {
+    const mine = this.#wordLog;
+    const prefix = mine.length <= log.length && mine.every((entry, i) => entry === log[i] || sameWords(entry, log[i]));
+    if (!prefix) {
+      this.resetWords().catch(() => {});
+    }
+    for (const entry of log.slice(prefix ? mine.length : 0)) {
+      if (entry.type === 'addWords') this.addWords(entry.words).catch(() => {});
+      else if (entry.type === 'removeWords') this.removeWords(entry.words).catch(() => {});
+    }
+  }
+
+  /** Make the helpers once (after this worker's first start, so that they never slow it). */
+  #startHelpers() {
+    if (this.#helpers.length > 0 || this.#workers < 2) return;
+    for (let k = 1; k < this.#workers; k++) {
+      const helper = new WorkerAnalyzer(this.#spawn, this.#wasmUrl);
+      helper.#syncWords(this.#wordLog);
+      helper.start().catch(() => {});
+      if (this.#warm) helper.warmUp().catch(() => {});
+      this.#helpers.push(helper);
+    }
   }
 
   /**
@@ -348,6 +476,8 @@ export class WorkerAnalyzer extends EventTarget {
    * start-up, as in a page. Queued like any request.
    */
   warmUp({ signal } = {}) {
+    this.#warm = true;
+    for (const helper of this.#helpers) helper.warmUp().catch(() => {});
     return this.#request({ type: 'warmUp' }, { signal });
   }
 
@@ -456,8 +586,14 @@ export class WorkerAnalyzer extends EventTarget {
     const waiters = [...this.#pending.values()];
     this.#pending.clear();
     this.#stop();
+    for (const helper of this.#helpers.splice(0)) helper.terminate();
     for (const waiter of waiters) waiter.reject(failure('terminated', 'the analyzer was terminated'));
   }
+}
+
+/** Whether two word-log entries change the dictionary alike. */
+function sameWords(a, b) {
+  return a.type === b.type && a.words.length === b.words.length && a.words.every((w, i) => w === b.words[i]);
 }
 
 /**
@@ -512,6 +648,9 @@ export function webWorker(url = null) {
  * options.wasmUrl    where wenxi_bg.wasm is (default: beside this file)
  * options.worker     a worker already started with `webWorker()` (a page that starts the
  *                    engine early); used for the first start, later starts make their own
+ * options.workers    how many workers analyse one long text at once (default 1): this
+ *                    analyzer's and `workers - 1` more, started once it is ready, each with
+ *                    its own dictionary (about 60 MB). The page uses one a core, at most 4.
  */
 export async function createAnalyzer(options = {}) {
   const analyzer = analyzerFor(options);
@@ -532,5 +671,5 @@ export function analyzerFor(options = {}) {
     first = null;
     return worker;
   };
-  return new WorkerAnalyzer(spawn, wasmUrl);
+  return new WorkerAnalyzer(spawn, wasmUrl, { workers: options.workers ?? 1 });
 }

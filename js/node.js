@@ -16,9 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Analyzer as RawAnalyzer, initSync, maxInputLength, serve, version as rawVersion } from './wenxi.js';
-import { ERROR_KINDS, traditionalPhrases, WorkerAnalyzer } from './index.js';
+import { ERROR_KINDS, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer } from './index.js';
 
-export { ERROR_KINDS, initSync, maxInputLength, traditionalPhrases, WorkerAnalyzer };
+export { ERROR_KINDS, initSync, maxInputLength, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer };
 
 const WASM = new URL('./wenxi_bg.wasm', import.meta.url);
 
@@ -74,11 +74,12 @@ function threadWorker(url) {
 /**
  * Start an analyzer in a worker thread; resolves once it is ready. Options as in the browser:
  * `workerUrl` (a module that runs the worker, default this file) and `wasmUrl` are accepted
- * for symmetry; the wasm is always read from the package's own folder.
+ * for symmetry; the wasm is always read from the package's own folder. `workers`: how many
+ * worker threads analyse one long text at once (default 1).
  */
 export async function createAnalyzer(options = {}) {
   const workerUrl = options.workerUrl ?? new URL(import.meta.url);
-  const analyzer = new WorkerAnalyzer(() => threadWorker(workerUrl), null);
+  const analyzer = new WorkerAnalyzer(() => threadWorker(workerUrl), null, { workers: options.workers ?? 1 });
   await analyzer.start();
   return analyzer;
 }

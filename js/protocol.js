@@ -6,6 +6,15 @@
 //   client → worker  {type: 'init', wasmUrl?}                      loads the wasm; every init
 //                                                                   is answered with 'ready'
 //                    {type: 'analyze', id, text, options}
+//                    {type: 'segmentPart', id, text, options, part, of}
+//                                                                   one worker's share of an
+//                                                                   analysis in parts: part
+//                                                                   `part` of `of` segmented,
+//                                                                   as a Uint8Array (transferred)
+//                    {type: 'analyzeParts', id, text, options, of, parts}
+//                                                                   'analyze' with the parts
+//                                                                   other workers segmented
+//                                                                   (any unfit is done here)
 //                    {type: 'tokenize', id, text, options}
 //                    {type: 'segmentedText', id, text, options}
 //                    {type: 'concordance', id, text, ranges, options}
@@ -48,7 +57,10 @@
 //                    {type: 'progress', id, stage, fraction, ms}    while 'analyze' runs, at
 //                                                                   most one per 50 ms and the
 //                                                                   last (fraction 1)
-//                    {type: 'result', id, value, ms, timings?}      timings: ms per stage
+//                    {type: 'result', id, value, ms, timings?, partsUsed?}
+//                                                                   timings: ms per stage;
+//                                                                   partsUsed: how many of an
+//                                                                   'analyzeParts' were used
 //                    {type: 'error', id, kind, message}             id null: start-up failed
 //
 // Requests are answered one at a time in the order sent. An analysis's report arrives with its

@@ -251,6 +251,12 @@ try {
   for (const name of ['simp-2MB.txt', 'trad-2MB.txt']) {
     const r = await page.evaluate(({ name, runs }) => window.workerAnalyze(name, runs), { name, runs: RUNS });
     result.throughput[name].workerApi = sizeOf(name) / (r.ms / 1000);
+    // In parts, by one worker a core (at most 4), as the page analyses.
+    const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
+    const p = await page.evaluate(({ name, runs, workers }) => window.workerAnalyze(name, runs, workers), { name, runs: RUNS, workers });
+    if (workers > 1 && p.parts !== workers) fail(`the worker API in ${workers} workers used ${p.parts} parts`);
+    result.throughput[name].workerApiParallel = sizeOf(name) / (p.ms / 1000);
+    result.throughput[name].workers = workers;
   }
   // Scaling of the full analysis.
   console.error('scaling …');
@@ -337,10 +343,10 @@ const lines = [];
 const say = (s = '') => lines.push(s);
 say(`Wenxi benchmark — ${result.date}, Chromium ${result.chromium}, medians of ${RUNS} runs (8.9 MB: ${BIG_RUNS})`);
 say();
-say('| MB/s | page, click → first keyword row | page, click → last view drawn | worker API analyze | Analyzer analyze (sync) | Analyzer tokenize | jieba-wasm cut | Intl.Segmenter | native jieba-rs cut | native Wenxi analyze |');
-say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+say('| MB/s | page, click → first keyword row | page, click → last view drawn | worker API analyze, 1 worker | worker API, one worker a core | Analyzer analyze (sync) | Analyzer tokenize | jieba-wasm cut | Intl.Segmenter | native jieba-rs cut | native Wenxi analyze |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [name, t] of Object.entries(result.throughput)) {
-  say(`| ${name.replace('.txt', '')} | ${f(t.pageFirstRow)} | ${f(t.pageLastView)} | ${f(t.workerApi)} | ${f(t.wenxiAnalyze)} | ${f(t.wenxiTokenize)} | ${f(t.jiebaWasmCut)} | ${f(t.intlSegmenter)} | ${f(t.nativeJiebaCut)} | ${f(t.nativeWenxiAnalyze)} |`);
+  say(`| ${name.replace('.txt', '')} | ${f(t.pageFirstRow)} | ${f(t.pageLastView)} | ${f(t.workerApi)} | ${f(t.workerApiParallel)} (${t.workers}) | ${f(t.wenxiAnalyze)} | ${f(t.wenxiTokenize)} | ${f(t.jiebaWasmCut)} | ${f(t.intlSegmenter)} | ${f(t.nativeJiebaCut)} | ${f(t.nativeWenxiAnalyze)} |`);
 }
 say();
 say('| full analysis | MB | ms | ms/MB |');

@@ -15,6 +15,7 @@ use crate::report::{self, Progress, Report, Section, Stage, Token, TokenKind};
 use crate::script::Converter;
 use crate::segment::{Compound, Segmenter, Tokens};
 use crate::{sections, segment, stats};
+use parts::{Plan, Segmented};
 
 /// Longest custom dictionary word, in chars. jieba's DAG is built per sentence; a "word" of
 /// thousands of characters is a paste mistake, not a word.
@@ -31,6 +32,9 @@ pub struct Analyzer {
     kept: Option<Corpus>,
     /// The last corpus, document by document (see `analyzer/documents.rs`).
     documents: documents::KeptCorpus,
+    /// The text whose part 0 [`Analyzer::segment_part`] segmented last, cleaned, for the
+    /// [`Analyzer::analyze_parts`] that follows it in the same worker.
+    prepared: Option<parts::Prepared>,
 }
 
 impl Analyzer {
@@ -43,6 +47,7 @@ impl Analyzer {
             idf: Idf::builtin(),
             kept: None,
             documents: documents::KeptCorpus::default(),
+            prepared: None,
         }
     }
 
@@ -153,8 +158,9 @@ impl Analyzer {
         // The previous text's kept analysis goes first, so the two never take memory at once
         // (and a failed analysis leaves no stale text for the queries to read).
         self.kept = None;
+        self.prepared = None;
         self.prepare(text, options)?;
-        let (report, corpus) = self.run(text, options, progress, None);
+        let (report, corpus, _) = self.run_planned(text, options, progress, None, Plan::Threads);
         self.kept = Some(corpus);
         Ok(report)
     }
@@ -175,7 +181,7 @@ impl Analyzer {
             terms: true,
             ..Options::default()
         };
-        let _ = self.run(&text, &options, &mut |_| {}, None);
+        let _ = self.run_planned(&text, &options, &mut |_| {}, None, Plan::Whole);
     }
 
     /// The kept analysis of the last analysed text, for the queries.
@@ -197,7 +203,12 @@ impl Analyzer {
     pub fn tokenize(&mut self, text: &str, options: &Options) -> Result<Vec<u32>, Error> {
         self.prepare(text, options)?;
         let cleaned = normalize::clean(text);
-        let (_, simplified, mut toks, compounds) = self.segmented(&cleaned, options, &mut |_| {});
+        let Segmented {
+            simplified,
+            tokens: mut toks,
+            compounds,
+            ..
+        } = self.segment_planned(&cleaned, options, &mut |_| {}, Plan::Threads);
         if options.terms {
             let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
             let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);
@@ -233,27 +244,6 @@ impl Analyzer {
         Ok(())
     }
 
-    /// The script of `cleaned`, the simplified copy it is segmented through (if any: same
-    /// char count, so token offsets carry over) and its tokens as `options` cut them, with
-    /// the bytes segmented so far reported to `progress`.
-    fn segmented(
-        &self,
-        cleaned: &Cleaned,
-        options: &Options,
-        progress: &mut dyn FnMut(usize),
-    ) -> (report::Script, Option<String>, Tokens, Vec<Compound>) {
-        let (script, simplified) = self.converter.simplify(&cleaned.text, options.convert);
-        let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
-        let mut toks = self
-            .segmenter
-            .tokens_with_progress(seg_text, options.hmm, progress);
-        let mut compounds = Vec::new();
-        if options.compounds {
-            (toks, compounds) = segment::join_compounds(seg_text, toks);
-        }
-        (script, simplified, toks, compounds)
-    }
-
     /// The caller's extra stopwords and the built-in ones it keeps, keyed as the analysis
     /// counts words.
     fn stopword_sets(&self, options: &Options) -> (Stopwords, Stopwords) {
@@ -284,9 +274,10 @@ impl Analyzer {
         }
     }
 
-    /// The analysis of `text`: its report and kept analysis; with `terms`, every content word
-    /// it counts goes there too (a corpus's document summary needs them all, the report lists
-    /// `top_n`).
+    /// The analysis of `text`, segmented in one piece: its report and kept analysis; with
+    /// `terms`, every content word it counts goes there too (a corpus's document summary needs
+    /// them all, the report lists `top_n`). Corpus documents take this: they are analysed on
+    /// threads or workers of their own already.
     fn run(
         &self,
         text: &str,
@@ -294,16 +285,37 @@ impl Analyzer {
         progress: &mut dyn FnMut(Progress),
         terms: Option<&mut Vec<TermCount>>,
     ) -> (Report, Corpus) {
+        let (report, corpus, _) = self.run_planned(text, options, progress, terms, Plan::Whole);
+        (report, corpus)
+    }
+
+    /// [`Analyzer::run`], segmented as `plan` says; also how many parts made elsewhere it used.
+    fn run_planned(
+        &self,
+        text: &str,
+        options: &Options,
+        progress: &mut dyn FnMut(Progress),
+        terms: Option<&mut Vec<TermCount>>,
+        plan: Plan<'_>,
+    ) -> (Report, Corpus, usize) {
         // Shares of the work, measured on a novel: segmentation dominates.
         let mut report = |stage: Stage, fraction: f64| progress(Progress { stage, fraction });
         report(Stage::Cleaning, 0.0);
-        let cleaned = normalize::clean(text);
+        let (cleaned, plan) = plan.cleaned(text, options.convert);
         report(Stage::Script, 0.03);
         let total = cleaned.text.len().max(1) as f64;
-        let (script, simplified, mut toks, compounds) =
-            self.segmented(&cleaned, options, &mut |done| {
-                report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total);
-            });
+        let Segmented {
+            script,
+            simplified,
+            tokens: mut toks,
+            compounds,
+            parts_used,
+        } = self.segment_planned(
+            &cleaned,
+            options,
+            &mut |done| report(Stage::Segmenting, 0.05 + 0.65 * done as f64 / total),
+            plan,
+        );
         let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
         report(Stage::Sections, 0.72);
         let structure = sections::detect(&cleaned.text);
@@ -421,7 +433,7 @@ impl Analyzer {
         let marks = section_marks(&structure, &report.sections);
         drop(tally);
         let kept = Corpus::new(text, cleaned, stream, marks).with_joined(joined_terms);
-        (report, kept)
+        (report, kept, parts_used)
     }
 }
 
@@ -659,6 +671,7 @@ impl<'a> CharIndex<'a> {
 }
 
 mod documents;
+mod parts;
 mod queries;
 #[cfg(test)]
 mod tests;

@@ -60,7 +60,7 @@ const store = createStore({
 
 // The engine is the package's own client (pkg/index.js), the one `createAnalyzer` gives
 // embedders; its worker was started by boot.js while this module loaded.
-const engine = analyzerFor({ worker: takeWorker() });
+const engine = analyzerFor({ worker: takeWorker(), workers: engineWorkers() });
 engine.addEventListener('ready', (event) => {
   $('version').textContent = `v${event.detail}`;
   store.set({ engine: 'ready' });
@@ -83,6 +83,11 @@ function startEngine() {
   });
   // While the reader pastes: the engine's one-time work, so that the first analysis is quick.
   engine.warmUp().catch(() => {});
+  // How many workers a long text's analysis can use now (the helpers start after the engine).
+  engine
+    .workersReady()
+    .then((n) => (document.documentElement.dataset.engineWorkers = String(n)))
+    .catch(() => {});
 }
 {
   const { added, removed } = store.get().words;
@@ -317,7 +322,7 @@ const actions = {
     const docs = documents.map(({ name, text }) => ({ name, text }));
     // keep: the engine keeps the documents' words and texts, for the corpus queries below.
     const options = { ...CORPUS_OPTIONS, analysis: engineOptions(store.get().options) };
-    return engine.analyzeCorpus(docs, options, { ...call, workers: corpusWorkers(), keep: true });
+    return engine.analyzeCorpus(docs, options, { ...call, workers: engineWorkers(), keep: true });
   },
   /**
    * The report of the corpus the engine keeps (the last analyzeCorpus), with `options` such as
@@ -338,10 +343,11 @@ const actions = {
 const CORPUS_OPTIONS = Object.freeze({});
 
 /**
- * How many workers analyse a corpus's documents at once: one a core, at most 4 (each holds its
- * own dictionary, about 60 MB), at least 2 where the browser does not say.
+ * How many workers analyse a long text's parts, or a corpus's documents, at once: one a core,
+ * at most 4 (each holds its own dictionary, about 60 MB), 2 where the browser does not say.
+ * A function declaration: the engine, made above, asks before this line runs.
  */
-function corpusWorkers() {
+function engineWorkers() {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 }
 

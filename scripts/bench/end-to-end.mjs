@@ -19,6 +19,9 @@ export async function openWithText(page, origin, text) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="analyze-button"]').disabled, null, {
     timeout: 60_000,
   });
+  // The helper workers that take a long text's parts start after the engine; a reader pasting
+  // a long text gives them the time they take.
+  await page.waitForFunction(() => document.documentElement.dataset.engineWorkers, null, { timeout: 60_000 });
   await page.evaluate((text) => {
     const area = document.querySelector('[data-testid="text-input"]');
     area.value = text;

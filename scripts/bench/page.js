@@ -117,26 +117,36 @@ window.queries = async (name, runs) => {
 };
 
 
-let workerApi = null;
+/** workers → the analyzer `createAnalyzer({workers})` gave. */
+const workerApis = new Map();
 
 /**
- * The worker API as an embedder uses it (`createAnalyzer()` from the package, `analyze`
- * resolving with the report, in a module worker): median ms of `runs` analyses of one text,
- * from the call to the report in this page, text sent and report received included.
+ * The worker API as an embedder uses it (`createAnalyzer({workers})` from the package,
+ * `analyze` resolving with the report, in module workers): median ms of `runs` analyses of
+ * one text, from the call to the report in this page, text sent and report received included.
+ * With `workers` > 1 the text is analysed in parts (`parts`: how many the last run used).
  */
-window.workerAnalyze = async (name, runs) => {
+window.workerAnalyze = async (name, runs, workers = 1) => {
   const t = await text(name);
-  if (!workerApi) {
+  if (!workerApis.has(workers)) {
     const mod = await import('/www/pkg/index.js');
-    workerApi = await mod.createAnalyzer();
+    const api = await mod.createAnalyzer({ workers });
+    await api.workersReady();
+    await api.warmUp();
+    workerApis.set(workers, api);
   }
+  const api = workerApis.get(workers);
+  let parts = 1;
+  const onTimings = (event) => (parts = event.detail.partsUsed ?? 0);
+  api.addEventListener('timings', onTimings);
   const ms = [];
   let words = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const report = await workerApi.analyze(t, {});
+    const report = await api.analyze(t, {});
     ms.push(performance.now() - t0);
     words = report.stats.words;
   }
-  return { ms: median(ms), words };
+  api.removeEventListener('timings', onTimings);
+  return { ms: median(ms), words, parts };
 };

@@ -474,7 +474,12 @@ fn assert_rejoined_equals_build(a: &Analyzer, text: &str) -> usize {
         ..Options::default()
     };
     let cleaned = normalize::clean(text);
-    let (_, simplified, toks, compounds) = a.segmented(&cleaned, &options, &mut |_| {});
+    let parts::Segmented {
+        simplified,
+        tokens: toks,
+        compounds,
+        ..
+    } = a.segment_planned(&cleaned, &options, &mut |_| {}, Plan::Whole);
     let seg_text: &str = simplified.as_deref().unwrap_or(&cleaned.text);
     let structure = sections::detect(&cleaned.text);
     let stream = Stream::build(&cleaned.text, seg_text, toks.iter(), &compounds);

@@ -133,15 +133,29 @@ impl Converter {
     }
 
     /// The simplified copy of `text` for segmentation, with its script: `None` when `convert`
-    /// is off or the text has no traditional character. Only the lines holding a traditional
-    /// character go through OpenCC (a phrase rule never spans a line); the rest is copied, so
-    /// simplified text with a few stray traditional characters costs a scan, not a conversion.
+    /// is off or the text has no traditional character (see [`Converter::script_of`] and
+    /// [`Converter::simplify_lines`]).
     pub fn simplify(&self, text: &str, convert: bool) -> (Script, Option<String>) {
+        let script = self.script_of(text, convert);
+        let copy = script.converted.then(|| self.simplify_lines(text));
+        (script, copy)
+    }
+
+    /// The script of `text`, `converted` when `convert` is on and the text has a traditional
+    /// character: whether segmentation reads a simplified copy. A text segmented in parts
+    /// decides this once, for the whole text.
+    pub fn script_of(&self, text: &str, convert: bool) -> Script {
         let mut script = self.detect(text);
         script.converted = convert && script.traditional_chars > 0;
-        if !script.converted {
-            return (script, None);
-        }
+        script
+    }
+
+    /// `text` in simplified characters, line by line: only the lines holding a traditional
+    /// character go through OpenCC (a phrase rule never spans a line); the rest is copied, so
+    /// simplified text with a few stray traditional characters costs a scan, not a conversion.
+    /// Because no rule spans a line, the copy of a text cut after any `'\n'` is the copies of
+    /// its pieces, joined.
+    pub fn simplify_lines(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         // Runs of lines without a traditional character are copied as one slice.
         let mut copy_from = 0;
@@ -158,7 +172,7 @@ impl Converter {
             at += line.len();
         }
         out.push_str(&text[copy_from..]);
-        (script, Some(out))
+        out
     }
 }
 

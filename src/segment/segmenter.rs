@@ -2,8 +2,11 @@
 //! text into tokens chunk by chunk (with progress), applying the number, measure-word and link
 //! passes of the sibling modules.
 
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
 use jieba_rs::{Jieba, Tag};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::classify::classify;
 use super::links::join_links;
@@ -20,6 +23,10 @@ pub struct Segmenter {
     /// filter (numbers are not keywords) counts every occurrence of it or none (jieba tags a
     /// lone 种 `m`; tagging the 种 of 这种 `q` once made 种 count half its occurrences).
     split_tags: FxHashMap<char, Pos>,
+    /// Every word added or removed since the dictionary was built, with the frequency it has
+    /// now (0: removed). With jieba's own dictionary this is the whole state of the
+    /// dictionary, which [`Segmenter::dictionary_fingerprint`] sums up.
+    changed: BTreeMap<String, usize>,
 }
 
 impl Segmenter {
@@ -34,6 +41,7 @@ impl Segmenter {
         let mut segmenter = Segmenter {
             jieba,
             split_tags: FxHashMap::default(),
+            changed: BTreeMap::new(),
         };
         let mut buf = [0u8; 4];
         for c in QUANTIFIERS.chars().chain(MEASURE_WORDS.chars()) {
@@ -47,9 +55,18 @@ impl Segmenter {
     /// Add a word to the dictionary so that segmentation keeps it whole, with the frequency
     /// jieba suggests for that (which also restores a removed word). Returns whether it was
     /// new to the dictionary.
+    ///
+    /// A word added before (and not removed since) is left as it is: jieba's suggestion for a
+    /// word already in the dictionary is higher each time, so every analysis with the same
+    /// `options.words` would otherwise leave a different dictionary behind, and two workers
+    /// that added the same words a different number of times would cut alike only by chance.
     pub fn add_word(&mut self, word: &str) -> bool {
+        if self.changed.get(word).is_some_and(|&freq| freq > 0) {
+            return false;
+        }
         let new = !self.jieba.has_word(word);
-        self.jieba.add_word(word, None, None);
+        let freq = self.jieba.add_word(word, None, None);
+        self.changed.insert(word.to_string(), freq);
         new
     }
 
@@ -61,7 +78,20 @@ impl Segmenter {
             return false;
         }
         self.jieba.add_word(word, Some(0), None);
+        self.changed.insert(word.to_string(), 0);
         true
+    }
+
+    /// A digest of the dictionary's state: equal for two segmenters whose words were added and
+    /// removed to the same effect (the same words at the same frequencies), so that tokens one
+    /// made can stand for tokens the other would make. Stable within one build of Wenxi only.
+    pub fn dictionary_fingerprint(&self) -> u64 {
+        let mut hasher = FxHasher::default();
+        for (word, freq) in &self.changed {
+            word.hash(&mut hasher);
+            freq.hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// Where a dictionary word of three or more chars divides into two parts the dictionary

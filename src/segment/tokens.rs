@@ -137,6 +137,90 @@ impl Tokens {
     pub(super) fn reserve_exact(&mut self, n: usize) {
         self.packed.reserve_exact(n);
     }
+
+    /// Append `other`, the tokens of a text that follows this one's: its offsets move on by
+    /// where this one's text ends (chars, bytes).
+    pub(crate) fn append(&mut self, other: &Tokens) {
+        let (chars, bytes) = (self.end as u32, self.byte_end as u32);
+        self.packed.extend(other.packed.iter().map(|p| Packed {
+            start: p.start + chars,
+            byte_start: p.byte_start + bytes,
+            ..*p
+        }));
+        self.end += other.end;
+        self.byte_end += other.byte_end;
+    }
+
+    /// The tokens as bytes for another worker, [`PACKED_BYTES`] each: where each starts (chars,
+    /// bytes; little-endian `u32`s), its kind and its tag. [`Tokens::read`] takes them back.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        out.reserve(self.packed.len() * PACKED_BYTES);
+        for p in &self.packed {
+            out.extend_from_slice(&p.start.to_le_bytes());
+            out.extend_from_slice(&p.byte_start.to_le_bytes());
+            out.push(kind_index(p.kind));
+            out.push(p.pos.0);
+        }
+    }
+
+    /// The tokens [`Tokens::write`] wrote for `text`, or `None` unless they are tokens of
+    /// `text`: each starting on a char boundary, where the one before ends, with its char and
+    /// byte offsets agreeing, the first at 0 and the last ending at the text's end, every kind
+    /// and tag a real one. Bytes from elsewhere are never trusted to slice a text with.
+    pub(crate) fn read(bytes: &[u8], text: &str) -> Option<Tokens> {
+        if !bytes.len().is_multiple_of(PACKED_BYTES) || (bytes.is_empty() != text.is_empty()) {
+            return None;
+        }
+        let mut packed = Vec::with_capacity(bytes.len() / PACKED_BYTES);
+        let (mut chars, mut at) = (0usize, 0usize);
+        for record in bytes.chunks_exact(PACKED_BYTES) {
+            let start = u32::from_le_bytes(record[0..4].try_into().ok()?);
+            let byte_start = u32::from_le_bytes(record[4..8].try_into().ok()?);
+            let kind = *KINDS.get(usize::from(record[8]))?;
+            let pos = Pos(record[9]);
+            if usize::from(pos.0) >= POS_TAGS.len() {
+                return None;
+            }
+            let to = byte_start as usize;
+            chars += text.get(at..to)?.chars().count();
+            if start as usize != chars || (packed.is_empty() && to != 0) {
+                return None;
+            }
+            at = to;
+            packed.push(Packed {
+                start,
+                byte_start,
+                kind,
+                pos,
+            });
+        }
+        let end = chars + text.get(at..)?.chars().count();
+        Some(Tokens {
+            packed,
+            end,
+            byte_end: text.len(),
+        })
+    }
+}
+
+/// The bytes of one token as [`Tokens::write`] writes it.
+pub(crate) const PACKED_BYTES: usize = 10;
+
+/// Every [`TokenKind`], in the order [`Tokens::write`] numbers them.
+const KINDS: [TokenKind; 6] = [
+    TokenKind::Han,
+    TokenKind::Latin,
+    TokenKind::Number,
+    TokenKind::Punctuation,
+    TokenKind::Whitespace,
+    TokenKind::Other,
+];
+
+fn kind_index(kind: TokenKind) -> u8 {
+    KINDS
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(KINDS.len() - 1) as u8
 }
 
 /// Every part-of-speech tag jieba gives: its dictionary's, its POS HMM's, `eng` and `m` for

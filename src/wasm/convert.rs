@@ -73,11 +73,19 @@ pub(crate) fn summary_of(value: &JsValue, label: &str) -> Result<DocumentSummary
 /// # Errors
 /// [`Error::InvalidRequest`] for anything else.
 pub(crate) fn index_of(value: &JsValue) -> Result<usize, Error> {
+    whole_number_of(value, "a document's index")
+}
+
+/// A whole number from 0 (below 2³²), named `what` in the error.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] for anything else.
+pub(crate) fn whole_number_of(value: &JsValue, what: &str) -> Result<usize, Error> {
     value
         .as_f64()
         .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 4_294_967_296.0)
         .map(|n| n as usize)
-        .ok_or_else(|| Error::InvalidRequest("a document's index is a whole number from 0".into()))
+        .ok_or_else(|| Error::InvalidRequest(format!("{what} is a whole number from 0")))
 }
 
 /// A document's name: a string.

@@ -19,7 +19,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance
 
 use super::convert::{
     index_of, indices_of, name_of, packed_report, parse_corpus_request, parse_options,
-    parse_request, summaries_of, summary_of, text_of, to_js, words_of,
+    parse_request, summaries_of, summary_of, text_of, to_js, whole_number_of, words_of,
 };
 use crate::report::{Progress, Stage};
 use crate::Error;
@@ -170,6 +170,7 @@ impl Server {
                 value,
                 transfer,
                 timings,
+                parts_used,
             }) => {
                 let mut fields = vec![
                     ("type", "result".into()),
@@ -180,6 +181,9 @@ impl Server {
                 if let Some(timings) = timings {
                     fields.push(("timings", timings));
                 }
+                if let Some(used) = parts_used {
+                    fields.push(("partsUsed", used.into()));
+                }
                 self.port.post(&object(&fields), &transfer);
             }
             Err(e) => self.port.post(&error_message(&id, &e), &Array::new()),
@@ -189,7 +193,39 @@ impl Server {
 
     fn run(&mut self, kind: &str, data: &JsValue, id: &JsValue) -> Result<Answer, Error> {
         match kind {
-            "analyze" => self.analyze(data, id),
+            "analyze" => self.analyze(data, id, |analyzer, text, options, progress| {
+                Ok((
+                    analyzer.analyze_with_progress(text, options, progress)?,
+                    None,
+                ))
+            }),
+            // A parallel analysis: each worker segments one part of the text, then one of
+            // them analyses it with the others' parts (see `Analyzer::analyze_parts`).
+            "segmentPart" => {
+                let text = text_of(&get(data, "text"))?;
+                let options = parse_options(&get(data, "options"))?;
+                let part = whole_number_of(&get(data, "part"), "a part's index")?;
+                let of = whole_number_of(&get(data, "of"), "the count of parts")?;
+                let bytes = self.analyzer.segment_part(&text, &options, part, of)?;
+                let bytes = js_sys::Uint8Array::from(bytes.as_slice());
+                let transfer = Array::of1(&bytes.buffer());
+                Ok(Answer::with_transfer(bytes.into(), transfer))
+            }
+            "analyzeParts" => {
+                let of = whole_number_of(&get(data, "of"), "the count of parts")?;
+                let parts: Vec<Vec<u8>> = Array::from(&get(data, "parts"))
+                    .iter()
+                    .filter_map(|p| {
+                        p.dyn_ref::<js_sys::Uint8Array>()
+                            .map(js_sys::Uint8Array::to_vec)
+                    })
+                    .collect();
+                self.analyze(data, id, |analyzer, text, options, progress| {
+                    let (report, used) =
+                        analyzer.analyze_parts(text, options, of, &parts, progress)?;
+                    Ok((report, Some(used as u32)))
+                })
+            }
             "tokenize" => {
                 let text = text_of(&get(data, "text"))?;
                 let options = parse_options(&get(data, "options"))?;
@@ -349,10 +385,21 @@ impl Server {
         Ok(Answer::plain(to_js(&run(&self.analyzer, request)?)?))
     }
 
-    /// `analyze`: progress messages while it runs (at most one per 50 ms, and the last one),
-    /// each with the milliseconds since the request began; the time each stage took goes with
-    /// the result as `timings` (the report itself stays the same for the same input).
-    fn analyze(&mut self, data: &JsValue, id: &JsValue) -> Result<Answer, Error> {
+    /// `analyze` and `analyzeParts` (`run` is the analyzer's call, with how many parts made
+    /// elsewhere it used): progress messages while it runs (at most one per 50 ms, and the
+    /// last one), each with the milliseconds since the request began; the time each stage took
+    /// goes with the result as `timings` (the report itself stays the same for the same input).
+    fn analyze(
+        &mut self,
+        data: &JsValue,
+        id: &JsValue,
+        run: impl FnOnce(
+            &mut crate::Analyzer,
+            &str,
+            &crate::Options,
+            &mut dyn FnMut(Progress),
+        ) -> Result<(crate::Report, Option<u32>), Error>,
+    ) -> Result<Answer, Error> {
         let text = text_of(&get(data, "text"))?;
         let options = parse_options(&get(data, "options"))?;
         let (port, clock) = (self.port.clone(), self.clock.clone());
@@ -380,14 +427,13 @@ impl Server {
                 port.post(&message, &Array::new());
             }
         };
-        let report = self
-            .analyzer
-            .analyze_with_progress(&text, &options, &mut on_progress)?;
+        let (report, parts_used) = run(&mut self.analyzer, &text, &options, &mut on_progress)?;
         let (value, transfer) = packed_report(report)?;
         Ok(Answer {
             value,
             transfer,
             timings: Some(timings.into()),
+            parts_used,
         })
     }
 }
@@ -397,6 +443,8 @@ struct Answer {
     value: JsValue,
     transfer: Array,
     timings: Option<JsValue>,
+    /// `analyzeParts`: how many of the parts sent were used (the rest were segmented here).
+    parts_used: Option<u32>,
 }
 
 impl Answer {
@@ -409,6 +457,7 @@ impl Answer {
             value,
             transfer,
             timings: None,
+            parts_used: None,
         }
     }
 }
