@@ -113,7 +113,8 @@ export const PARALLEL_MIN_PART_LENGTH: number;
 
 /** A worker in the shape `WorkerAnalyzer` drives (`webWorker()` makes one). */
 export interface WorkerHandle {
-  post(message: unknown): void;
+  /** `transfer`: buffers to move with the message rather than copy (as `postMessage`'s). */
+  post(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
   onMessage(handler: (data: any) => void): void;
   onError(handler: (message: string) => void): void;

@@ -173,7 +173,12 @@ export class WorkerAnalyzer extends EventTarget {
     this.#isReady = false;
   }
 
-  #request(message, { signal, onProgress, onDone, parts } = {}) {
+  /**
+   * Send `message` and resolve with its answer. `first`: what to post the first time instead,
+   * with `transfer` (buffers moved, not copied); `message` itself is what a fresh worker is sent
+   * if this one ends before answering.
+   */
+  #request(message, { signal, onProgress, onDone, parts, first = message, transfer = [] } = {}) {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -196,7 +201,7 @@ export class WorkerAnalyzer extends EventTarget {
         waiter.reject = settle(reject);
       }
       this.#pending.set(id, waiter);
-      if (this.#worker) this.#worker.post({ ...message, id });
+      if (this.#worker) this.#worker.post({ ...first, id }, transfer);
       else this.start(); // sends every pending request, this one included
     });
   }
@@ -262,15 +267,21 @@ export class WorkerAnalyzer extends EventTarget {
       const helped = Promise.allSettled(asked.slice(1));
       // Part 0 is this worker's: its failure is the call's.
       const own = await asked[0];
+      const worker = this.#worker;
       const others = await helped;
       const parts = [own, ...others.filter((p) => p.status === 'fulfilled').map((p) => p.value)];
+      // This worker has the text already (it segmented part 0), and the parts move: the page's
+      // thread copies neither again. A fresh worker is sent the text, and the parts, moved
+      // away by then, are segmented there.
       const analyzeParts = { type: 'analyzeParts', text, options, of, parts };
       const report = await this.#request(analyzeParts, {
         signal,
         onProgress,
         parts: { of, started, ms: performance.now() - started },
-        // A fresh worker replays the analysis as a plain one (the parts are gone by then).
         onDone,
+        // (Unless the worker that segmented part 0 has been replaced meanwhile.)
+        first: this.#worker === worker ? { ...analyzeParts, text: null } : analyzeParts,
+        transfer: parts.map((p) => p.buffer),
       });
       this.#lastAnalysis = message;
       return report;
@@ -631,7 +642,7 @@ export function webWorker(url = null) {
     for (const value of early[type].splice(0)) handler(value);
   };
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer = []) => worker.postMessage(message, transfer),
     terminate: () => worker.terminate(),
     onMessage: attach('message'),
     onError: attach('error'),

@@ -56,9 +56,9 @@ function threadWorker(url) {
   const worker = new Worker(url, { workerData: { wenxiWorker: true } });
   let busy = 0;
   return {
-    post: (message) => {
+    post: (message, transfer = []) => {
       if (message.id && busy++ === 0) worker.ref();
-      worker.postMessage(message);
+      worker.postMessage(message, transfer);
     },
     terminate: () => void worker.terminate(),
     onMessage: (handler) =>

@@ -14,7 +14,9 @@
 //                    {type: 'analyzeParts', id, text, options, of, parts}
 //                                                                   'analyze' with the parts
 //                                                                   other workers segmented
-//                                                                   (any unfit is done here)
+//                                                                   (any unfit is done here);
+//                                                                   text null: the one this
+//                                                                   worker segmented part 0 of
 //                    {type: 'tokenize', id, text, options}
 //                    {type: 'segmentedText', id, text, options}
 //                    {type: 'concordance', id, text, ranges, options}

@@ -193,6 +193,12 @@ impl Analyzer {
         Ok((report, used))
     }
 
+    /// The text whose part 0 this analyzer segmented last ([`Analyzer::segment_part`]), until
+    /// its next analysis: the worker that finishes an analysis in parts has it already.
+    pub fn prepared_text(&self) -> Option<&str> {
+        self.prepared.as_ref().map(|p| p.text.as_str())
+    }
+
     /// `cleaned` segmented under `options` as `plan` says, `progress` told the bytes done.
     pub(super) fn segment_planned(
         &self,

@@ -193,7 +193,7 @@ impl Server {
 
     fn run(&mut self, kind: &str, data: &JsValue, id: &JsValue) -> Result<Answer, Error> {
         match kind {
-            "analyze" => self.analyze(data, id, |analyzer, text, options, progress| {
+            "analyze" => self.analyze(data, id, None, |analyzer, text, options, progress| {
                 Ok((
                     analyzer.analyze_with_progress(text, options, progress)?,
                     None,
@@ -220,7 +220,21 @@ impl Server {
                             .map(js_sys::Uint8Array::to_vec)
                     })
                     .collect();
-                self.analyze(data, id, |analyzer, text, options, progress| {
+                // Without a text: the one this worker segmented part 0 of.
+                let text = match get(data, "text") {
+                    t if t.is_null() || t.is_undefined() => Some(
+                        self.analyzer
+                            .prepared_text()
+                            .ok_or_else(|| {
+                                Error::InvalidRequest(
+                                    "analyzeParts without a text follows a segmentPart of part 0 in the same worker".into(),
+                                )
+                            })?
+                            .to_string(),
+                    ),
+                    _ => None,
+                };
+                self.analyze(data, id, text, |analyzer, text, options, progress| {
                     let (report, used) =
                         analyzer.analyze_parts(text, options, of, &parts, progress)?;
                     Ok((report, Some(used as u32)))
@@ -386,13 +400,14 @@ impl Server {
     }
 
     /// `analyze` and `analyzeParts` (`run` is the analyzer's call, with how many parts made
-    /// elsewhere it used): progress messages while it runs (at most one per 50 ms, and the
+    /// elsewhere it used; `text`, when given, instead of the request's): progress messages while it runs (at most one per 50 ms, and the
     /// last one), each with the milliseconds since the request began; the time each stage took
     /// goes with the result as `timings` (the report itself stays the same for the same input).
     fn analyze(
         &mut self,
         data: &JsValue,
         id: &JsValue,
+        text: Option<String>,
         run: impl FnOnce(
             &mut crate::Analyzer,
             &str,
@@ -400,7 +415,10 @@ impl Server {
             &mut dyn FnMut(Progress),
         ) -> Result<(crate::Report, Option<u32>), Error>,
     ) -> Result<Answer, Error> {
-        let text = text_of(&get(data, "text"))?;
+        let text = match text {
+            Some(text) => text,
+            None => text_of(&get(data, "text"))?,
+        };
         let options = parse_options(&get(data, "options"))?;
         let (port, clock) = (self.port.clone(), self.clock.clone());
         let now = move || clock.as_ref().map_or(0.0, Performance::now);

@@ -164,11 +164,12 @@ export function mount(root, ctx) {
   }
 
   // The charts' width: the view's content width as the ResizeObserver below last reported it
-  // (the boxes fill it). Reading clientWidth here instead would force a synchronous layout
-  // whenever another view has just changed the page: 31 ms when the text view had just laid
-  // out an 8.9 MB text, inside one long task.
+  // (the boxes fill it), never read from the layout here. Reading clientWidth instead forces a
+  // synchronous layout whenever another view has just changed the page: 31 ms when the text
+  // view had just laid out an 8.9 MB text, inside one long task. A view not shown yet (width
+  // 0) draws at a guess, and again at its width when the observer reports it.
   let contentWidth = 0;
-  const width = (box) => Math.max(280, Math.floor(contentWidth || box.clientWidth || root.clientWidth || 600));
+  const width = () => Math.max(280, Math.floor(contentWidth || 600));
 
   function drawChrome() {
     heading.textContent = t('view.charts');
@@ -194,7 +195,7 @@ export function mount(root, ctx) {
       barsBox.replaceChildren();
       return;
     }
-    const W = width(barsBox);
+    const W = width();
     const rowH = 26;
     const fontSize = 14;
     // Han characters are about 1em wide, Latin letters about 0.6em.
@@ -257,7 +258,7 @@ export function mount(root, ctx) {
     if (!cloudBox.querySelector('svg')) {
       cloudBox.replaceChildren(el('p', { className: 'kw-count', text: t('charts.cloud.loading') }));
     }
-    const W = width(cloudBox);
+    const W = width();
     const H = Math.round(Math.min(440, Math.max(260, W * 0.62)));
     const values = words.map((k) => rankValue(k, ranking));
     const max = Math.max(...values);
