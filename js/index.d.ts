@@ -250,7 +250,7 @@ export declare class WorkerAnalyzer extends EventTarget {
   segmentedText(text: string, options?: AnalyzeOptions, call?: { signal?: AbortSignal }): Promise<string>;
   /** OpenCC conversion of `text`. */
   /**
-   * One analysis of a built-in 40 KB text whose result is dropped: the engine's one-time work
+   * One analysis of a built-in 400 KB text whose result is dropped: the engine's one-time work
    * done before the first real analysis, which then runs faster. The last analysis and the
    * dictionary are untouched.
    */

@@ -481,7 +481,7 @@ export class WorkerAnalyzer extends EventTarget {
   }
 
   /**
-   * Run one analysis of a built-in 40 KB text in the worker and keep nothing of it, so that
+   * Run one analysis of a built-in 400 KB text in the worker and keep nothing of it, so that
    * the first real analysis does not pay for the engine's one-time work (reading the POS model,
    * growing memory) nor run unoptimised code: worth it when an analysis is expected soon after
    * start-up, as in a page. Queued like any request.
