@@ -168,12 +168,12 @@ impl Analyzer {
     /// Run one analysis of a built-in text of about 400 KB and keep nothing of it: the work a
     /// first analysis does once (reading jieba's POS model of unknown words, building tables,
     /// growing memory) done ahead, and, in a browser, the engine's code run enough that the
-    /// wasm compiler optimises it. In a Node worker thread the first analysis of 2 MB with
-    /// the page's options took 467 ms without a warm-up, 410 after one of 40 KB, 317–357 after
-    /// this one (later ones 260), which itself takes 75–105 ms while a reader pastes. (Touching
-    /// 96 MB of memory ahead saved 40 ms more, at the cost of that memory in every worker for
-    /// every reader: not done.) The last analysed text, its queries and the dictionary are
-    /// untouched.
+    /// wasm compiler optimises it; the queries a page asks after an analysis too. In a Node
+    /// worker thread the first analysis of 2 MB with the page's options took 467 ms without a
+    /// warm-up, 410 after one of 40 KB, 317–357 after this one (later ones 260), which itself
+    /// takes 75–105 ms while a reader pastes. (Touching 96 MB of memory ahead saved 40 ms more,
+    /// at the cost of that memory in every worker for every reader: not done.) The last
+    /// analysed text, its queries and the dictionary are untouched.
     pub fn warm_up(&self) {
         let mut text = String::with_capacity(480 * 1024);
         for i in 1..=400 {
@@ -184,7 +184,8 @@ impl Analyzer {
             terms: true,
             ..Options::default()
         };
-        let _ = self.run_planned(&text, &options, &mut |_| {}, None, Plan::Whole);
+        let (report, corpus, _) = self.run_planned(&text, &options, &mut |_| {}, None, Plan::Whole);
+        self.warm_up_queries(&corpus, &report);
     }
 
     /// The kept analysis of the last analysed text, for the queries.

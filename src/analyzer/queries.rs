@@ -5,12 +5,53 @@
 use super::Analyzer;
 use crate::keywords::key_of;
 use crate::query::{
-    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Dispersion, DispersionQuery,
-    Ngrams, NgramsQuery, Terms, TermsQuery, Trends, TrendsQuery,
+    self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Corpus, Dispersion,
+    DispersionQuery, Ngrams, NgramsQuery, Terms, TermsQuery, Trends, TrendsQuery,
 };
 use crate::Error;
 
 impl Analyzer {
+    /// The queries a page asks after every analysis (its views': the collocates of the top
+    /// keyword, the trends and dispersion of the top ones, n-grams, terms, a concordance), run
+    /// on `corpus`, the analysis of `report`'s text, and dropped: part of
+    /// [`Analyzer::warm_up`], so that a browser has optimised their code before they are first
+    /// asked for real.
+    pub(super) fn warm_up_queries(&self, corpus: &Corpus, report: &crate::Report) {
+        let key = |w: &str| self.key(w);
+        let top: Vec<String> = report
+            .keywords
+            .iter()
+            .take(10)
+            .map(|k| k.word.clone())
+            .collect();
+        if let Some(word) = top.first() {
+            let collocates = CollocatesQuery {
+                word: word.clone(),
+                ..CollocatesQuery::default()
+            };
+            let _ = query::collocates(corpus, &collocates, &key);
+            let concordance = ConcordanceQuery {
+                query: word.clone(),
+                ..ConcordanceQuery::default()
+            };
+            let _ = query::concordance(corpus, &concordance, &key);
+        }
+        let trends = TrendsQuery {
+            words: top.clone(),
+            ..TrendsQuery::default()
+        };
+        let _ = query::trends(corpus, &trends, &key);
+        let dispersion = DispersionQuery {
+            words: top,
+            ..DispersionQuery::default()
+        };
+        let _ = query::dispersion(corpus, &dispersion, &key);
+        let _ = query::ngrams(corpus, &NgramsQuery::default());
+        let _ = query::terms(corpus, &TermsQuery::default(), &|word| {
+            self.segmenter.compound_split(word)
+        });
+    }
+
     /// The key `word` is counted by: its simplified form, lower-cased.
     pub(super) fn key(&self, word: &str) -> String {
         key_of(&self.converter.to_simplified(word)).into_owned()
