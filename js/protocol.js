@@ -67,7 +67,8 @@
 //
 // Requests are answered one at a time in the order sent. An analysis's report arrives with its
 // keywords' occurrences packed (`occurrencesPacked`, one Uint32Array each, transferred rather
-// than copied); `unpackReport` gives it back the analyzer's shape.
+// than copied), and their counts per section too (`sectionsPacked`); `unpackReport` gives it
+// back the analyzer's shape.
 
 /**
  * Every `kind` a failed call can have: the analyzer's own (src/error.rs), and the worker's.
@@ -93,30 +94,39 @@ export function failure(kind, message) {
   return Object.assign(new Error(message), { kind });
 }
 
+/** The fields a worker packs into one Uint32Array each, and what they unpack to. */
+const PACKED = [
+  ['occurrencesPacked', 'occurrences'],
+  ['sectionsPacked', 'sections'],
+];
+
 /**
- * The report as the analyzer gives it: each keyword's `occurrencesPacked` turns back into
- * `occurrences` ([[start, end], …]) the first time it is read (views read the selected
- * keyword's only), an ordinary enumerable property after that, so JSON exports see the usual
- * shape. The worker leaves `occurrences` in its place (empty), and redefining a property keeps
- * its place, so the field order stays the analyzer's. Anything that is not a packed report
- * passes through untouched.
+ * The report as the analyzer gives it: each keyword's `occurrencesPacked` and `sectionsPacked`
+ * turn back into `occurrences` ([[start, end], …]) and `sections` ([[section, count], …]) the
+ * first time each is read (views read the selected keyword's occurrences only), ordinary
+ * enumerable properties after that, so JSON exports see the usual shape. The worker leaves
+ * `occurrences` and `sections` in their places (empty), and redefining a property keeps its
+ * place, so the field order stays the analyzer's. Anything that is not a packed report passes
+ * through untouched.
  */
 export function unpackReport(report) {
   if (!Array.isArray(report?.keywords)) return report;
   for (const keyword of report.keywords) {
-    const flat = keyword.occurrencesPacked;
-    if (!(flat instanceof Uint32Array)) continue;
-    delete keyword.occurrencesPacked;
-    Object.defineProperty(keyword, 'occurrences', {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const pairs = [];
-        for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
-        Object.defineProperty(keyword, 'occurrences', { value: pairs, enumerable: true, writable: true, configurable: true });
-        return pairs;
-      },
-    });
+    for (const [packed, field] of PACKED) {
+      const flat = keyword[packed];
+      if (!(flat instanceof Uint32Array)) continue;
+      delete keyword[packed];
+      Object.defineProperty(keyword, field, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          const pairs = [];
+          for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+          Object.defineProperty(keyword, field, { value: pairs, enumerable: true, writable: true, configurable: true });
+          return pairs;
+        },
+      });
+    }
   }
   return report;
 }

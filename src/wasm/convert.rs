@@ -186,30 +186,41 @@ pub(crate) fn words_of(value: &JsValue) -> Result<Vec<String>, Error> {
         .collect()
 }
 
-/// The report as a JS object whose keywords carry their occurrences as one flat
-/// `Uint32Array` (`occurrencesPacked`: start, end, start, end, …), their `occurrences` left
-/// empty in place (so that the unpacked report keeps the analyzer's field order), with the
-/// arrays' buffers listed for a transfer. A novel
-/// has hundreds of thousands of occurrences: as small arrays they would cost the receiving
-/// thread one long task to clone, as buffers they move for free. `js/protocol.js` unpacks
-/// them into the usual shape when they are first read.
+/// The report as a JS object whose keywords carry their occurrences and their counts per
+/// section each as one flat `Uint32Array` (`occurrencesPacked`: start, end, start, end, …;
+/// `sectionsPacked`: section, count, section, count, …), their `occurrences` and `sections`
+/// left empty in place (so that the unpacked report keeps the analyzer's field order), with the
+/// arrays' buffers listed for a transfer. A novel has hundreds of thousands of occurrences, and
+/// its 300 listed keywords a hundred thousand section counts: as small arrays they would cost
+/// the receiving thread one long task to clone, as buffers they move for free.
+/// `js/protocol.js` unpacks them into the usual shape when they are first read.
 pub(crate) fn packed_report(mut report: Report) -> Result<(JsValue, Array), Error> {
-    let occurrences: Vec<Vec<(u32, u32)>> = report
+    let pairs: Vec<[Vec<(u32, u32)>; 2]> = report
         .keywords
         .iter_mut()
-        .map(|k| std::mem::take(&mut k.occurrences))
+        .map(|k| {
+            [
+                std::mem::take(&mut k.occurrences),
+                std::mem::take(&mut k.sections),
+            ]
+        })
         .collect();
     let value = to_js(&report)?;
     let transfer = Array::new();
     let keywords = Reflect::get(&value, &"keywords".into())
         .map_err(|_| Error::Internal("the report has no keywords".into()))?;
     let keywords: Array = keywords.unchecked_into();
-    for (keyword, pairs) in keywords.iter().zip(occurrences) {
-        let flat: Vec<u32> = pairs.into_iter().flat_map(|(s, e)| [s, e]).collect();
-        let packed = Uint32Array::from(flat.as_slice());
-        Reflect::set(&keyword, &"occurrencesPacked".into(), &packed)
-            .map_err(|_| Error::Internal("could not pack a keyword's occurrences".into()))?;
-        transfer.push(&packed.buffer());
+    for (keyword, lists) in keywords.iter().zip(pairs) {
+        for (field, list) in ["occurrencesPacked", "sectionsPacked"]
+            .into_iter()
+            .zip(lists)
+        {
+            let flat: Vec<u32> = list.into_iter().flat_map(|(a, b)| [a, b]).collect();
+            let packed = Uint32Array::from(flat.as_slice());
+            Reflect::set(&keyword, &field.into(), &packed)
+                .map_err(|_| Error::Internal(format!("could not pack a keyword's {field}")))?;
+            transfer.push(&packed.buffer());
+        }
     }
     Ok((value, transfer))
 }

@@ -59,6 +59,9 @@ test('the Rust loop: ready on every init, answers in order, typed errors, packed
     assert.ok(top.occurrencesPacked instanceof Uint32Array);
     assert.deepEqual([...top.occurrencesPacked].slice(0, 4), [7, 9, 14, 16]);
     assert.deepEqual(top.occurrences, [], 'left empty in place, so the field order stays');
+    assert.ok(top.sectionsPacked instanceof Uint32Array);
+    assert.deepEqual([...top.sectionsPacked], [0, 6], 'one section, 6 occurrences');
+    assert.deepEqual(top.sections, [], 'left empty in place too');
     assert.deepEqual(Object.keys(top).slice(0, 9), ['word', 'key', 'count', 'share', 'weight', 'textrank', 'pos', 'first', 'occurrences']);
     assert.ok(result.ms >= 0);
     assert.deepEqual(Object.keys(result.timings).sort(), ['cleaning', 'keywords', 'script', 'sections', 'segmenting'].sort());

@@ -338,6 +338,9 @@ export function mount(root, ctx) {
       networkNote.textContent = t('colloc.network.failed');
       return;
     }
+    // The table was drawn in this task: the layout (tens of ms on a novel) gets its own, so
+    // that the two never make one long task on the page's thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (!current()) return;
     const layout = layOut(d3, result.word, top);
     const pad = 8;
