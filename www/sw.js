@@ -28,7 +28,7 @@ const CORE = [
   './lib/page-options.js',
   './lib/saved.js',
   './lib/converted.js',
-  './lib/network.js',
+  './lib/off-thread.js',
   './corpus-input.js',
   './corpus-input.css',
   './lib/corpus.js',
@@ -54,7 +54,7 @@ const CORE = [
 
 /** Cached when present (views may add files the shell does not know of; the page also
  * reports every file it loaded, see the 'message' handler). */
-const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './cloud-worker.js',
+const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './lib/network-layout.js', './layout-worker.js',
   ...['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'].map((f) => `./vendor/d3-force/${f}.js`),
   './vendor/fflate/browser.js'];
 

@@ -91,8 +91,7 @@ async function pasteAndAnalyze(page, text) {
   await page.getByTestId('analyze-button').click();
   await page.getByTestId('keyword-row').first().waitFor({ timeout: 30_000 });
   await page.locator('[data-testid="word-cloud"][data-state="ready"]').waitFor({ timeout: 30_000 });
-  // Chromium has OffscreenCanvas: the cloud is laid out in its worker, never on the page (the
-  // page may hold d3-force, for the collocation network, but not d3-cloud).
+  // Chromium has OffscreenCanvas: the cloud is laid out in the layout worker, never on the page.
   assert.equal(await page.evaluate(() => typeof window.d3?.layout?.cloud), 'undefined', 'd3-cloud did not run on the page');
   assert.equal(await page.evaluate(() => typeof window.wenxiCloudLayout), 'undefined', 'nor its layout');
 }
@@ -113,7 +112,7 @@ function assertSameOrigin(requests) {
   const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'every request goes to the page’s own origin');
   assert.ok(requests.some((url) => url.endsWith('/vendor/d3-cloud/d3.layout.cloud.js')), 'the cloud library comes from this origin');
-  assert.ok(requests.some((url) => url.endsWith('/cloud-worker.js')), 'the cloud is laid out in its worker');
+  assert.ok(requests.some((url) => url.endsWith('/layout-worker.js')), 'the cloud is laid out in the layout worker');
 }
 
 /** Click `testid` and return the download it starts: its suggested name and its bytes. */

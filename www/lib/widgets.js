@@ -144,6 +144,40 @@ export function whole(input, fallback) {
   return Number.isFinite(n) ? n : fallback;
 }
 
+/** A promise that resolves in a new task (after the browser has had a chance to render). */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Longest slice of a long list's drawing in one task (ms). */
+const SLICE_MS = 12;
+
+/**
+ * Put the elements `make(item, i)` makes of `items` into `parent`, replacing what it held: as
+ * many as SLICE_MS allows now, the rest in later tasks of their own, so that a table of a
+ * thousand rows never makes one long task on the page's thread (the first rows show at once).
+ * Resolves to the elements made, or to null when `current()` turned false between two slices
+ * (a newer drawing took `parent` over; this one stops).
+ */
+export async function fillInSlices(parent, items, make, current = () => true) {
+  const made = [];
+  do {
+    const started = performance.now();
+    const slice = [];
+    while (made.length + slice.length < items.length && (slice.length === 0 || performance.now() - started < SLICE_MS)) {
+      slice.push(make(items[made.length + slice.length], made.length + slice.length));
+    }
+    if (made.length === 0) parent.replaceChildren(...slice);
+    else parent.append(...slice);
+    made.push(...slice);
+    if (made.length < items.length) {
+      await nextTask();
+      if (!current()) return null;
+    }
+  } while (made.length < items.length);
+  return made;
+}
+
 /**
  * A view's questions to the engine, the latest one winning. The engine keeps the last analysed
  * text, so an answer is the view's to show only if no newer question was asked meanwhile and
@@ -168,12 +202,16 @@ export function latestAnswer(store, key = 'report') {
       const id = ++asked;
       const report = store.get()[key];
       const current = () => id === asked && store.get()[key] === report;
+      let got;
       try {
-        const answer = await query();
-        return current() ? { answer, current } : null;
+        got = { answer: await query() };
       } catch (error) {
-        return current() ? { error: error ?? new Error('failed'), current } : null;
+        got = { error: error ?? new Error('failed') };
       }
+      // The worker's answers to a new report's queries come together: each view draws its
+      // own in a task of its own, never several views in the one task that delivered them.
+      await nextTask();
+      return current() ? { ...got, current } : null;
     },
   };
 }

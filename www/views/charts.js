@@ -3,13 +3,13 @@
 //
 // The cloud's layout is d3-cloud (Jason Davies, BSD-3-Clause), copied by scripts/build.sh from
 // node_modules into www/vendor/d3-cloud/ with its licence, driven by lib/cloud-layout.js. Both
-// are classic scripts: they run in a classic worker (cloud-worker.js, with an OffscreenCanvas
-// to measure glyphs) so that placing a hundred words never blocks the page, or, in a browser
-// without OffscreenCanvas, on the page after <script src> elements from this origin load them
-// (the CSP allows 'self'). The layout only places words; the words are drawn here as SVG
-// <text> with textContent.
+// are classic scripts: they run in the page's layout worker (lib/off-thread.js, with an
+// OffscreenCanvas to measure glyphs) so that placing a hundred words never blocks the page, or,
+// in a browser without OffscreenCanvas, on the page. The layout only places words; the words
+// are drawn here as SVG <text> with textContent.
 
-import { el, loadScript, svg } from '../lib/dom.js';
+import { el, svg } from '../lib/dom.js';
+import { layOutCloud } from '../lib/off-thread.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
 import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
@@ -52,61 +52,6 @@ const EXPORT = Object.freeze({ without: ['has-selection', 'is-selected'] });
 const CLOUD_WORDS = 80;
 
 const formatValue = (v, ranking) => (ranking === 'count' ? formatNumber(v) : formatNumber(v, 3));
-
-let pageLayout = null;
-
-/** d3-cloud and lib/cloud-layout.js on the page, for a browser without OffscreenCanvas. */
-export function loadPageLayout() {
-  pageLayout ??= (async () => {
-    await loadScript(new URL('../vendor/d3-cloud/d3.layout.cloud.js', import.meta.url).href);
-    await loadScript(new URL('../lib/cloud-layout.js', import.meta.url).href);
-    if (!window.d3?.layout?.cloud || !window.wenxiCloudLayout) throw new Error('the cloud layout did not load');
-    return (request, done) => window.wenxiCloudLayout(window.d3.layout.cloud, request, done);
-  })();
-  return pageLayout;
-}
-
-let cloudWorker = null;
-let cloudRequests = 0;
-
-/**
- * Lay out a cloud `request` (see lib/cloud-layout.js): in the cloud worker when the browser
- * has OffscreenCanvas, else on the page. Resolves to the placed words, or to null when a newer
- * request replaced this one first.
- */
-function layOutCloud(request) {
-  if (cloudWorker !== false && typeof OffscreenCanvas === 'function') {
-    try {
-      cloudWorker ??= new Worker(new URL('../cloud-worker.js', import.meta.url), { name: 'wenxi-cloud' });
-    } catch {
-      cloudWorker = false;
-    }
-  }
-  if (!cloudWorker) return loadPageLayout().then((layout) => new Promise((resolve) => layout(request, resolve)));
-  const worker = cloudWorker;
-  const id = ++cloudRequests;
-  return new Promise((resolve, reject) => {
-    const onMessage = (event) => {
-      if (event.data?.id !== id) return;
-      settle();
-      resolve(event.data.placed);
-    };
-    const onError = (event) => {
-      // The worker could not start (or load its scripts): lay out on the page from now on.
-      event.preventDefault?.();
-      settle();
-      if (cloudWorker === worker) cloudWorker = false;
-      layOutCloud(request).then(resolve, reject);
-    };
-    const settle = () => {
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-    worker.postMessage({ id, request });
-  });
-}
 
 export function mount(root, ctx) {
   const { store } = ctx;

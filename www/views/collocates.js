@@ -7,13 +7,14 @@
 // answers, in its order. Sorting by a column asks again with that measure, so the ranking and
 // its tie-break have one definition, the engine's. The node word starts as the keyword
 // selected in the other views (else the top keyword); choosing a collocate, in the table or the
-// network, makes it the node word. The network's layout is lib/network.js (d3-force).
+// network, makes it the node word. The network is laid out by d3-force in the page's layout worker
+// (lib/off-thread.js, lib/network-layout.js).
 
 import { el, svg } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv, round } from '../lib/export.js';
-import { button, latestAnswer, roving, save, statusLine, tabStop, whole } from '../lib/widgets.js';
-import { layOut, loadForce } from '../lib/network.js';
+import { button, fillInSlices, latestAnswer, roving, save, statusLine, tabStop, whole } from '../lib/widgets.js';
+import { layOutNetwork } from '../lib/off-thread.js';
 import { findKeyword } from '../pkg/model.js';
 
 t.register({
@@ -243,11 +244,16 @@ export function mount(root, ctx) {
     const cut = result.collocates.length > LIMIT;
     shown = { request: q, result, rows: result.collocates.slice(0, LIMIT), cut, current: got.current };
     root.dataset.state = 'ready';
-    draw();
+    // 500 rows are drawn in slices: the network and `done` wait for the last.
+    if ((await draw()) === null) return;
     if (shown.rows.length) await drawNetwork(got.current);
     if (got.current()) done();
   }
 
+  /** Draws of the table so far: a slice of an older one stops when a newer one starts. */
+  let drawing = 0;
+
+  /** The table, or the message; resolves (to null if a newer draw took over) once every row is in. */
   function draw() {
     results.removeAttribute('aria-busy');
     const has = shown !== null && shown.rows.length > 0;
@@ -257,6 +263,7 @@ export function mount(root, ctx) {
     message.textContent = '';
     message.hidden = true;
     if (!has) {
+      drawing += 1;
       tbody.replaceChildren();
       networkBox.replaceChildren();
       message.hidden = false;
@@ -273,7 +280,7 @@ export function mount(root, ctx) {
       return;
     }
     summary.textContent = summaryText() + (shown.cut ? ` ${t('colloc.cut', { n: formatNumber(LIMIT) })}` : '');
-    drawTable();
+    return drawTable();
   }
 
   function summaryText() {
@@ -302,19 +309,21 @@ export function mount(root, ctx) {
       b.replaceChildren(t(key), el('span', { className: 'kw-arrow', attrs: { 'aria-hidden': 'true' }, text: active ? ' ▼' : '' }));
       b.setAttribute('aria-label', t('colloc.sortBy', { column: t(key) }));
     });
-    const trs = rows.map((c) =>
+    const row = (c) =>
       el(
         'tr',
-        { attrs: { 'data-word': c.word, 'data-testid': 'colloc-row' } },
+        { attrs: { 'data-word': c.word, 'data-testid': 'colloc-row', tabindex: -1 } },
         ...COLUMNS.map(([f]) =>
           f === 'word'
             ? el('td', { className: 'kw-word', attrs: { 'data-field': 'word' }, text: c.word })
             : el('td', { className: 'num', attrs: { 'data-field': f, 'data-value': c[f] }, text: showValue(f, c[f]) }),
         ),
-      ),
-    );
-    tbody.replaceChildren(...trs);
-    tabStop(trs);
+      );
+    const id = ++drawing;
+    const filled = fillInSlices(tbody, rows, row, () => id === drawing);
+    // The first row is the table's tab stop from the first slice on.
+    tabStop([...tbody.children]);
+    return filled;
   }
 
   /**
@@ -328,9 +337,10 @@ export function mount(root, ctx) {
     const measure = t(`colloc.measure.${q.sort}`);
     networkTitle.textContent = t('colloc.network', { n: formatNumber(top.length) });
     networkNote.hidden = true;
-    let d3;
+    let layout;
     try {
-      d3 = await loadForce();
+      // In the layout worker: 300 ticks of the simulation took tens of ms on the page's thread.
+      layout = await layOutNetwork({ word: result.word, words: top });
     } catch {
       if (!current()) return;
       networkBox.replaceChildren();
@@ -338,11 +348,7 @@ export function mount(root, ctx) {
       networkNote.textContent = t('colloc.network.failed');
       return;
     }
-    // The table was drawn in this task: the layout (tens of ms on a novel) gets its own, so
-    // that the two never make one long task on the page's thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     if (!current()) return;
-    const layout = layOut(d3, result.word, top);
     const pad = 8;
     const all = [layout.node, ...layout.words];
     const x0 = Math.min(...all.map((n) => n.x - n.r)) - pad;

@@ -12,7 +12,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { serializeSvg, svgToPng, toCsv } from '../lib/export.js';
-import { button, focusItem, formatMeasure, latestAnswer, noKeywordsNote, parseWords, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { button, focusItem, formatMeasure, latestAnswer, nextTask, noKeywordsNote, parseWords, roving, save, statusLine } from '../lib/widgets.js';
 import { findKeyword } from '../pkg/model.js';
 
 t.register({
@@ -37,6 +37,8 @@ t.register({
 
 /** Words (strips) one plot shows at most. */
 const MAX_WORDS = 20;
+/** Occurrence marks drawn in one task (each is an SVG rect with its accessible name). */
+const MARKS_AT_ONCE = 500;
 /** Strip geometry (CSS pixels): the label line above it, the strip, the gap below. */
 const LABEL = 22;
 const STRIP = 30;
@@ -134,11 +136,14 @@ export function mount(root, ctx) {
       return;
     }
     shown = { result: got.answer, length: text.length, report: state.report };
+    // Ready once every mark is in (they come in slices).
+    if ((await draw()) === null) return;
     root.dataset.state = 'ready';
-    draw();
   }
 
+  /** The plot, or the note; resolves once its marks are in (null if a newer draw took over). */
   function draw() {
+    const id = ++drawing;
     wrap.removeAttribute('aria-busy');
     const has = shown !== null;
     empty.hidden = has;
@@ -156,9 +161,28 @@ export function mount(root, ctx) {
     const headed = sections.length === result.parts.length && sections.every((s, i) => s.start === result.parts[i].start);
     partsNote.textContent = t('disp.parts', { n: formatNumber(result.parts.length), kind: t(headed ? 'disp.parts.sections' : 'disp.parts.segments') });
     wrap.replaceChildren(chart(Math.max(280, Math.floor(wrap.clientWidth || root.clientWidth || 600))));
+    return addMarks(id);
   }
 
-  /** The plot, `width` CSS pixels wide. */
+  /** The marks of the plot drawn last, still to add (functions, in order; see `addMarks`). */
+  let pendingMarks = [];
+  /** Draws so far: an older one stops adding its marks when a newer one starts. */
+  let drawing = 0;
+
+  /**
+   * The plot's marks, MARKS_AT_ONCE a task, so that thousands of occurrences never make one
+   * long task; resolves to null when a newer draw took over.
+   */
+  async function addMarks(id) {
+    for (const add of pendingMarks) {
+      await nextTask();
+      if (id !== drawing) return null;
+      add();
+    }
+    return true;
+  }
+
+  /** The plot, `width` CSS pixels wide, without its marks (`addMarks` adds them). */
   function chart(width) {
     const state = store.get();
     const { result, length } = shown;
@@ -166,13 +190,19 @@ export function mount(root, ctx) {
     const xOf = (offset) => PAD + (inner * offset) / Math.max(1, length);
     const rowTop = (i) => i * (LABEL + STRIP + GAP);
     const height = rowTop(result.words.length) - GAP + AXIS;
+    // The part an offset is in: the last that starts at or before it (parts are in text order).
     const partOf = (offset) => {
-      let lo = 0;
-      while (lo + 1 < result.parts.length && result.parts[lo + 1].start <= offset) lo++;
+      let [lo, hi] = [0, result.parts.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (result.parts[mid].start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
       return result.parts[lo];
     };
     const rows = [];
     const marks = [];
+    pendingMarks = [];
     result.words.forEach((w, i) => {
       const top = rowTop(i);
       const word = displayWord(state, w.word);
@@ -194,7 +224,7 @@ export function mount(root, ctx) {
         ),
       );
       const n = w.positions.length;
-      const ticks = w.positions.map(([start, end], k) =>
+      const tick = ([start, end], k) =>
         svg('rect', {
           class: 'disp-mark',
           'data-testid': 'disp-mark',
@@ -207,11 +237,18 @@ export function mount(root, ctx) {
           tabindex: -1,
           role: 'button',
           'aria-label': t('disp.mark', { word, i: formatNumber(k + 1), n: formatNumber(n), part: partOf(start).title }),
-        }),
-      );
-      const group = svg('g', { class: 'disp-marks', 'data-row': i, role: 'group', 'aria-label': t('disp.strip', { word, n: formatNumber(n) }) }, ...ticks);
+        });
+      const group = svg('g', { class: 'disp-marks', 'data-row': i, role: 'group', 'aria-label': t('disp.strip', { word, n: formatNumber(n) }) });
       roving(group, '.disp-mark', reveal);
-      tabStop(ticks);
+      // A word of a novel occurs thousands of times: its marks come MARKS_AT_ONCE a task.
+      for (let from = 0; from < n; from += MARKS_AT_ONCE) {
+        const slice = w.positions.slice(from, from + MARKS_AT_ONCE);
+        pendingMarks.push(() => {
+          const ticks = slice.map((p, k) => tick(p, from + k));
+          if (from === 0) ticks[0].tabIndex = 0;
+          group.append(...ticks);
+        });
+      }
       marks.push(group);
     });
     const bottom = rowTop(result.words.length) - GAP;

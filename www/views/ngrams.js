@@ -9,7 +9,7 @@
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv } from '../lib/export.js';
-import { button, latestAnswer, save, statusLine, whole } from '../lib/widgets.js';
+import { button, fillInSlices, latestAnswer, save, statusLine, whole } from '../lib/widgets.js';
 import { joinWords } from '../lib/query-text.js';
 
 export { joinWords };
@@ -158,10 +158,15 @@ export function mount(root, ctx) {
     const { ngrams } = got.answer;
     shown = { request: q, rows: ngrams.slice(0, LIMIT), cut: ngrams.length > LIMIT };
     root.dataset.state = 'ready';
-    draw();
+    // A thousand rows are drawn in slices; the answer is done when the last is in.
+    if ((await draw()) === null) return;
     done();
   }
 
+  /** Draws of the table so far: a slice of an older one stops when a newer one starts. */
+  let drawing = 0;
+
+  /** The table, or the message; resolves (to null if a newer draw took over) once every row is in. */
   function draw() {
     results.removeAttribute('aria-busy');
     const has = shown !== null && shown.rows.length > 0;
@@ -170,6 +175,7 @@ export function mount(root, ctx) {
     summary.textContent = '';
     status.textContent = '';
     if (!has) {
+      drawing += 1;
       tbody.replaceChildren();
       if (failure) message.textContent = failure.kind === 'invalid_query' ? t('ngrams.invalid', { detail: failure.message }) : t('ngrams.failed');
       else if (!shown) message.textContent = t('ngrams.empty');
@@ -180,8 +186,11 @@ export function mount(root, ctx) {
     summary.textContent =
       t('ngrams.summary', { n: formatNumber(rows.length), min: q.minN, max: q.maxN, count: formatNumber(q.minCount) }) +
       (cut ? ` ${t('ngrams.cut', { n: formatNumber(LIMIT) })}` : '');
-    tbody.replaceChildren(
-      ...rows.map((g, i) =>
+    const id = ++drawing;
+    return fillInSlices(
+      tbody,
+      rows,
+      (g, i) =>
         el(
           'tr',
           { attrs: { 'data-testid': 'ngrams-row', 'data-n': g.words.length, 'data-count': g.count, 'data-words': JSON.stringify(g.words) } },
@@ -190,7 +199,7 @@ export function mount(root, ctx) {
           el('td', { className: 'num', text: formatNumber(g.words.length) }),
           el('td', { className: 'num', attrs: { 'data-testid': 'ngrams-count' }, text: formatNumber(g.count) }),
         ),
-      ),
+      () => id === drawing,
     );
   }
 

@@ -128,6 +128,8 @@ export function mount(root, ctx) {
 
   /** Per analysis: the tree, the count cache, which entries are expanded. */
   let model = null;
+  /** The timer of a long text's outline, drawn in tasks after the other views' (buildSoon). */
+  let pending = 0;
 
   function build() {
     const { report } = store.get();
@@ -145,8 +147,19 @@ export function mount(root, ctx) {
     const expanded = keep ? model.expanded : new Set();
     if (!keep && sections.length <= EXPAND_ALL_UP_TO) sections.forEach((_, i) => tree.children[i].length && expanded.add(i));
     model = { report, sections, tree, expanded, cache: sectionCounts(report), terms: new Map() };
-    list.replaceChildren();
-    drawList(list, tree.roots, 0);
+    if (sections.length <= DEFER_OVER) {
+      list.replaceChildren();
+      drawList(list, tree.roots, 0);
+      return;
+    }
+    // Counting a long text's sections (every listed keyword's per-section counts) and drawing
+    // its first entries are each tens of ms: the entries come in a task of their own.
+    const drawn = model;
+    pending = setTimeout(() => {
+      if (model !== drawn) return;
+      list.replaceChildren();
+      drawList(list, tree.roots, 0);
+    }, 0);
   }
 
   /** Append entries indices[from…] to `ul`, PAGE at a time. */
@@ -361,7 +374,6 @@ export function mount(root, ctx) {
 
   // A long text's outline is drawn in its own task, so the views drawing one report do not add
   // up to one long task that freezes the page.
-  let pending = 0;
   function buildSoon() {
     clearTimeout(pending);
     const sections = store.get().report?.sections.length ?? 0;

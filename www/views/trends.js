@@ -10,7 +10,7 @@
 import { el, svg } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { serializeSvg, svgToPng, toCsv, round } from '../lib/export.js';
-import { button, latestAnswer, noKeywordsNote, parseWords, save, statusLine } from '../lib/widgets.js';
+import { button, fillInSlices, latestAnswer, nextTask, noKeywordsNote, parseWords, save, statusLine } from '../lib/widgets.js';
 import { rankKeywords } from '../pkg/model.js';
 
 t.register({
@@ -183,11 +183,21 @@ export function mount(root, ctx) {
       return;
     }
     shown = { result: got.answer, report: state.report };
+    // A novel's chapters make a chart of thousands of points and a table of hundreds of rows:
+    // the view is ready once both are drawn, each in tasks of their own.
+    if ((await draw()) === null) return;
     root.dataset.state = 'ready';
-    draw();
   }
 
-  function draw() {
+  /** Draws so far: an older one stops when a newer one starts. */
+  let drawing = 0;
+
+  /**
+   * The chart, then its table in later tasks; resolves once the last row is in, or to null
+   * when a newer draw took over.
+   */
+  async function draw() {
+    const id = ++drawing;
     wrap.removeAttribute('aria-busy');
     const has = shown !== null;
     for (const node of [tools, wrap, details]) node.hidden = !has;
@@ -200,10 +210,31 @@ export function mount(root, ctx) {
       return;
     }
     wrap.replaceChildren(chart(Math.max(300, Math.floor(wrap.clientWidth || root.clientWidth || 600))));
-    tableBox.replaceChildren(table());
+    if ((await addPoints(() => id === drawing)) === null) return null;
+    await nextTask();
+    if (id !== drawing) return null;
+    const { table, body, parts, row } = tableParts();
+    tableBox.replaceChildren(table);
+    return fillInSlices(body, parts, row, () => id === drawing);
   }
 
-  /** The line chart, `width` CSS pixels wide. */
+  /** The points of the chart drawn last, a function a series (see `chart`). */
+  let points = [];
+
+  /**
+   * The chart's points, a series a task (a novel's chapters are hundreds of points a word, each
+   * with its tooltip); resolves to null when `current()` turned false meanwhile.
+   */
+  async function addPoints(current) {
+    for (const add of points) {
+      await nextTask();
+      if (!current()) return null;
+      add();
+    }
+    return true;
+  }
+
+  /** The line chart, `width` CSS pixels wide, its points to come (`addPoints`). */
   function chart(width) {
     const state = store.get();
     const { parts, series } = shown.result;
@@ -250,21 +281,27 @@ export function mount(root, ctx) {
         ? []
         : [svg('text', { class: 'trends-tick-text', 'data-testid': 'trends-x-label', x: xOf(i).toFixed(2), y: top + HEIGHT + 18, 'text-anchor': 'middle' }, truncate(p.title, room), svg('title', {}, p.title))],
     );
+    // Each series' line now, its points (a circle and a tooltip a part) by `addPoints`.
+    points = [];
     const lines = series.map((s, i) => {
-      const points = values[i].map((v, k) => `${xOf(k).toFixed(2)},${yOf(v).toFixed(2)}`).join(' ');
-      const dots = values[i].map((v, k) =>
-        svg(
-          'circle',
-          { class: 'trend-point', 'data-testid': 'trends-point', 'data-value': s.relative[k], cx: xOf(k).toFixed(2), cy: yOf(v).toFixed(2), r: 3 },
-          svg('title', {}, t('trends.point', { word: words[i], part: parts[k].title, value: formatNumber(v, 2), n: formatNumber(s.counts[k]) })),
-        ),
-      );
-      return svg(
+      const line = values[i].map((v, k) => `${xOf(k).toFixed(2)},${yOf(v).toFixed(2)}`).join(' ');
+      const group = svg(
         'g',
         { class: `trends-series trend-c${i % COLOURS}`, 'data-testid': 'trends-series', 'data-word': s.word },
-        svg('polyline', { class: 'trend-line', 'data-testid': 'trends-line', points }),
-        ...dots,
+        svg('polyline', { class: 'trend-line', 'data-testid': 'trends-line', points: line }),
       );
+      points.push(() =>
+        group.append(
+          ...values[i].map((v, k) =>
+            svg(
+              'circle',
+              { class: 'trend-point', 'data-testid': 'trends-point', 'data-value': s.relative[k], cx: xOf(k).toFixed(2), cy: yOf(v).toFixed(2), r: 3 },
+              svg('title', {}, t('trends.point', { word: words[i], part: parts[k].title, value: formatNumber(v, 2), n: formatNumber(s.counts[k]) })),
+            ),
+          ),
+        ),
+      );
+      return group;
     });
     return svg(
       'svg',
@@ -287,11 +324,15 @@ export function mount(root, ctx) {
     );
   }
 
-  /** The chart's numbers: a row per part, a column per word (per 10,000 words). */
-  function table() {
+  /**
+   * The chart's numbers: a row per part, a column per word (per 10,000 words). The table with
+   * its head, its empty body, and `row(part, k)` to fill the body with.
+   */
+  function tableParts() {
     const state = store.get();
     const { parts, series } = shown.result;
-    return el(
+    const body = el('tbody', {});
+    const table = el(
       'table',
       { className: 'trends-table', attrs: { 'data-testid': 'trends-table' } },
       el(
@@ -305,22 +346,19 @@ export function mount(root, ctx) {
           ...series.map((s) => el('th', { className: 'num', attrs: { scope: 'col' }, text: displayWord(state, s.word) })),
         ),
       ),
-      el(
-        'tbody',
-        {},
-        ...parts.map((p, k) =>
-          el(
-            'tr',
-            { attrs: { 'data-testid': 'trends-row' } },
-            el('th', { attrs: { scope: 'row' }, text: p.title }),
-            el('td', { className: 'num', text: formatNumber(p.words) }),
-            ...series.map((s) =>
-              el('td', { className: 'num', attrs: { 'data-testid': 'trends-cell', 'data-word': s.word, 'data-value': s.relative[k] }, text: formatNumber(s.relative[k] * PER, 2) }),
-            ),
-          ),
-        ),
-      ),
+      body,
     );
+    const row = (p, k) =>
+      el(
+        'tr',
+        { attrs: { 'data-testid': 'trends-row' } },
+        el('th', { attrs: { scope: 'row' }, text: p.title }),
+        el('td', { className: 'num', text: formatNumber(p.words) }),
+        ...series.map((s) =>
+          el('td', { className: 'num', attrs: { 'data-testid': 'trends-cell', 'data-word': s.word, 'data-value': s.relative[k] }, text: formatNumber(s.relative[k] * PER, 2) }),
+        ),
+      );
+    return { table, body, parts, row };
   }
 
   /** The numbers as CSV: a line per part, each word's count and rate per 10,000 words. */
@@ -345,7 +383,9 @@ export function mount(root, ctx) {
     const width = wrap.clientWidth;
     if (shown && root.dataset.state === 'ready' && width && width !== drawnWidth) {
       drawnWidth = width;
+      const id = ++drawing;
       wrap.replaceChildren(chart(Math.max(300, width)));
+      addPoints(() => id === drawing);
     }
   }).observe(wrap);
 
