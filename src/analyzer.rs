@@ -35,6 +35,9 @@ pub struct Analyzer {
     /// The text whose part 0 [`Analyzer::segment_part`] segmented last, cleaned, for the
     /// [`Analyzer::analyze_parts`] that follows it in the same worker.
     prepared: Option<parts::Prepared>,
+    /// The HSK word lists handed over with [`Analyzer::load_levels`] (natively, the built-in
+    /// ones serve until then).
+    levels: Option<query::Levels>,
 }
 
 impl Analyzer {
@@ -48,6 +51,7 @@ impl Analyzer {
             kept: None,
             documents: documents::KeptCorpus::default(),
             prepared: None,
+            levels: None,
         }
     }
 
@@ -128,6 +132,23 @@ impl Analyzer {
     /// not embed; see [`Converter::load_traditional_phrases`](crate::script::Converter::load_traditional_phrases).
     pub fn load_traditional_phrases(&self, phrases: &str) {
         self.converter.load_traditional_phrases(phrases);
+    }
+
+    /// Hand over the HSK 3.0 word lists [`Analyzer::levels`] grades with (the text of
+    /// `data/hsk/hsk3-words.tsv`, which the package's `hskLevels()` resolves to): the wasm does
+    /// not embed them, so that a page downloads them only when a reader asks for the profile.
+    /// Natively the built-in lists serve without this.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for text that is not such a list (the lists held are kept).
+    pub fn load_levels(&mut self, text: &str) -> Result<(), Error> {
+        self.levels = Some(query::Levels::parse(text)?);
+        Ok(())
+    }
+
+    /// Whether [`Analyzer::levels`] can grade now (always, natively).
+    pub fn has_levels(&self) -> bool {
+        self.levels.is_some() || cfg!(not(target_arch = "wasm32"))
     }
 
     /// Whether [`Analyzer::to_traditional`] can convert now.

@@ -10,6 +10,7 @@
 //! wenxi terms FILE [--min N] [--max-words N] [--limit N]
 //! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
 //! wenxi trends FILE WORD... [--segments N]
+//! wenxi levels FILE [--known WORDS.txt] [--level N] [--limit N]
 //! wenxi corpus PATH... [--jsonl] [--threads N] [--top N] [--terms N] [--compare A:B]
 //!              [--reference FILE | --reference-list FILE | --reference-dictionary]
 //! wenxi merge PART.jsonl... [--top N] [--terms N] [--compare A:B] [--reference… as above]
@@ -42,7 +43,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wenxi::collection::read_jsonl;
 use wenxi::query::{
-    By, CollocatesQuery, ConcordanceQuery, DispersionQuery, NgramsQuery, TermsQuery, TrendsQuery,
+    By, CollocatesQuery, ConcordanceQuery, DispersionQuery, LevelsQuery, NgramsQuery, TermsQuery,
+    TrendsQuery,
 };
 use wenxi::{Analyzer, Options};
 
@@ -243,6 +245,23 @@ enum Command {
         /// Leave out each occurrence's offsets.
         #[arg(long)]
         no_positions: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The vocabulary profile by HSK 3.0 level: {"levels": [{"level", "tokens", "types", ...}],
+    /// "coverage": {...}, "unknown": [...], ...}.
+    Levels {
+        file: String,
+        /// The reader's known words: a text file, words separated by line breaks, spaces,
+        /// commas or tabs (a word list, or a `word<TAB>...` export: the first column counts).
+        #[arg(long, value_name = "WORDS.txt")]
+        known: Option<String>,
+        /// The reader's HSK level (1-7, 7 for the 7-9 band): listed words up to it are known.
+        #[arg(long)]
+        level: Option<u8>,
+        /// How many unknown words to list (default 200).
+        #[arg(long)]
+        limit: Option<usize>,
         #[command(flatten)]
         common: Common,
     },
@@ -467,7 +486,40 @@ fn run(cli: Cli) -> Result<(), String> {
             let q = TrendsQuery { words, segments };
             print(&analyzer.trends(&q).map_err(failed)?, common.pretty)
         }
+        Command::Levels {
+            file,
+            known,
+            level,
+            limit,
+            common,
+        } => {
+            let known = match known {
+                Some(path) => known_words(&read(&path)?),
+                None => Vec::new(),
+            };
+            let analyzer = analysed(&file, &common)?;
+            let q = LevelsQuery {
+                known,
+                level,
+                limit,
+            };
+            print(&analyzer.levels(&q).map_err(failed)?, common.pretty)
+        }
     }
+}
+
+/// The words of a known-words file: one a line, or separated by spaces, commas or enumeration
+/// commas; of a tab-separated line (a list exported with levels or counts) the first column.
+fn known_words(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.split('\t').next().unwrap_or(""))
+        .flat_map(|line| {
+            line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
+        })
+        .map(|w| w.trim_start_matches('\u{feff}'))
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .map(str::to_string)
+        .collect()
 }
 
 /// An analyzer that has analysed `file` (its report is not printed: the queries read it).

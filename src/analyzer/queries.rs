@@ -6,7 +6,8 @@ use super::Analyzer;
 use crate::keywords::key_of;
 use crate::query::{
     self, Collocates, CollocatesQuery, Concordance, ConcordanceQuery, Corpus, Dispersion,
-    DispersionQuery, Ngrams, NgramsQuery, Terms, TermsQuery, Trends, TrendsQuery,
+    DispersionQuery, Levels, LevelsProfile, LevelsQuery, Ngrams, NgramsQuery, Terms, TermsQuery,
+    Trends, TrendsQuery,
 };
 use crate::Error;
 
@@ -118,4 +119,56 @@ impl Analyzer {
     pub fn trends(&self, q: &TrendsQuery) -> Result<Trends, Error> {
         query::trends(self.corpus()?, q, &|w| self.key(w))
     }
+
+    /// The vocabulary profile of the last analysed text by HSK 3.0 level: running and
+    /// distinct words per level, coverage, the words a reader does not know, characters by
+    /// level (see [`query::levels`](crate::query::levels)).
+    ///
+    /// ```
+    /// use wenxi::query::LevelsQuery;
+    /// let mut analyzer = wenxi::Analyzer::new();
+    /// analyzer.analyze("我们学习汉语。", &wenxi::Options::default()).unwrap();
+    /// let profile = analyzer.levels(&LevelsQuery::default()).unwrap();
+    /// assert_eq!(profile.graded.tokens, 3); // 我们 学习 汉语
+    /// assert_eq!(profile.coverage.level95, Some(1));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotAnalyzed`] before any analysis; [`Error::InvalidQuery`] as
+    /// [`query::levels`](crate::query::levels) says; in wasm, [`Error::InvalidRequest`] until
+    /// the lists are handed over ([`Analyzer::load_levels`]).
+    pub fn levels(&self, q: &LevelsQuery) -> Result<LevelsProfile, Error> {
+        let corpus = self.corpus()?;
+        let lists = match &self.levels {
+            Some(lists) => lists,
+            None => builtin_levels()?,
+        };
+        query::levels(corpus, lists, q, &|w| self.key(w), &|w| {
+            self.segmenter
+                .tokens(w, false)
+                .iter()
+                .map(|t| w.get(t.byte_start..t.byte_end).unwrap_or("").to_string())
+                .collect()
+        })
+    }
+}
+
+/// The HSK 3.0 word lists built into native builds (`data/hsk/hsk3-words.tsv`), parsed once.
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin_levels() -> Result<&'static Levels, Error> {
+    static LISTS: std::sync::OnceLock<Levels> = std::sync::OnceLock::new();
+    const TEXT: &str = include_str!("../../data/hsk/hsk3-words.tsv");
+    if let Some(lists) = LISTS.get() {
+        return Ok(lists);
+    }
+    let parsed = Levels::parse(TEXT)?;
+    Ok(LISTS.get_or_init(|| parsed))
+}
+
+/// The wasm embeds no lists: they are handed over when a page first asks for a profile.
+#[cfg(target_arch = "wasm32")]
+fn builtin_levels() -> Result<&'static Levels, Error> {
+    Err(Error::InvalidRequest(
+        "the HSK word lists are not loaded: hand them over with loadLevels (the package's hskLevels())".into(),
+    ))
 }

@@ -1,5 +1,5 @@
 //! The corpus linguist's queries on the last analysed text: concordance, collocates, n-grams,
-//! dispersion, trends and terms found in the text. One file per query; `corpus` is the kept
+//! dispersion, trends, terms found in the text, and the vocabulary profile by HSK level. One file per query; `corpus` is the kept
 //! analysis they all read, `parts` the division of a text into sections or equal segments
 //! that dispersion and trends share, `grams` the counting of repeated token sequences that
 //! n-grams and terms share.
@@ -26,6 +26,7 @@ mod concordance;
 mod corpus;
 mod dispersion;
 mod grams;
+mod levels;
 mod ngrams;
 mod parts;
 mod stream;
@@ -42,6 +43,10 @@ pub use concordance::{
 };
 pub use corpus::{Corpus, SectionMark};
 pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
+pub use levels::{
+    levels, Apart, Characters, Coverage, KnownCoverage, LevelCount, Levels, LevelsProfile,
+    LevelsQuery, Tally, UnknownWord, MAX_UNKNOWN, TOP_LEVEL,
+};
 pub use ngrams::{ngrams, ngrams_in, CorpusNgram, CorpusNgrams, Ngram, Ngrams, NgramsQuery, MAX_N};
 pub use parts::{parts, Part, DEFAULT_SEGMENTS, MAX_SEGMENTS};
 pub use stream::{Entry, Stream, WordAt};

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Regenerates Wenxi's HSK 3.0 word list (data/hsk/hsk3-words.tsv) from a copy of
+// https://github.com/drkameleon/complete-hsk-vocabulary (MIT, see data/hsk/LICENSE). Run after
+// updating that copy, then commit the result.
+//
+//   node scripts/gen-hsk.mjs /path/to/complete-hsk-vocabulary          # a checkout
+//   node scripts/gen-hsk.mjs --git-dir /path/to/complete-hsk-vocabulary.git  # a bare repo, at HEAD
+//
+// Only two fields of each entry are kept: the simplified word and its new-HSK (3.0) level.
+// The entries' pinyin, traditional forms and the rest are not needed, and their English
+// meanings come from CC-CEDICT (CC BY-SA), which Wenxi must not ship.
+//
+// The output is one line `word<TAB>level` per word, level 1-6, or 7 for the 7-9 band, after
+// a `#` line naming the source and its commit. A word listed at several new-HSK levels gets
+// the lowest: that is where a learner meets it first. Words with only old-HSK (2.0) levels
+// are left out. Lines are sorted by level, then by word in UTF-8 byte order (codepoint
+// order, the order of Rust's str), so that a rerun on the same commit gives the same bytes.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE = 'https://github.com/drkameleon/complete-hsk-vocabulary';
+const USAGE = 'usage: node scripts/gen-hsk.mjs (CHECKOUT | --git-dir DIR)';
+
+const args = process.argv.slice(2);
+let gitDir = null;
+let checkout = null;
+if (args.length === 2 && args[0] === '--git-dir') gitDir = args[1];
+else if (args.length === 1 && !args[0].startsWith('-')) checkout = args[0];
+else {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const git = (...rest) =>
+  execFileSync('git', gitDir ? ['--git-dir', gitDir, ...rest] : ['-C', checkout, ...rest], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+// The commit goes into the header, so the committed file says which data it is; a copy
+// without git history (a downloaded zip) cannot say, and is refused.
+let commit;
+try {
+  commit = git('rev-parse', 'HEAD').trim();
+} catch (e) {
+  console.error(`gen-hsk: ${checkout ?? gitDir} is not a git checkout or repository: ${String(e.stderr).trim()}`);
+  process.exit(1);
+}
+
+// complete.json is the repository's source of truth; complete.min.json is the same data with
+// short keys, generated from it by the repository's CI. Either will do, and the output does
+// not name which was read: a copy may lack the big one (a partial mirror did).
+function readSource() {
+  for (const file of ['complete.json', 'complete.min.json']) {
+    if (checkout) {
+      const path = join(checkout, file);
+      if (existsSync(path)) return readFileSync(path, 'utf8');
+    } else {
+      try {
+        return git('show', `${commit}:${file}`);
+      } catch {
+        // absent from this copy: try the next file
+      }
+    }
+  }
+  throw new Error(`neither complete.json nor complete.min.json in ${checkout ?? gitDir}`);
+}
+
+const entries = JSON.parse(readSource());
+if (!Array.isArray(entries)) throw new Error('expected a JSON array of entries');
+
+// Level tags are "new-N"/"old-N" in complete.json, "nN"/"oN" in complete.min.json; new 7 is
+// the 7-9 band. Any other tag stops the script: a changed format should be looked at, not
+// silently drop words.
+const levelOf = (tag) => {
+  const m = /^(?:new-|n)([1-7])$/.exec(tag);
+  if (m) return Number(m[1]);
+  if (/^(?:old-|o)[1-6]$/.test(tag)) return null;
+  throw new Error(`unknown level tag ${JSON.stringify(tag)}`);
+};
+
+const levels = new Map(); // word → lowest new-HSK level
+for (const entry of entries) {
+  const word = entry.simplified ?? entry.s;
+  const tags = entry.level ?? entry.l;
+  if (typeof word !== 'string' || !Array.isArray(tags)) throw new Error(`unexpected entry ${JSON.stringify(entry).slice(0, 200)}`);
+  const newLevels = tags.map(levelOf).filter((l) => l !== null);
+  if (!newLevels.length) continue;
+  // The words are kept as written. They must not break the TSV, and the data (unlike the
+  // official syllabus) carries no sense markers such as 打1 or 称¹: should one appear, it is
+  // for a person to decide whether to strip it.
+  if (!word || /[\s\p{Cc}]/u.test(word)) throw new Error(`word ${JSON.stringify(word)} holds whitespace`);
+  if (/[0-9¹²³⁴⁵⁶⁷⁸⁹]$/u.test(word)) throw new Error(`word ${JSON.stringify(word)} ends in a sense marker`);
+  const level = Math.min(...newLevels);
+  levels.set(word, Math.min(level, levels.get(word) ?? level));
+}
+
+const rows = [...levels].map(([word, level]) => ({ word, level, bytes: Buffer.from(word, 'utf8') }));
+rows.sort((a, b) => a.level - b.level || Buffer.compare(a.bytes, b.bytes));
+
+const header =
+  `# HSK 3.0 words from ${SOURCE} at commit ${commit} (MIT License, see LICENSE), ` +
+  'generated by scripts/gen-hsk.mjs. Format: word<TAB>level, level 1-6 or 7 for the 7-9 band ' +
+  '(the lowest new-HSK level listing the simplified word); sorted by level, then by word in UTF-8 byte order.';
+const lines = [header, ...rows.map((r) => `${r.word}\t${r.level}`)];
+
+const out = join(ROOT, 'data', 'hsk');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'hsk3-words.tsv'), lines.join('\n') + '\n');
+
+const counts = [1, 2, 3, 4, 5, 6, 7].map((l) => rows.filter((r) => r.level === l).length);
+console.log(
+  `data/hsk/hsk3-words.tsv: ${rows.length} words (levels 1-6: ${counts.slice(0, 6).join(', ')}; ` +
+    `7-9: ${counts[6]}) from ${entries.length} entries at ${commit}`,
+);

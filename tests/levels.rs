@@ -1,0 +1,240 @@
+//! The vocabulary profile by HSK level (`Analyzer::levels`, `wenxi levels`): lookups in both
+//! scripts against the shipped lists, sums that add up, coverage and characters computed by
+//! hand on a small text with lists of its own, names and numbers kept apart, known words.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+
+use wenxi::query::{Levels, LevelsQuery, TOP_LEVEL};
+use wenxi::report::TokenKind;
+use wenxi::{Analyzer, Options};
+
+const LISTS: &str = include_str!("../data/hsk/hsk3-words.tsv");
+
+/// The shipped lists read independently of `Levels::parse`: word → level.
+fn shipped() -> HashMap<&'static str, u8> {
+    LISTS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (w, n) = l.split_once('\t').unwrap();
+            (w, n.parse().unwrap())
+        })
+        .collect()
+}
+
+fn profile(text: &str, options: &Options, q: &LevelsQuery) -> wenxi::query::LevelsProfile {
+    let mut analyzer = Analyzer::new();
+    analyzer.analyze(text, options).unwrap();
+    analyzer.levels(q).unwrap()
+}
+
+#[test]
+fn the_shipped_lists_hold_every_level_and_parse_as_written() {
+    let by_hand = shipped();
+    let levels = Levels::parse(LISTS).unwrap();
+    assert_eq!(levels.len(), by_hand.len());
+    for level in 1..=TOP_LEVEL {
+        assert!(
+            by_hand.values().filter(|&&l| l == level).count() > 400,
+            "level {level} has its words"
+        );
+    }
+    for (word, level) in by_hand.iter().take(2000) {
+        assert_eq!(levels.level_of(word), Some(*level), "{word}");
+    }
+    assert_eq!(levels.level_of("不是一个词"), None);
+}
+
+#[test]
+fn traditional_text_is_graded_as_its_simplified_form() {
+    let by_hand = shipped();
+    let simplified = "我们学习汉语。这个问题很重要，经济发展需要时间。";
+    let traditional = "我們學習漢語。這個問題很重要，經濟發展需要時間。";
+    let q = LevelsQuery::default();
+    let a = profile(simplified, &Options::default(), &q);
+    let b = profile(traditional, &Options::default(), &q);
+    assert_eq!(a.levels, b.levels, "the same levels in both scripts");
+    assert_eq!(a.coverage, b.coverage);
+    // Each level's tokens are the words of that level in the lists.
+    for word in [
+        "学习", "汉语", "问题", "重要", "经济", "发展", "需要", "时间",
+    ] {
+        let level = by_hand[word];
+        let row = &a.levels[usize::from(level) - 1];
+        assert!(
+            row.tokens >= 1,
+            "{word} (level {level}) is counted at its level"
+        );
+    }
+}
+
+#[test]
+fn coverage_and_characters_as_computed_by_hand() {
+    // Lists of our own: 我们 1, 汉语 1, 很 1, 学习 2, 难 3.
+    let mut analyzer = Analyzer::new();
+    analyzer
+        .load_levels("# test lists\n我们\t1\n汉语\t1\n很\t1\n学习\t2\n难\t3\n")
+        .unwrap();
+    analyzer
+        .analyze("我们学习汉语。汉语很难。", &Options::default())
+        .unwrap();
+    let p = analyzer.levels(&LevelsQuery::default()).unwrap();
+    // Running words: 我们 学习 汉语 汉语 很 难 — levels 1 (4), 2 (1), 3 (1).
+    let tokens: Vec<u32> = p.levels.iter().map(|r| r.tokens).collect();
+    assert_eq!(tokens, vec![4, 1, 1, 0, 0, 0, 0, 0]);
+    let types: Vec<u32> = p.levels.iter().map(|r| r.types).collect();
+    assert_eq!(types, vec![3, 1, 1, 0, 0, 0, 0, 0]);
+    assert_eq!((p.graded.tokens, p.graded.types), (6, 5));
+    let expected = [4.0 / 6.0, 5.0 / 6.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+    for (got, want) in p.coverage.by_level.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    }
+    assert_eq!(p.coverage.level95, Some(3));
+    assert_eq!(p.coverage.level98, Some(3));
+    assert_eq!(p.coverage.known, None, "no known words asked");
+    assert!(p.unknown.is_empty(), "every word is listed");
+    // Characters: 我们汉语汉语很 at 1 (7), 学习 at 2 (2), 难 at 3 (1).
+    let chars: Vec<u32> = p.characters.levels.iter().map(|r| r.tokens).collect();
+    assert_eq!(chars, vec![7, 2, 1, 0, 0, 0, 0, 0]);
+    assert_eq!(p.characters.total.tokens, 10);
+    assert_eq!(p.characters.total.types, 8);
+
+    // Known words (in the other script) and a level: the rest ranked by count.
+    let q = LevelsQuery {
+        known: vec!["學習".into()],
+        level: Some(1),
+        limit: None,
+    };
+    let p = analyzer.levels(&q).unwrap();
+    let known = p.coverage.known.unwrap();
+    assert_eq!((known.tokens, known.types), (5, 4));
+    assert!((known.token_share - 5.0 / 6.0).abs() < 1e-12);
+    let unknown: Vec<(&str, u32, Option<u8>)> = p
+        .unknown
+        .iter()
+        .map(|u| (u.key.as_str(), u.count, u.level))
+        .collect();
+    assert_eq!(unknown, vec![("难", 1, Some(3))]);
+    assert_eq!(p.unknown_types, 1);
+}
+
+#[test]
+fn names_numbers_and_latin_words_are_counted_apart() {
+    let text = "李明今天买了3个苹果和一百二十本书，他说AI很有用。李明很高兴。";
+    let p = profile(text, &Options::default(), &LevelsQuery::default());
+    assert_eq!(p.apart.names.tokens, 2, "李明 twice: {:?}", p.apart);
+    assert_eq!(p.apart.names.types, 1);
+    assert_eq!(p.apart.numbers.tokens, 2, "3 and 一百二十: {:?}", p.apart);
+    assert_eq!(p.apart.latin.tokens, 1, "AI");
+    for u in &p.unknown {
+        assert!(
+            !["李明", "3", "一百二十", "ai"].contains(&u.key.as_str()),
+            "{} is not beyond",
+            u.key
+        );
+    }
+}
+
+#[test]
+fn sums_add_up_on_a_real_text_and_joined_terms_are_read_as_their_words() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/running-text/simplified/红楼梦.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        panic!("the shared corpus is missing: {path} (it lies beside the repository)");
+    };
+    let text: String = text.chars().take(60_000).collect();
+    let q = LevelsQuery::default();
+    let plain = profile(&text, &Options::default(), &q);
+    let sum: u32 = plain.levels.iter().map(|r| r.tokens).sum();
+    assert_eq!(sum, plain.graded.tokens);
+    let types: u32 = plain.levels.iter().map(|r| r.types).sum();
+    assert_eq!(types, plain.graded.types);
+    let shares: f64 = plain.levels.iter().map(|r| r.token_share).sum();
+    assert!((shares - 1.0).abs() < 1e-9);
+    let char_sum: u32 = plain.characters.levels.iter().map(|r| r.tokens).sum();
+    assert_eq!(char_sum, plain.characters.total.tokens);
+    // Coverage never falls as the level rises, and ends at the share of listed words.
+    assert!(plain.coverage.by_level.windows(2).all(|w| w[0] <= w[1]));
+    let beyond = plain.levels[7].token_share;
+    assert!((plain.coverage.by_level[6] + beyond - 1.0).abs() < 1e-9);
+    // Without known words, the unknown words are the words beyond the lists.
+    assert_eq!(plain.unknown_types, plain.levels[7].types);
+    assert!(plain.unknown.windows(2).all(|w| w[0].count >= w[1].count));
+    // Every running word is graded or apart: the word tokens of the text, none lost.
+    let mut analyzer = Analyzer::new();
+    let options = Options {
+        include_tokens: true,
+        ..Options::default()
+    };
+    let report = analyzer.analyze(&text, &options).unwrap();
+    let words = report
+        .tokens
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Han | TokenKind::Latin | TokenKind::Number
+            )
+        })
+        .count() as u32;
+    let apart = plain.apart.names.tokens + plain.apart.numbers.tokens + plain.apart.latin.tokens;
+    assert!(
+        plain.graded.tokens + apart >= words,
+        "{} + {apart} < {words}",
+        plain.graded.tokens
+    );
+    // With terms joined, a joined term counts as the words the dictionary cuts it into: the
+    // plain segmentation's words but for the few the HMM had cut otherwise (within 0.2%).
+    let joined = profile(
+        &text,
+        &Options {
+            terms: true,
+            ..Options::default()
+        },
+        &q,
+    );
+    let (a, b) = (
+        joined.graded.tokens + joined.apart.names.tokens,
+        plain.graded.tokens + plain.apart.names.tokens,
+    );
+    assert!(a.abs_diff(b) * 500 <= b, "joined {a} vs plain {b}");
+}
+
+#[test]
+fn bad_requests_and_bad_lists_are_refused() {
+    let mut analyzer = Analyzer::new();
+    assert_eq!(
+        analyzer.levels(&LevelsQuery::default()).unwrap_err().kind(),
+        "not_analyzed"
+    );
+    analyzer
+        .analyze("我们学习汉语。", &Options::default())
+        .unwrap();
+    let q = LevelsQuery {
+        level: Some(8),
+        ..LevelsQuery::default()
+    };
+    assert_eq!(analyzer.levels(&q).unwrap_err().kind(), "invalid_query");
+    let q = LevelsQuery {
+        limit: Some(1_000_000),
+        ..LevelsQuery::default()
+    };
+    assert_eq!(analyzer.levels(&q).unwrap_err().kind(), "invalid_query");
+    for bad in ["我们\n", "我们\t0\n", "我们\t8\n", "\t1\n", "我们\tone\n"] {
+        let err = analyzer.load_levels(bad).unwrap_err();
+        assert_eq!(err.kind(), "invalid_request", "{bad:?}");
+    }
+    // The lists held before stay.
+    assert_eq!(
+        analyzer
+            .levels(&LevelsQuery::default())
+            .unwrap()
+            .graded
+            .tokens,
+        3
+    );
+}
