@@ -15,6 +15,8 @@ import type {
   Dispersion,
   DispersionRequest,
   DocumentSummary,
+  LevelsProfile,
+  LevelsRequest,
   Ngrams,
   NgramsRequest,
   Progress,
@@ -54,6 +56,16 @@ export type {
   DocumentSummary,
   KeyTerm,
   Keyness,
+  Apart,
+  Characters,
+  Coverage,
+  KnownCoverage,
+  LevelCount,
+  LevelsProfile,
+  LevelsQuery,
+  LevelsRequest,
+  Tally,
+  UnknownWord,
   Measure,
   Ngram,
   Ngrams,
@@ -274,6 +286,13 @@ export declare class WorkerAnalyzer extends EventTarget {
   dispersion(request: DispersionRequest, call?: { signal?: AbortSignal }): Promise<Dispersion>;
   /** The relative frequency of words per section or equal segment. */
   trends(request: TrendsRequest, call?: { signal?: AbortSignal }): Promise<Trends>;
+  /**
+   * The vocabulary profile of the last analysed text by HSK 3.0 level: running and distinct
+   * words per level, coverage, the words a reader with `request.known` words (or
+   * `request.level`) does not know, characters by level. The first call loads the word
+   * lists (`hskLevels()`) into the worker.
+   */
+  levels(request?: LevelsRequest, call?: { signal?: AbortSignal }): Promise<LevelsProfile>;
   /** The built-in stopword lists' words. */
   builtinStopwords(): Promise<string[]>;
   /** The crate version (null before the first worker was ready). */
@@ -318,3 +337,11 @@ export function webWorker(url?: string | URL | null): WorkerHandle;
  * `convert(text, 'traditional')`; the worker API loads it itself.
  */
 export function traditionalPhrases(): Promise<string>;
+
+/**
+ * The HSK 3.0 word lists (`word<TAB>level` a line, levels 1-6 and 7 for the 7-9 band),
+ * imported on first use from the module beside the package's entry. The synchronous
+ * `Analyzer` needs them handed over (`analyzer.loadLevels(await hskLevels())`) before
+ * `levels()`; the worker API loads them itself.
+ */
+export function hskLevels(): Promise<string>;

@@ -55,9 +55,11 @@ export class WorkerAnalyzer extends EventTarget {
   #lastAnalysis = null;
   #version = null;
   #maxInputLength = null;
-  /** The 'loadTraditionalPhrases' message once one succeeded (a fresh worker is sent it
-   * again), or the promise of the first one while it is under way. */
-  #phrases = null;
+  /** Tables the wasm does not embed, sent to the worker when first needed, by name
+   * ('phrases': OpenCC's STPhrases.txt, 'levels': the HSK word lists): the message once it
+   * succeeded (a fresh worker is sent it again), or the promise of the first one while it is
+   * under way. */
+  #tables = new Map();
   /** How many workers a long text is analysed by: this one and `#workers - 1` helpers. */
   #workers = 1;
   /** The helpers (WorkerAnalyzers of their own), made once this worker is first ready. */
@@ -140,7 +142,7 @@ export class WorkerAnalyzer extends EventTarget {
     worker.post({ type: 'init', wasmUrl: this.#wasmUrl });
     // Replayed words and analysis are answered under id 0, which no call waits on.
     for (const words of this.#wordLog) worker.post({ ...words, id: 0 });
-    if (this.#phrases?.type) worker.post({ ...this.#phrases, id: 0 });
+    for (const table of this.#tables.values()) if (table.type) worker.post({ ...table, id: 0 });
     if (this.#lastAnalysis) worker.post({ ...this.#lastAnalysis, id: 0 });
     // Requests that were waiting on a worker that was aborted go to the new one, in order.
     for (const [id, waiter] of this.#pending) worker.post({ ...waiter.message, id });
@@ -519,23 +521,27 @@ export class WorkerAnalyzer extends EventTarget {
    * when a reader asks for that script.
    */
   async convert(text, to, { signal } = {}) {
-    if (to === 'traditional') await this.#loadPhrases(signal);
+    if (to === 'traditional') {
+      await this.#loadTable('phrases', async () => ({ type: 'loadTraditionalPhrases', text: await traditionalPhrases() }), signal);
+    }
     return this.#request({ type: 'convert', text: String(text ?? ''), to }, { signal });
   }
 
-  /** Send the phrase table to the worker once (again to a fresh worker, see `start`). */
-  async #loadPhrases(signal) {
-    if (this.#phrases?.type) return;
-    if (!this.#phrases) {
-      this.#phrases = (async () => {
-        const message = { type: 'loadTraditionalPhrases', text: await traditionalPhrases() };
-        await this.#request(message);
-        this.#phrases = message;
+  /** Send a table the wasm leaves out to the worker once (again to a fresh worker, see `start`). */
+  async #loadTable(name, message, signal) {
+    if (this.#tables.get(name)?.type) return;
+    if (!this.#tables.has(name)) {
+      const loading = (async () => {
+        const made = await message();
+        await this.#request(made);
+        this.#tables.set(name, made);
       })();
-      // A failed load is tried again by the next conversion.
-      this.#phrases.catch(() => (this.#phrases = null));
+      this.#tables.set(name, loading);
+      // A failed load is tried again by the next call that needs it.
+      loading.catch(() => this.#tables.delete(name));
     }
-    const loading = this.#phrases;
+    const loading = this.#tables.get(name);
+    if (loading.type) return;
     if (!signal) return loading;
     if (signal.aborted) throw abortReason(signal);
     await Promise.race([
@@ -576,6 +582,17 @@ export class WorkerAnalyzer extends EventTarget {
   /** The relative frequency of `request.words` per section or equal segment. */
   trends(request, { signal } = {}) {
     return this.#query('trends', request, signal);
+  }
+
+  /**
+   * The vocabulary profile of the last analysed text by HSK 3.0 level (a `LevelsProfile`):
+   * running and distinct words per level, coverage, the words a reader with
+   * `request.known` words (or `request.level`) does not know, characters by level. The first
+   * call loads the word lists (`hskLevels()`, 0.1 MB, 33 KB brotli) into the worker.
+   */
+  async levels(request = {}, { signal } = {}) {
+    await this.#loadTable('levels', async () => ({ type: 'loadLevels', text: await hskLevels() }), signal);
+    return this.#query('levels', request, signal);
   }
 
   /**
@@ -627,6 +644,16 @@ function sameWords(a, b) {
  */
 export async function traditionalPhrases() {
   return (await import('./st-phrases.js')).default;
+}
+
+/**
+ * The HSK 3.0 word lists (`word<TAB>level` a line; from complete-hsk-vocabulary, MIT, see
+ * LICENSE-HSK), from the module beside this file, imported on first use: what the
+ * synchronous `Analyzer` needs handed over (`analyzer.loadLevels(await hskLevels())`) before
+ * its `levels` profile. The worker API loads them itself.
+ */
+export async function hskLevels() {
+  return (await import('./hsk-levels.js')).default;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CreateAnalyzerOptions, WorkerAnalyzer } from './index.js';
 export type * from './index.js';
 export { WorkerAnalyzer } from './index.js';
 export { initSync, maxInputLength } from './wenxi.js';
-export { ERROR_KINDS, PARALLEL_MIN_PART_LENGTH, traditionalPhrases } from './index.js';
+export { ERROR_KINDS, hskLevels, PARALLEL_MIN_PART_LENGTH, traditionalPhrases } from './index.js';
 
 /** Instantiate the wasm from disk, once; `new Analyzer()` and `version()` call it themselves. */
 export function load(): void;

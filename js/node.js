@@ -16,9 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Analyzer as RawAnalyzer, initSync, maxInputLength, serve, version as rawVersion } from './wenxi.js';
-import { ERROR_KINDS, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer } from './index.js';
+import { ERROR_KINDS, hskLevels, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer } from './index.js';
 
-export { ERROR_KINDS, initSync, maxInputLength, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer };
+export { ERROR_KINDS, hskLevels, initSync, maxInputLength, PARALLEL_MIN_PART_LENGTH, traditionalPhrases, WorkerAnalyzer };
 
 const WASM = new URL('./wenxi_bg.wasm', import.meta.url);
 

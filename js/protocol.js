@@ -28,6 +28,9 @@
 //                                                                   loadTraditionalPhrases
 //                    {type: 'loadTraditionalPhrases', id, text}    OpenCC's STPhrases.txt (the
 //                                                                   wasm leaves it out)
+//                    {type: 'loadLevels', id, text}                the HSK word lists (the wasm
+//                                                                   leaves them out), before
+//                                                                   'levels'
 //                    {type: 'builtinStopwords', id}
 //                    {type: 'summarize', id, name, text, options}   a corpus document's summary
 //                                                                   (DocumentSummary): counts,
@@ -52,7 +55,7 @@
 //                           request}                                a query over the kept
 //                                                                   corpus's documents
 //                    {type: 'concordance' | 'collocates' | 'ngrams' | 'terms' | 'dispersion'
-//                           | 'trends', id, request}          a query on the last analysed
+//                           | 'trends' | 'levels', id, request} a query on the last analysed
 //                                                                   text; request as in
 //                                                                   report.d.ts (*Request)
 //   worker → client  {type: 'ready', version, maxInputLength}

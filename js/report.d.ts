@@ -727,6 +727,128 @@ export type Series = {
   relative: Array<number>,
 };
 
+export type LevelsQuery = {
+  /**
+   * Words the reader knows, in either script (a learner's own list). The profile then
+   * gives their coverage of the text and ranks the words the reader does not know.
+   */
+  known: Array<string>,
+  /**
+   * The reader's HSK level (1–7): every listed word up to it counts as known too.
+   * `null`, the default: none.
+   */
+  level?: number | null,
+  /**
+   * How many unknown words to list, most frequent first (default 200, at most 10,000).
+   */
+  limit?: number | null,
+};
+
+export type LevelsProfile = {
+  /**
+   * Levels 1 to 7, then the words beyond the lists (`level: null`).
+   */
+  levels: Array<LevelCount>,
+  /**
+   * The graded words: the sum of `levels`.
+   */
+  graded: Tally,
+  apart: Apart,
+  coverage: Coverage,
+  /**
+   * The graded words the reader does not know (not in `known`, above `level`; without
+   * either, the words beyond the lists), most frequent first, then by key; at most the
+   * request's `limit`.
+   */
+  unknown: Array<UnknownWord>,
+  /**
+   * How many distinct words are unknown in all.
+   */
+  unknownTypes: number,
+  characters: Characters,
+};
+
+export type LevelCount = {
+  /**
+   * 1–6, or 7 for the 7–9 band; `null` for the words beyond the lists.
+   */
+  level: number | null,
+  tokens: number,
+  types: number,
+  /**
+   * `tokens` over the graded running words (0 when there are none).
+   */
+  tokenShare: number,
+  /**
+   * `types` over the graded distinct words.
+   */
+  typeShare: number,
+};
+
+export type Tally = {
+  tokens: number,
+  types: number,
+};
+
+export type Apart = {
+  names: Tally,
+  numbers: Tally,
+  latin: Tally,
+};
+
+export type Coverage = {
+  /**
+   * For levels 1 to 7: the share of the graded running words at that level or below
+   * (what a reader who knows every listed word up to it knows).
+   */
+  byLevel: Array<number>,
+  /**
+   * The lowest level whose coverage reaches 95% (reading with help), `null` if none does.
+   */
+  level95: number | null,
+  /**
+   * The lowest level whose coverage reaches 98% (reading alone), `null` if none does.
+   */
+  level98: number | null,
+  /**
+   * With the request's known words or level: the share of the graded running words the
+   * reader knows, and of the distinct ones. `null` without either.
+   */
+  known: KnownCoverage | null,
+};
+
+export type KnownCoverage = {
+  tokens: number,
+  types: number,
+  tokenShare: number,
+  typeShare: number,
+};
+
+export type UnknownWord = {
+  /**
+   * As first written in the text.
+   */
+  word: string,
+  /**
+   * As counted (simplified, lower-cased).
+   */
+  key: string,
+  count: number,
+  /**
+   * Its HSK level, `null` beyond the lists.
+   */
+  level: number | null,
+};
+
+export type Characters = {
+  /**
+   * Levels 1 to 7, then the characters beyond the lists (`level: null`); shares of
+   * `total`.
+   */
+  levels: Array<LevelCount>,
+  total: Tally,
+};
+
 export type CorpusOptions = {
   /**
    * How many corpus keywords `keywords` lists (by total count). Default 100.
@@ -980,6 +1102,7 @@ export type NgramsRequest = Partial<NgramsQuery>;
 export type TermsRequest = Partial<TermsQuery>;
 export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, "words">;
 export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, "words">;
+export type LevelsRequest = Partial<LevelsQuery>;
 
 /** What a corpus report is asked for (`corpusReport`, `analyzeCorpus`; the flags of `wenxi corpus`): every field may be left out. `analysis`: the options the documents are analysed with (`--options`), a reference text too. */
 export type CorpusReportOptions = Partial<CorpusOptions> & {

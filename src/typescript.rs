@@ -14,10 +14,11 @@ use crate::collection::{
 };
 use crate::options::Options;
 use crate::query::{
-    By, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine, ConcordanceQuery,
-    CorpusConcordance, CorpusNgram, CorpusNgrams, Dispersion, DispersionQuery, DocumentLine,
-    Measure, Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Term, Terms, TermsQuery, Trends,
-    TrendsQuery, WordDispersion,
+    Apart, By, Characters, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine,
+    ConcordanceQuery, CorpusConcordance, CorpusNgram, CorpusNgrams, Coverage, Dispersion,
+    DispersionQuery, DocumentLine, KnownCoverage, LevelCount, LevelsProfile, LevelsQuery, Measure,
+    Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Tally, Term, Terms, TermsQuery, Trends,
+    TrendsQuery, UnknownWord, WordDispersion,
 };
 use crate::report::{
     Cleaning, Keyword, Progress, Report, Script, ScriptKind, Section, Stage, Stats, Token,
@@ -71,6 +72,15 @@ fn declarations() -> String {
         TrendsQuery::decl(&cfg),
         Trends::decl(&cfg),
         Series::decl(&cfg),
+        LevelsQuery::decl(&cfg),
+        LevelsProfile::decl(&cfg),
+        LevelCount::decl(&cfg),
+        Tally::decl(&cfg),
+        Apart::decl(&cfg),
+        Coverage::decl(&cfg),
+        KnownCoverage::decl(&cfg),
+        UnknownWord::decl(&cfg),
+        Characters::decl(&cfg),
         CorpusOptions::decl(&cfg),
         CorpusReport::decl(&cfg),
         DocumentRow::decl(&cfg),
@@ -101,7 +111,8 @@ fn declarations() -> String {
          export type NgramsRequest = Partial<NgramsQuery>;\n\
          export type TermsRequest = Partial<TermsQuery>;\n\
          export type DispersionRequest = Partial<DispersionQuery> & Pick<DispersionQuery, \"words\">;\n\
-         export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, \"words\">;\n\n\
+         export type TrendsRequest = Partial<TrendsQuery> & Pick<TrendsQuery, \"words\">;\n\
+         export type LevelsRequest = Partial<LevelsQuery>;\n\n\
          /** What a corpus report is asked for (`corpusReport`, `analyzeCorpus`; the flags of \
          `wenxi corpus`): every field may be left out. `analysis`: the options the documents \
          are analysed with (`--options`), a reference text too. */\n\

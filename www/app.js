@@ -307,6 +307,10 @@ const actions = {
   trends(request) {
     return engine.trends(request);
   },
+  /** The vocabulary profile by HSK level (engine.levels, a LevelsRequest; loads the lists once). */
+  levels(request) {
+    return engine.levels(request);
+  },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {
     const { analyzedText, options } = store.get();

@@ -39,7 +39,7 @@ const CORE = [
   './lib/virtual-list.js',
   './lib/matrix-canvas.js',
   './views/index.js',
-  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
+  ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'vocabulary', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
     `./views/${v}.js`,
     `./views/${v}.css`,
   ]),
@@ -56,7 +56,7 @@ const CORE = [
  * reports every file it loaded, see the 'message' handler). */
 const OPTIONAL = ['./lib/export.js', './vendor/d3-cloud/d3.layout.cloud.js', './lib/cloud-layout.js', './lib/network-layout.js', './layout-worker.js',
   ...['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'].map((f) => `./vendor/d3-force/${f}.js`),
-  './vendor/fflate/browser.js'];
+  './vendor/fflate/browser.js', './pkg/hsk-levels.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

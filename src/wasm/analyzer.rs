@@ -58,6 +58,13 @@ export interface Analyzer {
   /** The relative frequency of words per section or equal segment. */
   trends(request: TrendsRequest): Trends;
   /**
+   * The vocabulary profile of the last analysed text by HSK 3.0 level (running and distinct
+   * words per level, coverage, the words a reader does not know, characters by level). Needs
+   * the word lists first: `loadLevels(await hskLevels())`. Throws a `WenxiError`
+   * (`invalid_request` before they are loaded, `not_analyzed`, `invalid_query`).
+   */
+  levels(request?: LevelsRequest): LevelsProfile;
+  /**
    * Analyse `text` as the document `name` of a corpus: its summary (its stats and every
    * content word counted, not its text; a line of `wenxi corpus --jsonl`), which
    * `corpusReport` is built from. The queries' last analysed text is forgotten. Throws a
@@ -212,6 +219,29 @@ impl JsAnalyzer {
     pub fn trends(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let q = parse_request(&request).map_err(js_error)?;
         to_js(&self.inner.trends(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// The vocabulary profile by HSK level of the last analysed text (see
+    /// `crate::query::levels`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn levels(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        to_js(&self.inner.levels(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Hand over the HSK 3.0 word lists (`data/hsk/hsk3-words.tsv`, the text the package's
+    /// `hskLevels()` resolves to), which the wasm does not embed so that a page downloads them
+    /// only when a reader asks for the vocabulary profile. Throws `invalid_request` for text
+    /// that is not such a list (the lists held before stay).
+    #[wasm_bindgen(js_name = loadLevels)]
+    pub fn load_levels(&mut self, text: &str) -> Result<(), JsValue> {
+        self.inner.load_levels(text).map_err(js_error)
+    }
+
+    /// Whether `levels` can grade: the word lists are loaded.
+    #[wasm_bindgen(js_name = hasLevels)]
+    pub fn has_levels(&self) -> bool {
+        self.inner.has_levels()
     }
 
     /// A corpus document's summary (see `crate::Analyzer::summarize`), as a plain object.

@@ -284,6 +284,13 @@ impl Server {
                 self.analyzer.load_traditional_phrases(&phrases);
                 Ok(Answer::plain(JsValue::NULL))
             }
+            // The HSK word lists, which the wasm does not embed: sent once, before the first
+            // vocabulary profile.
+            "loadLevels" => {
+                let text = text_of(&get(data, "text"))?;
+                self.analyzer.load_levels(&text)?;
+                Ok(Answer::plain(JsValue::NULL))
+            }
             "convert" => {
                 let text = text_of(&get(data, "text"))?;
                 let converted = match get(data, "to").as_string().as_deref() {
@@ -378,6 +385,7 @@ impl Server {
             "terms" => self.query(data, |a, q| a.terms(&q)),
             "dispersion" => self.query(data, |a, q| a.dispersion(&q)),
             "trends" => self.query(data, |a, q| a.trends(&q)),
+            "levels" => self.query(data, |a, q| a.levels(&q)),
             other => Err(Error::InvalidRequest(format!(
                 "unknown request type {other:?}"
             ))),

@@ -112,3 +112,50 @@ console.log(JSON.stringify({ refused, had, has: sync.hasTraditionalPhrases(), co
   const sync = JSON.parse(run(['traditional-sync.mjs']));
   assert.deepEqual(sync, { refused: 'invalid_request', had: false, has: true, converted: '頭髮和發展' });
 });
+
+test('vocabulary profile: the worker API loads the HSK lists itself, also into a fresh worker; the sync Analyzer asks for them; both answer alike', () => {
+  const TEXT = '我們學習漢語。李明有3個蘋果。我们学习汉语很认真。';
+  writeFileSync(
+    join(dir, 'levels.mjs'),
+    `import { createAnalyzer } from 'wenxi';
+const wenxi = await createAnalyzer();
+await wenxi.analyze(${JSON.stringify(TEXT)});
+const first = await wenxi.levels({ known: ['學習'], level: 1 });
+// An aborted analysis ends the worker: the fresh one is sent the lists again.
+const controller = new AbortController();
+const long = wenxi.analyze('推动发展。'.repeat(400000), {}, { signal: controller.signal });
+setTimeout(() => controller.abort(), 50);
+await long.catch(() => {});
+await wenxi.analyze(${JSON.stringify(TEXT)});
+const again = await wenxi.levels({ known: ['學習'], level: 1 });
+const bad = await wenxi.levels({ level: 9 }).then(() => 'answered', (e) => e.kind);
+wenxi.terminate();
+console.log(JSON.stringify({ first, again, bad }));
+`,
+  );
+  writeFileSync(
+    join(dir, 'levels-sync.mjs'),
+    `import { Analyzer, hskLevels } from 'wenxi';
+const sync = new Analyzer();
+sync.analyze(${JSON.stringify(TEXT)});
+const refused = (() => { try { sync.levels({}); return 'answered'; } catch (e) { return e.kind; } })();
+const had = sync.hasLevels();
+sync.loadLevels(await hskLevels());
+const profile = sync.levels({ known: ['學習'], level: 1 });
+console.log(JSON.stringify({ refused, had, has: sync.hasLevels(), profile }));
+`,
+  );
+  const worker = JSON.parse(run(['levels.mjs']));
+  const sync = JSON.parse(run(['levels-sync.mjs']));
+  assert.equal(sync.refused, 'invalid_request', 'the sync Analyzer needs the lists handed over');
+  assert.deepEqual([sync.had, sync.has], [false, true]);
+  assert.deepEqual(worker.first, sync.profile, 'the worker and the sync Analyzer answer alike');
+  assert.deepEqual(worker.again, worker.first, 'a fresh worker has the lists again');
+  assert.equal(worker.bad, 'invalid_query');
+  const p = sync.profile;
+  // 我们 ×2, 学习 ×2, 汉语 ×2, 有, 个, 苹果, 很, 认真: all listed; 李明 a name, 3 a number.
+  assert.equal(p.levels.reduce((n, row) => n + row.tokens, 0), p.graded.tokens, 'the levels add up');
+  assert.deepEqual([p.apart.names.tokens, p.apart.numbers.tokens], [1, 1]);
+  assert.ok(p.unknown.every((u) => u.key !== '学习' && u.level !== 1), 'known: 學習 (as 学习) and level 1');
+  assert.equal(p.coverage.known.tokens + p.unknown.reduce((n, u) => n + u.count, 0), p.graded.tokens);
+});

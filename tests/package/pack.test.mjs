@@ -10,12 +10,14 @@ import { PKG, REPO, assertPackaged } from './helpers.mjs';
 
 const INTENDED = [
   'LICENSE',
+  'LICENSE-HSK',
   'LICENSE-OpenCC',
   'README.md',
   'component.d.ts',
   'component.js',
   'define.d.ts',
   'define.js',
+  'hsk-levels.js',
   'index.d.ts',
   'index.js',
   'model.d.ts',

@@ -18,6 +18,7 @@
 //                ngrams(NgramsRequest) → Promise<Ngrams>,
 //                dispersion(DispersionRequest) → Promise<Dispersion>,
 //                trends(TrendsRequest) → Promise<Trends>,
+//                levels(LevelsRequest) → Promise<LevelsProfile>,
 //                segmentedText() → Promise<string>, allKeywords() → Promise<Keyword[]>,
 //                analyzeCorpus(documents, {signal, onProgress}) → Promise<CorpusReport>,
 //                corpusReport(options) → Promise<CorpusReport>  — of the kept corpus, e.g.
@@ -59,6 +60,7 @@ import * as ngrams from './ngrams.js';
 import * as dispersion from './dispersion.js';
 import * as trends from './trends.js';
 import * as stats from './stats.js';
+import * as vocabulary from './vocabulary.js';
 import * as options from './options.js';
 
 /**
@@ -96,4 +98,4 @@ const corpusSearch = corpusModeView('corpus-search', () => import('./corpus-sear
 const corpusKeyness = corpusModeView('corpus-keyness', () => import('./corpus-keyness.js'));
 
 /** Every view by name, in the order they are mounted. */
-export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, options, corpus, 'corpus-search': corpusSearch, 'corpus-keyness': corpusKeyness };
+export const VIEWS = { keywords, charts, keyness, outline, heatmap, text, kwic, collocates, ngrams, terms, dispersion, trends, stats, vocabulary, options, corpus, 'corpus-search': corpusSearch, 'corpus-keyness': corpusKeyness };
