@@ -1,6 +1,6 @@
 // Types for the <wenxi-analyzer> element (component.js). Registered by define.js.
 
-import type { Report, Keyword } from './wenxi.js';
+import type { Report, Keyword, LevelsProfile, LevelsRequest } from './wenxi.js';
 import type { Ranking } from './model.js';
 
 /** The orders the `ranking` attribute accepts: by count (with share), TF-IDF weight or TextRank. */
@@ -59,6 +59,12 @@ export class WenxiAnalyzerElement extends HTMLElement {
    * empty text or when superseded; rejects on failure (after firing `wenxi-error`).
    */
   analyze(): Promise<Report | null>;
+  /**
+   * The vocabulary profile by HSK 3.0 level of the last report's text (`known` words, the
+   * reader's `level`: see the package's `levels`). Rejects with kind 'not_analyzed' before a
+   * report.
+   */
+  levels(request?: LevelsRequest): Promise<LevelsProfile>;
 
   addEventListener<K extends keyof WenxiAnalyzerEventMap>(
     type: K,

@@ -122,6 +122,9 @@ function el(tag, { part, className, text } = {}) {
 // One worker analyzer for the whole page, started by the first element that needs it.
 
 let sharedAnalyzer = null;
+/** The element whose text the shared worker analysed last, and that analysis's report: the
+ * worker's queries read the last analysed text, whichever element's it was. */
+let lastAnalysed = { element: null, report: null };
 
 function getAnalyzer() {
   sharedAnalyzer ??= createAnalyzer().catch((error) => {
@@ -221,6 +224,8 @@ export class WenxiAnalyzerElement extends HTMLElement {
   #text = null;
   /** The last report and how many keywords it was asked for. */
   #report = null;
+  /** The text the last report is of (what `levels` has the worker analyse again if needed). */
+  #analysedText = '';
   #pool = 0;
   /** The running analysis' controller; replaced (and the old one aborted) by each new one. */
   #controller = null;
@@ -331,6 +336,23 @@ export class WenxiAnalyzerElement extends HTMLElement {
     return this.#report;
   }
 
+  /**
+   * The vocabulary profile by HSK 3.0 level of the text of the last report (a `LevelsProfile`;
+   * `request` as the package's `levels` takes it: `known` words, the reader's `level`). The
+   * shared worker analyses this element's text again first when another element's text was
+   * analysed there since. Rejects with kind 'not_analyzed' before a report.
+   */
+  async levels(request = {}) {
+    const report = this.#report;
+    if (!report) throw Object.assign(new Error('no text has been analysed yet'), { kind: 'not_analyzed' });
+    const analyzer = await getAnalyzer();
+    if (lastAnalysed.element !== this || lastAnalysed.report !== report) {
+      await analyzer.analyze(this.#analysedText, { topN: this.#pool });
+      lastAnalysed = { element: this, report };
+    }
+    return analyzer.levels(request);
+  }
+
   /** 'idle', 'analysing', 'done', 'empty' or 'error'. */
   get state() {
     return this.#state;
@@ -413,7 +435,9 @@ export class WenxiAnalyzerElement extends HTMLElement {
       if (signal.aborted || this.#controller !== controller) return null;
       this.#controller = null;
       this.#report = report;
+      this.#analysedText = text;
       this.#pool = pool;
+      lastAnalysed = { element: this, report };
       this.#state = 'done';
       this.#render();
       this.dispatchEvent(new CustomEvent('wenxi-analyzed', { bubbles: true, composed: true, detail: { report } }));

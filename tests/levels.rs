@@ -238,3 +238,20 @@ fn bad_requests_and_bad_lists_are_refused() {
         3
     );
 }
+
+#[test]
+fn words_the_lists_lack_are_read_as_the_listed_words_they_are_made_of() {
+    let mut analyzer = Analyzer::new();
+    analyzer
+        .load_levels("传统\t3\n节日\t2\n传\t4\n过来\t2\n一\t1\n帆\t7\n风\t2\n顺\t5\n")
+        .unwrap();
+    analyzer
+        .analyze("传统节日。传过来。一帆风顺。", &Options::default())
+        .unwrap();
+    let p = analyzer.levels(&LevelsQuery::default()).unwrap();
+    let levels: Vec<u32> = p.levels.iter().map(|r| r.tokens).collect();
+    // 传统 (3) + 节日 (2), 传 (4) + 过来 (2); 一帆风顺 stays one word, beyond the lists.
+    assert_eq!(levels, vec![0, 2, 1, 1, 0, 0, 0, 1]);
+    let beyond: Vec<&str> = p.unknown.iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(beyond, vec!["一帆风顺"]);
+}

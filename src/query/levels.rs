@@ -12,7 +12,10 @@
 //! - The **running words** are the text's word tokens as the analysis cut them. A word the
 //!   lists lack that the dictionary cuts into smaller words (a term the analysis joined, such as
 //!   高质量发展, a noun pair such as 长江经济带, a word the segmenter's HMM made) counts as
-//!   those words, each graded on its own: a learner reads 高质量发展 as 高质量 + 发展.
+//!   those words, each graded on its own: a learner reads 高质量发展 as 高质量 + 发展. So does a
+//!   word the lists lack that is made of listed words end to end, with at most one single
+//!   character among them (传统节日 = 传统 + 节日, 传过来 = 传 + 过来; not an idiom of four
+//!   single characters).
 //! - **Graded** words are the Han words: each at its level (1–6, or 7 for the 7–9 band), or
 //!   beyond the lists. Coverage is a share of the graded running words.
 //! - **Apart**: proper names (jieba's `nr`, `nrfg`, `nrt`, `ns`, `nt`, `nz` tags, when the
@@ -300,23 +303,26 @@ pub fn levels(
                 if pos == Pos::M {
                     return Graded::Number;
                 }
-                let parts = split(k);
-                if parts.len() > 1 {
-                    // The written form's chars line up with the key's (same chars count).
-                    let written: Vec<char> = entry.word().chars().collect();
-                    let mut at = 0;
-                    let mut out = Vec::with_capacity(parts.len());
-                    for part in parts {
-                        let n = part.chars().count();
-                        let form: String = written.iter().skip(at).take(n).collect();
-                        at += n;
-                        let level = levels.level_of(&part);
-                        out.push((part, form, level));
-                    }
-                    Graded::Words(out)
-                } else {
-                    Graded::Words(vec![(k.to_string(), entry.word().to_string(), None)])
+                // The dictionary's cut, then each piece the lists lack as listed words.
+                let parts: Vec<String> = split(k)
+                    .into_iter()
+                    .flat_map(|part| match levels.level_of(&part) {
+                        Some(_) => vec![part],
+                        None => listed_parts(levels, &part).unwrap_or_else(|| vec![part]),
+                    })
+                    .collect();
+                // The written form's chars line up with the key's (same chars count).
+                let written: Vec<char> = entry.word().chars().collect();
+                let mut at = 0;
+                let mut out = Vec::with_capacity(parts.len());
+                for part in parts {
+                    let n = part.chars().count();
+                    let form: String = written.iter().skip(at).take(n).collect();
+                    at += n;
+                    let level = levels.level_of(&part);
+                    out.push((part, form, level));
                 }
+                Graded::Words(out)
             }
             _ => Graded::Skip,
         });
@@ -453,6 +459,49 @@ pub fn levels(
             total: char_total,
         },
     })
+}
+
+/// `word` as listed words end to end, when it is made of them: the fewest pieces, of which at
+/// most one is a single character (传过来 = 传 + 过来, 传统节日 = 传统 + 节日, 情人节 = 情人 + 节);
+/// `None` for a word of one piece, or one that only single characters make (一帆风顺 is an
+/// idiom, not four words, and 道人 is not 道 + 人).
+fn listed_parts(levels: &Levels, word: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 2 {
+        return None;
+    }
+    // best[i]: (pieces, single-character pieces, where the last piece starts) for chars[..i].
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0, 0));
+    for end in 1..=n {
+        for start in 0..end {
+            let Some((pieces, singles, _)) = best[start] else {
+                continue;
+            };
+            let piece: String = chars[start..end].iter().collect();
+            if (start == 0 && end == n) || levels.level_of(&piece).is_none() {
+                continue;
+            }
+            let candidate = (pieces + 1, singles + usize::from(end - start == 1), start);
+            if best[end].is_none_or(|b| (candidate.0, candidate.1) < (b.0, b.1)) {
+                best[end] = Some(candidate);
+            }
+        }
+    }
+    let (_, singles, _) = best[n]?;
+    if singles > 1 {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, _, start) = best[end]?;
+        pieces.push(chars[start..end].iter().collect());
+        end = start;
+    }
+    pieces.reverse();
+    Some(pieces)
 }
 
 /// `part` over `whole`, 0 when `whole` is 0.

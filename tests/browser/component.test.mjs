@@ -397,3 +397,27 @@ test('markup in the text is shown as text, never as elements', { timeout: 90_000
     await context.close();
   }
 });
+
+test('levels(): each element’s vocabulary profile is of its own text, though the two share one worker', { timeout: 90_000 }, async () => {
+  const { context, page, check } = await openExample();
+  try {
+    const profiles = await page.evaluate(async () => {
+      const [a, b] = document.querySelectorAll('wenxi-analyzer');
+      // b's, then a's, then b's again: the worker's last text changes between the calls.
+      const pb = await b.levels({});
+      const pa = await a.levels({ level: 1 });
+      const pb2 = await b.levels({});
+      return { pa, pb, pb2 };
+    });
+    assert.deepEqual(profiles.pb2, profiles.pb, 'the same profile for the same element');
+    assert.notDeepEqual(profiles.pa.levels, profiles.pb.levels, 'the two texts differ');
+    for (const p of [profiles.pa, profiles.pb]) {
+      assert.equal(p.levels.reduce((n, r) => n + r.tokens, 0), p.graded.tokens, 'the levels add up');
+    }
+    // Level 1 known: only words above it (or beyond) are left to learn.
+    assert.ok(profiles.pa.coverage.known !== null && profiles.pa.unknown.every((u) => u.level === null || u.level > 1));
+    await check();
+  } finally {
+    await context.close();
+  }
+});

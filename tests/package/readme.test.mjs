@@ -112,6 +112,13 @@ test('the corpus queries example prints what its comments say, in Node', { timeo
   assert.equal(expected(code).length, 3);
 });
 
+test('the vocabulary profile example prints what its comments say, in Node', { timeout: 60_000 }, () => {
+  const code = example('### Vocabulary by HSK level', 'js');
+  assert.match(code, /from 'wenxi';/);
+  assert.deepEqual(runInProject(code), expected(code));
+  assert.equal(expected(code).length, 2);
+});
+
 test('the web component example is the one examples/embed.html uses', () => {
   const html = example('### Script tag: the web component', 'html');
   const embed = readFileSync(`${REPO}examples/embed.html`, 'utf8');

@@ -37,6 +37,8 @@ t.register({
   'vocab.col.share': { zh: '占比', en: 'Share' },
   'vocab.col.types': { zh: '词数', en: 'Distinct' },
   'vocab.col.coverage': { zh: '累计覆盖率', en: 'Coverage' },
+  'vocab.col.charTokens': { zh: '字次', en: 'Occurrences' },
+  'vocab.col.charTypes': { zh: '字数', en: 'Distinct' },
   'vocab.col.word': { zh: '词', en: 'Word' },
   'vocab.col.count': { zh: '次数', en: 'Count' },
   'vocab.beyond': { zh: '超纲', en: 'Beyond' },
@@ -138,7 +140,8 @@ export function mount(root, ctx) {
     levelsTable,
     unknownHeading,
     unknownSummary,
-    el('div', { className: 'vocab-unknown-wrap' }, unknownTable),
+    // A scrolling box: focusable, so that the keyboard can scroll it too.
+    el('div', { className: 'vocab-unknown-wrap', attrs: { tabindex: 0, role: 'region', 'aria-labelledby': 'vocab-unknown-heading' } }, unknownTable),
     el('div', { className: 'kw-toolbar' }, exportUnknown),
     charsHeading,
     charsTable,
@@ -261,7 +264,7 @@ export function mount(root, ctx) {
     );
     exportUnknown.disabled = p.unknown.length === 0;
     charsHeading.textContent = t('vocab.characters');
-    head(charsTable, ['level', 'tokens', 'share', 'types']);
+    head(charsTable, ['level', 'charTokens', 'share', 'charTypes']);
     levelRows(charsBody, p.characters.levels, null);
   }
 
