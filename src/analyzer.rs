@@ -134,23 +134,6 @@ impl Analyzer {
         self.converter.load_traditional_phrases(phrases);
     }
 
-    /// Hand over the HSK 3.0 word lists [`Analyzer::levels`] grades with (the text of
-    /// `data/hsk/hsk3-words.tsv`, which the package's `hskLevels()` resolves to): the wasm does
-    /// not embed them, so that a page downloads them only when a reader asks for the profile.
-    /// Natively the built-in lists serve without this.
-    ///
-    /// # Errors
-    /// [`Error::InvalidRequest`] for text that is not such a list (the lists held are kept).
-    pub fn load_levels(&mut self, text: &str) -> Result<(), Error> {
-        self.levels = Some(query::Levels::parse(text)?);
-        Ok(())
-    }
-
-    /// Whether [`Analyzer::levels`] can grade now (always, natively).
-    pub fn has_levels(&self) -> bool {
-        self.levels.is_some() || cfg!(not(target_arch = "wasm32"))
-    }
-
     /// Whether [`Analyzer::to_traditional`] can convert now.
     pub fn has_traditional_phrases(&self) -> bool {
         self.converter.has_traditional_phrases()
