@@ -1,6 +1,6 @@
 // Types for the <wenxi-analyzer> element (component.js). Registered by define.js.
 
-import type { Report, Keyword, LevelsProfile, LevelsRequest } from './wenxi.js';
+import type { Report, Keyword, LevelMarks, LevelsProfile, LevelsRequest } from './wenxi.js';
 import type { Ranking } from './model.js';
 
 /** The orders the `ranking` attribute accepts: by count (with share), TF-IDF weight or TextRank. */
@@ -65,6 +65,11 @@ export class WenxiAnalyzerElement extends HTMLElement {
    * report.
    */
   levels(request?: LevelsRequest): Promise<LevelsProfile>;
+  /**
+   * Where the graded words of the last report's text are (see the package's `levelMarks`).
+   * Rejects with kind 'not_analyzed' before a report.
+   */
+  levelMarks(request?: LevelsRequest): Promise<LevelMarks>;
 
   addEventListener<K extends keyof WenxiAnalyzerEventMap>(
     type: K,

@@ -343,6 +343,23 @@ export class WenxiAnalyzerElement extends HTMLElement {
    * analysed there since. Rejects with kind 'not_analyzed' before a report.
    */
   async levels(request = {}) {
+    return (await this.#ownText()).levels(request);
+  }
+
+  /**
+   * Where the graded words of the text of the last report are (a `LevelMarks`, as the
+   * package's `levelMarks` gives it), for showing the profile against this element's text.
+   */
+  async levelMarks(request = {}) {
+    return (await this.#ownText()).levelMarks(request);
+  }
+
+  /**
+   * The shared worker with this element's last report's text as its last analysed text (it is
+   * analysed there again when another element's text was since). Rejects with kind
+   * 'not_analyzed' before a report.
+   */
+  async #ownText() {
     const report = this.#report;
     if (!report) throw Object.assign(new Error('no text has been analysed yet'), { kind: 'not_analyzed' });
     const analyzer = await getAnalyzer();
@@ -350,7 +367,7 @@ export class WenxiAnalyzerElement extends HTMLElement {
       await analyzer.analyze(this.#analysedText, { topN: this.#pool });
       lastAnalysed = { element: this, report };
     }
-    return analyzer.levels(request);
+    return analyzer;
   }
 
   /** 'idle', 'analysing', 'done', 'empty' or 'error'. */

@@ -15,6 +15,7 @@ import type {
   Dispersion,
   DispersionRequest,
   DocumentSummary,
+  LevelMarks,
   LevelsProfile,
   LevelsRequest,
   Ngrams,
@@ -60,7 +61,9 @@ export type {
   Characters,
   Coverage,
   KnownCoverage,
+  BandWords,
   LevelCount,
+  LevelMarks,
   LevelsProfile,
   LevelsQuery,
   LevelsRequest,
@@ -293,6 +296,13 @@ export declare class WorkerAnalyzer extends EventTarget {
    * lists (`hskLevels()`) into the worker.
    */
   levels(request?: LevelsRequest, call?: { signal?: AbortSignal }): Promise<LevelsProfile>;
+  /**
+   * Where the last analysed text's graded words are (`spans`: triples `start, end, code` in
+   * one `Uint32Array`, UTF-16 offsets; `code & 15` the level, 8 beyond the lists; `code & 16`
+   * set when the reader the request describes knows the word) and the keys of the words in
+   * each level band. Loads the word lists as `levels` does.
+   */
+  levelMarks(request?: LevelsRequest, call?: { signal?: AbortSignal }): Promise<LevelMarks>;
   /** The built-in stopword lists' words. */
   builtinStopwords(): Promise<string[]>;
   /** The crate version (null before the first worker was ready). */

@@ -14,8 +14,9 @@
 
 import init, { Analyzer, initSync, maxInputLength, version } from './wenxi.js';
 import { ERROR_KINDS, failure, unpackReport } from './protocol.js';
+import { hskLevels, traditionalPhrases, webWorker } from './loading.js';
 
-export { Analyzer, ERROR_KINDS, init, initSync, maxInputLength, version };
+export { Analyzer, ERROR_KINDS, hskLevels, init, initSync, maxInputLength, traditionalPhrases, version, webWorker };
 
 /**
  * A text is analysed in parts by several workers only when each part has at least this many
@@ -596,6 +597,18 @@ export class WorkerAnalyzer extends EventTarget {
   }
 
   /**
+   * Where the last analysed text's graded words are, for showing the profile against the text
+   * (a `LevelMarks`): `spans`, one `Uint32Array` of triples `start, end, code` (UTF-16 offsets;
+   * `code & 15` the level, 8 beyond the lists; `code & 16` set when the reader the request
+   * describes knows the word), and the keys of the words in each level band. Loads the word
+   * lists as `levels` does.
+   */
+  async levelMarks(request = {}, { signal } = {}) {
+    await this.#loadTable('levels', async () => ({ type: 'loadLevels', text: await hskLevels() }), signal);
+    return this.#query('levelMarks', request, signal);
+  }
+
+  /**
    * A query on the worker's last analysed text (a worker replaced after an abort or a crash
    * runs the last analysis again first, so the queries still read it).
    */
@@ -634,58 +647,6 @@ export class WorkerAnalyzer extends EventTarget {
 /** Whether two word-log entries change the dictionary alike. */
 function sameWords(a, b) {
   return a.type === b.type && a.words.length === b.words.length && a.words.every((w, i) => w === b.words[i]);
-}
-
-/**
- * OpenCC's simplified→traditional phrase table (`STPhrases.txt`, Apache-2.0), from the module
- * beside this file, imported on first use: what the synchronous `Analyzer` needs handed over
- * (`analyzer.loadTraditionalPhrases(await traditionalPhrases())`) before it converts to
- * traditional script. The worker API loads it itself.
- */
-export async function traditionalPhrases() {
-  return (await import('./st-phrases.js')).default;
-}
-
-/**
- * The HSK 3.0 word lists (`word<TAB>level` a line; from complete-hsk-vocabulary, MIT, see
- * LICENSE-HSK), from the module beside this file, imported on first use: what the
- * synchronous `Analyzer` needs handed over (`analyzer.loadLevels(await hskLevels())`) before
- * its `levels` profile. The worker API loads them itself.
- */
-export async function hskLevels() {
-  return (await import('./hsk-levels.js')).default;
-}
-
-/**
- * A module Web Worker running worker.js, in the `{post, terminate, onMessage, onError}` shape
- * WorkerAnalyzer drives. Events that come before a handler is attached are kept and handed to
- * it, so a page may start the worker early (while its own modules load) and attach later.
- * `url`: where worker.js is (default beside this file; it must be same-origin).
- */
-export function webWorker(url = null) {
-  // Written out literally, so that bundlers (Vite, webpack 5) see the worker and bundle it with
-  // its imports; a URL held in a variable would be copied alone, without wenxi.js.
-  const worker = url
-    ? new Worker(url, { type: 'module', name: 'wenxi' })
-    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'wenxi' });
-  const early = { message: [], error: [] };
-  const handlers = { message: null, error: null };
-  const deliver = (type, value) => (handlers[type] ? handlers[type](value) : early[type].push(value));
-  worker.addEventListener('message', (event) => deliver('message', event.data));
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    deliver('error', event.message || 'the worker script did not load');
-  });
-  const attach = (type) => (handler) => {
-    handlers[type] = handler;
-    for (const value of early[type].splice(0)) handler(value);
-  };
-  return {
-    post: (message, transfer = []) => worker.postMessage(message, transfer),
-    terminate: () => worker.terminate(),
-    onMessage: attach('message'),
-    onError: attach('error'),
-  };
 }
 
 /**

@@ -30,7 +30,7 @@
 //                                                                   wasm leaves it out)
 //                    {type: 'loadLevels', id, text}                the HSK word lists (the wasm
 //                                                                   leaves them out), before
-//                                                                   'levels'
+//                                                                   'levels' and 'levelMarks'
 //                    {type: 'builtinStopwords', id}
 //                    {type: 'summarize', id, name, text, options}   a corpus document's summary
 //                                                                   (DocumentSummary): counts,
@@ -55,9 +55,12 @@
 //                           request}                                a query over the kept
 //                                                                   corpus's documents
 //                    {type: 'concordance' | 'collocates' | 'ngrams' | 'terms' | 'dispersion'
-//                           | 'trends' | 'levels', id, request} a query on the last analysed
+//                           | 'trends' | 'levels' | 'levelMarks', id, request}
+//                                                                   a query on the last analysed
 //                                                                   text; request as in
-//                                                                   report.d.ts (*Request)
+//                                                                   report.d.ts (*Request);
+//                                                                   levelMarks' spans are
+//                                                                   transferred
 //   worker → client  {type: 'ready', version, maxInputLength}
 //                    {type: 'progress', id, stage, fraction, ms}    while 'analyze' runs, at
 //                                                                   most one per 50 ms and the

@@ -849,6 +849,30 @@ export type Characters = {
   total: Tally,
 };
 
+export type LevelMarks = {
+  /**
+   * Every graded running word in text order. In JS, one flat `Uint32Array` of triples
+   * `start, end, code`, where `code & 15` is the level (1–7, 8 beyond the lists) and
+   * `code & 16` is set when the reader knows the word: a novel has a million of them.
+   */
+  spans: Uint32Array,
+  /**
+   * Levels 1 to 7, then the words beyond the lists (`level: null`).
+   */
+  bands: Array<BandWords>,
+};
+
+export type BandWords = {
+  /**
+   * 1–6, or 7 for the 7–9 band; `null` for the words beyond the lists.
+   */
+  level: number | null,
+  /**
+   * The words' keys as the report counts them (`Keyword.key`), sorted.
+   */
+  keys: Array<string>,
+};
+
 export type CorpusOptions = {
   /**
    * How many corpus keywords `keywords` lists (by total count). Default 100.

@@ -10,7 +10,7 @@
 //! wenxi terms FILE [--min N] [--max-words N] [--limit N]
 //! wenxi dispersion FILE WORD... [--segments N] [--no-positions]
 //! wenxi trends FILE WORD... [--segments N]
-//! wenxi levels FILE [--known WORDS.txt] [--level N] [--limit N]
+//! wenxi levels FILE [--known WORDS.txt] [--level N] [--limit N] [--marks]
 //! wenxi corpus PATH... [--jsonl] [--threads N] [--top N] [--terms N] [--compare A:B]
 //!              [--reference FILE | --reference-list FILE | --reference-dictionary]
 //! wenxi merge PART.jsonl... [--top N] [--terms N] [--compare A:B] [--reference… as above]
@@ -262,6 +262,10 @@ enum Command {
         /// How many unknown words to list (default 200).
         #[arg(long)]
         limit: Option<usize>,
+        /// Print where the graded words are instead: {"spans": [{"start", "end", "level",
+        /// "known"}], "bands": [{"level", "keys"}]} (UTF-16 offsets into FILE's text).
+        #[arg(long)]
+        marks: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -491,6 +495,7 @@ fn run(cli: Cli) -> Result<(), String> {
             known,
             level,
             limit,
+            marks,
             common,
         } => {
             let known = match known {
@@ -503,7 +508,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 level,
                 limit,
             };
-            print(&analyzer.levels(&q).map_err(failed)?, common.pretty)
+            if marks {
+                print(&analyzer.level_marks(&q).map_err(failed)?, common.pretty)
+            } else {
+                print(&analyzer.levels(&q).map_err(failed)?, common.pretty)
+            }
         }
     }
 }

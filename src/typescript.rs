@@ -14,11 +14,11 @@ use crate::collection::{
 };
 use crate::options::Options;
 use crate::query::{
-    Apart, By, Characters, Collocate, Collocates, CollocatesQuery, Concordance, ConcordanceLine,
-    ConcordanceQuery, CorpusConcordance, CorpusNgram, CorpusNgrams, Coverage, Dispersion,
-    DispersionQuery, DocumentLine, KnownCoverage, LevelCount, LevelsProfile, LevelsQuery, Measure,
-    Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Tally, Term, Terms, TermsQuery, Trends,
-    TrendsQuery, UnknownWord, WordDispersion,
+    Apart, BandWords, By, Characters, Collocate, Collocates, CollocatesQuery, Concordance,
+    ConcordanceLine, ConcordanceQuery, CorpusConcordance, CorpusNgram, CorpusNgrams, Coverage,
+    Dispersion, DispersionQuery, DocumentLine, KnownCoverage, LevelCount, LevelMarks,
+    LevelsProfile, LevelsQuery, Measure, Ngram, Ngrams, NgramsQuery, Part, Series, Sort, Tally,
+    Term, Terms, TermsQuery, Trends, TrendsQuery, UnknownWord, WordDispersion,
 };
 use crate::report::{
     Cleaning, Keyword, Progress, Report, Script, ScriptKind, Section, Stage, Stats, Token,
@@ -81,6 +81,8 @@ fn declarations() -> String {
         KnownCoverage::decl(&cfg),
         UnknownWord::decl(&cfg),
         Characters::decl(&cfg),
+        LevelMarks::decl(&cfg),
+        BandWords::decl(&cfg),
         CorpusOptions::decl(&cfg),
         CorpusReport::decl(&cfg),
         DocumentRow::decl(&cfg),

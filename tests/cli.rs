@@ -270,6 +270,49 @@ fn collocates_ngrams_terms_dispersion_and_trends_have_their_shapes() {
 }
 
 #[test]
+fn levels_profile_and_marks_agree_and_slice_back() {
+    let profile = query(&["levels", "-", "--level", "3"]);
+    let levels = profile["levels"].as_array().unwrap();
+    assert_eq!(levels.len(), 8, "levels 1 to 7, then beyond");
+    let graded: u64 = levels.iter().map(|r| r["tokens"].as_u64().unwrap()).sum();
+    assert_eq!(profile["graded"]["tokens"].as_u64().unwrap(), graded);
+    assert_eq!(profile["apart"]["latin"]["tokens"], 2, "AI and ai");
+    let marks = query(&["levels", "-", "--level", "3", "--marks"]);
+    let spans = marks["spans"].as_array().unwrap();
+    assert_eq!(
+        spans.len() as u64,
+        graded,
+        "a place per graded running word"
+    );
+    let words: Vec<String> = spans
+        .iter()
+        .map(|s| slice(QUERY_TEXT, &s["start"], &s["end"]))
+        .collect();
+    assert!(words.contains(&"發(fā)展".to_string()), "{words:?}");
+    // 发展 (level 3) is known at level 3; whatever is unknown is above it or beyond.
+    for s in spans {
+        let known = s["known"].as_bool().unwrap();
+        assert_eq!(known, s["level"].as_u64().is_some_and(|l| l <= 3), "{s}");
+    }
+    let unknown: u64 = profile["unknown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["count"].as_u64().unwrap())
+        .sum();
+    let unmarked = spans.iter().filter(|s| s["known"] == false).count() as u64;
+    assert_eq!(unmarked, unknown);
+    let third = &marks["bands"][2];
+    assert_eq!(third["level"], 3);
+    assert!(third["keys"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("发展")));
+    let (_, err, ok) = wenxi(&["levels", "-", "--level", "8"], QUERY_TEXT);
+    assert!(!ok && err.contains("invalid_query"), "{err}");
+}
+
+#[test]
 fn subcommands_refuse_bad_arguments() {
     for args in [
         &["ngrams", "-", "--n", "1,7"][..],

@@ -255,3 +255,119 @@ fn words_the_lists_lack_are_read_as_the_listed_words_they_are_made_of() {
     let beyond: Vec<&str> = p.unknown.iter().map(|u| u.key.as_str()).collect();
     assert_eq!(beyond, vec!["一帆风顺"]);
 }
+
+/// The marks of `text` for the reader `q` describes, with the profile of the same analysis.
+fn marks(text: &str, q: &LevelsQuery) -> (wenxi::query::LevelMarks, wenxi::query::LevelsProfile) {
+    let mut analyzer = Analyzer::new();
+    analyzer.analyze(text, &Options::default()).unwrap();
+    (
+        analyzer.level_marks(q).unwrap(),
+        analyzer.levels(q).unwrap(),
+    )
+}
+
+/// The user's text at UTF-16 offsets `[start, end)`.
+fn at(text: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+#[test]
+fn marks_place_each_graded_word_in_the_users_own_text() {
+    // Traditional script with inline pinyin, a name, a number and a Latin word: the places
+    // are in the text as pasted, the levels those of the simplified words.
+    let text = "經(jīng)濟發展很重要。張三：他有3本book。";
+    let (m, p) = marks(text, &LevelsQuery::default());
+    let placed: Vec<(String, Option<u8>)> = m
+        .spans
+        .iter()
+        .map(|s| (at(text, s.start, s.end), s.level))
+        .collect();
+    let lists = shipped();
+    let expect = |w: &str, simplified: &str| (w.to_string(), lists.get(simplified).copied());
+    assert_eq!(
+        placed,
+        [
+            expect("經(jīng)濟", "经济"),
+            expect("發展", "发展"),
+            expect("很", "很"),
+            expect("重要", "重要"),
+            expect("他", "他"),
+            expect("有", "有"),
+            expect("本", "本"),
+        ],
+        "names, numbers and Latin words are not graded"
+    );
+    assert!(placed.iter().all(|(_, level)| level.is_some()));
+    // The spans are the profile's graded running words, level by level.
+    for (i, row) in p.levels.iter().enumerate() {
+        let n = m.spans.iter().filter(|s| s.level == row.level).count() as u32;
+        assert_eq!(n, row.tokens, "band {i}");
+    }
+    assert!(m.spans.windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+#[test]
+fn marks_know_what_the_reader_knows_and_bands_hold_the_reports_keys() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/running-text/simplified/红楼梦.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        panic!("the shared corpus is missing: {path} (it lies beside the repository)");
+    };
+    let text: String = text.chars().take(30_000).collect();
+    let q = LevelsQuery {
+        known: vec!["贾母".into(), "丫鬟".into()],
+        level: Some(3),
+        limit: Some(10_000),
+    };
+    let (m, p) = marks(&text, &q);
+    // Unknown running words: the profile's unknown words, counted where they stand.
+    let unknown_spans = m.spans.iter().filter(|s| !s.known).count() as u32;
+    let unknown_count: u32 = p.unknown.iter().map(|u| u.count).sum();
+    assert_eq!(unknown_spans, unknown_count);
+    assert!(m
+        .spans
+        .iter()
+        .all(|s| s.known || s.level.is_none_or(|l| l > 3)));
+    let known_above: Vec<String> = m
+        .spans
+        .iter()
+        .filter(|s| s.known && s.level.is_none_or(|l| l > 3))
+        .map(|s| at(&text, s.start, s.end))
+        .collect();
+    assert!(!known_above.is_empty(), "the reader's own words are known");
+    assert!(
+        known_above.iter().all(|w| w == "丫鬟" || w == "贾母"),
+        "{known_above:?}"
+    );
+    // Every band's keys are words of the analysis, each with a part at that level.
+    let mut analyzer = Analyzer::new();
+    let report = analyzer.analyze(&text, &Options::default()).unwrap();
+    let lists = shipped();
+    for band in &m.bands {
+        assert!(
+            band.keys.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        for key in &band.keys {
+            if let Some(&level) = lists.get(key.as_str()) {
+                assert_eq!(Some(level), band.level, "{key}");
+            }
+        }
+    }
+    let band_of = |k: &str| {
+        m.bands
+            .iter()
+            .filter(|b| b.keys.iter().any(|x| x == k))
+            .map(|b| b.level)
+            .collect::<Vec<_>>()
+    };
+    for k in report.keywords.iter().take(50) {
+        match lists.get(k.key.as_str()) {
+            Some(&level) => assert_eq!(band_of(&k.key), [Some(level)], "{}", k.key),
+            None => assert!(band_of(&k.key).len() <= 3, "{}", k.key),
+        }
+    }
+}

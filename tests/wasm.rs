@@ -316,6 +316,46 @@ fn queries_read_the_last_analysed_text_with_utf16_offsets() {
     assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_query");
 }
 
+#[wasm_bindgen_test]
+fn level_marks_are_one_packed_array_of_utf16_places() {
+    let mut a = JsAnalyzer::new();
+    let text = "𦡦推动发展，推动發(fā)展。推动改革。";
+    a.analyze(js(text), JsValue::UNDEFINED, None).unwrap();
+    // The wasm embeds no lists: they are handed over first.
+    let e = a.level_marks(JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_request");
+    a.load_levels("推动\t2\n发展\t3\n改革\t4\n").unwrap();
+    let m = a.level_marks(options(r#"{"level": 2}"#)).unwrap();
+    let spans = get(&m, "spans");
+    assert!(spans.is_instance_of::<js_sys::Uint32Array>());
+    let spans = js_sys::Uint32Array::from(spans).to_vec();
+    assert_eq!(spans.len() % 3, 0);
+    let places: Vec<(String, u32)> = spans
+        .chunks(3)
+        .map(|s| (js_slice(text, f64::from(s[0]), f64::from(s[1])), s[2]))
+        .filter(|(_, code)| code & 15 != 8)
+        .collect();
+    // Level in the low bits, 16 when the reader (level 2) knows the word.
+    let want: Vec<(String, u32)> = [
+        ("推动", 2 | 16),
+        ("发展", 3),
+        ("推动", 2 | 16),
+        ("發(fā)展", 3),
+        ("推动", 2 | 16),
+        ("改革", 4),
+    ]
+    .iter()
+    .map(|(w, c)| (w.to_string(), *c))
+    .collect();
+    assert_eq!(places, want);
+    let bands = Array::from(&get(&m, "bands"));
+    assert_eq!(bands.length(), 8);
+    let third = Array::from(&get(&bands.get(2), "keys"));
+    assert_eq!(third.get(0).as_string().unwrap(), "发展");
+    let e = a.level_marks(options(r#"{"level": 0}"#)).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "invalid_query");
+}
+
 /// The kind of a thrown `WenxiError`.
 fn kind(e: &JsValue) -> String {
     assert!(e.is_instance_of::<js_sys::Error>());

@@ -21,6 +21,7 @@ import { MAX_CORPUS_CHARS, emptyCorpus } from './lib/corpus.js';
 import { mountCorpusInput } from './corpus-input.js';
 import { load, loadWords, save } from './lib/saved.js';
 import { fillConverted } from './lib/converted.js';
+import { loadReader } from './lib/levels.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,6 +38,8 @@ const store = createStore({
   analyzedText: null,
   report: null,
   selected: null,
+  band: null,
+  reader: loadReader(),
   ranking: 'count',
   display: ['written', 'simplified', 'traditional'].includes(savedDisplay) ? savedDisplay : 'written',
   lang,
@@ -140,6 +143,7 @@ async function analyze({ show = false } = {}) {
       analyzedText: text,
       ms,
       selected: keep ? selected : null,
+      band: null,
       converted: new Map(),
       busy: false,
       progress: null,
@@ -310,6 +314,10 @@ const actions = {
   /** The vocabulary profile by HSK level (engine.levels, a LevelsRequest; loads the lists once). */
   levels(request) {
     return engine.levels(request);
+  },
+  /** Where the graded words are in the analysed text (engine.levelMarks, a LevelsRequest). */
+  levelMarks(request) {
+    return engine.levelMarks(request);
   },
   /** The analysed text's words line by line, cut as the analysis cut them (`wenxi --tokens`). */
   segmentedText() {
@@ -631,6 +639,9 @@ store.subscribe((state, changed) => {
     if (state.analyzedText !== null || state.busy) optionsTimer = setTimeout(analyze, OPTIONS_DELAY);
   }
   if (changed.has('display')) save('display', state.display);
+  if (changed.has('reader')) save('vocabulary', state.reader);
+  // One selection at a time: a word chosen anywhere ends a level band's selection.
+  if (changed.has('selected') && state.selected !== null && state.band) store.set({ band: null });
   // Words shown in another script: converted once per report and direction.
   if (changed.has('report') || changed.has('display')) fillConverted(store, actions.convert);
 });

@@ -38,6 +38,8 @@ const CORE = [
   './lib/virtual-rows.js',
   './lib/virtual-list.js',
   './lib/matrix-canvas.js',
+  './lib/levels.js',
+  './views/text-levels.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'vocabulary', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
     `./views/${v}.js`,
@@ -47,6 +49,7 @@ const CORE = [
   './pkg/model.js',
   './pkg/options.js',
   './pkg/protocol.js',
+  './pkg/loading.js',
   './pkg/worker.js',
   './pkg/wenxi.js',
   './pkg/wenxi_bg.wasm',

@@ -155,18 +155,53 @@ impl Analyzer {
     /// [`query::levels`](crate::query::levels) says; in wasm, [`Error::InvalidRequest`] until
     /// the lists are handed over ([`Analyzer::load_levels`]).
     pub fn levels(&self, q: &LevelsQuery) -> Result<LevelsProfile, Error> {
-        let corpus = self.corpus()?;
-        let lists = match &self.levels {
-            Some(lists) => lists,
-            None => builtin_levels()?,
-        };
+        let (corpus, lists) = (self.corpus()?, self.level_lists()?);
         query::levels(corpus, lists, q, &|w| self.key(w), &|w| {
-            self.segmenter
-                .tokens(w, false)
-                .iter()
-                .map(|t| w.get(t.byte_start..t.byte_end).unwrap_or("").to_string())
-                .collect()
+            self.dictionary_cut(w)
         })
+    }
+
+    /// Where the last analysed text's graded words are, with their levels and whether the
+    /// reader `q` describes knows them, and its words in each level band (see
+    /// [`query::level_marks`](crate::query::level_marks)): the profile shown against the text.
+    ///
+    /// ```
+    /// use wenxi::query::LevelsQuery;
+    /// let mut analyzer = wenxi::Analyzer::new();
+    /// analyzer.analyze("我们发展经济。", &wenxi::Options::default()).unwrap();
+    /// let marks = analyzer.level_marks(&LevelsQuery { level: Some(1), ..Default::default() }).unwrap();
+    /// // 我们 is a level-1 word, known at level 1; 发展 and 经济 are level-3 words.
+    /// let places: Vec<(u32, u32, Option<u8>, bool)> =
+    ///     marks.spans.iter().map(|s| (s.start, s.end, s.level, s.known)).collect();
+    /// assert_eq!(places, [(0, 2, Some(1), true), (2, 4, Some(3), false), (4, 6, Some(3), false)]);
+    /// assert_eq!(marks.bands[2].keys, ["发展", "经济"]);
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Analyzer::levels`].
+    pub fn level_marks(&self, q: &LevelsQuery) -> Result<query::LevelMarks, Error> {
+        let (corpus, lists) = (self.corpus()?, self.level_lists()?);
+        query::level_marks(corpus, lists, q, &|w| self.key(w), &|w| {
+            self.dictionary_cut(w)
+        })
+    }
+
+    /// The word lists handed over, else the built-in ones.
+    fn level_lists(&self) -> Result<&Levels, Error> {
+        match &self.levels {
+            Some(lists) => Ok(lists),
+            None => builtin_levels(),
+        }
+    }
+
+    /// The dictionary's cut of `word` (without the HMM), as the profile splits a word the
+    /// lists lack.
+    fn dictionary_cut(&self, word: &str) -> Vec<String> {
+        self.segmenter
+            .tokens(word, false)
+            .iter()
+            .map(|t| word.get(t.byte_start..t.byte_end).unwrap_or("").to_string())
+            .collect()
     }
 }
 

@@ -33,6 +33,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::corpus::Corpus;
+use super::stream::WordAt;
 use crate::report::TokenKind;
 use crate::segment::Pos;
 use crate::Error;
@@ -236,7 +237,7 @@ pub struct LevelsProfile {
 }
 
 /// What a distinct word of the stream counts as, found once per word.
-enum Graded {
+pub(super) enum Graded {
     /// Graded words: the word itself, or the parts the dictionary cuts it into, each with its
     /// key, its written form and its level.
     Words(Vec<(String, String, Option<u8>)>),
@@ -245,6 +246,146 @@ enum Graded {
     Latin,
     /// Not a word to the profile (never reached: the stream's words are Han, Latin or numbers).
     Skip,
+}
+
+/// Grades the words of a corpus's stream, each distinct word once (the profile and the marks
+/// walk the same words the same way).
+pub(super) struct Grader<'a> {
+    corpus: &'a Corpus,
+    levels: &'a Levels,
+    split: &'a dyn Fn(&str) -> Vec<String>,
+    names: Vec<Pos>,
+    by_id: FxHashMap<u32, Graded>,
+}
+
+impl<'a> Grader<'a> {
+    /// `split` is the dictionary's cut of a word the lists lack (see [`levels`]).
+    pub(super) fn new(
+        corpus: &'a Corpus,
+        levels: &'a Levels,
+        split: &'a dyn Fn(&str) -> Vec<String>,
+    ) -> Grader<'a> {
+        Grader {
+            corpus,
+            levels,
+            split,
+            names: NAME_TAGS.iter().map(|t| Pos::of(t)).collect(),
+            by_id: FxHashMap::default(),
+        }
+    }
+
+    /// What the running word `w` counts as.
+    pub(super) fn grade(&mut self, w: &WordAt) -> &Graded {
+        let Grader {
+            corpus,
+            levels,
+            split,
+            names,
+            by_id,
+        } = self;
+        by_id
+            .entry(w.id)
+            .or_insert_with(|| classify(corpus, levels, *split, names, w))
+    }
+}
+
+/// What `w` counts as (see the module's documentation).
+fn classify(
+    corpus: &Corpus,
+    levels: &Levels,
+    split: &dyn Fn(&str) -> Vec<String>,
+    names: &[Pos],
+    w: &WordAt,
+) -> Graded {
+    let entry = corpus.entry(w.id);
+    let pos = corpus
+        .stream()
+        .pos
+        .get(w.token as usize)
+        .copied()
+        .unwrap_or(Pos::X);
+    match entry.kind {
+        TokenKind::Latin => Graded::Latin,
+        TokenKind::Number => Graded::Number,
+        TokenKind::Han => {
+            let k = entry.key();
+            if let Some(level) = levels.level_of(k) {
+                return Graded::Words(vec![(k.to_string(), entry.word().to_string(), Some(level))]);
+            }
+            if names.contains(&pos) {
+                return Graded::Name;
+            }
+            if pos == Pos::M {
+                return Graded::Number;
+            }
+            // The dictionary's cut, then each piece the lists lack as listed words.
+            let parts: Vec<String> = split(k)
+                .into_iter()
+                .flat_map(|part| match levels.level_of(&part) {
+                    Some(_) => vec![part],
+                    None => listed_parts(levels, &part).unwrap_or_else(|| vec![part]),
+                })
+                .collect();
+            // The written form's chars line up with the key's (same chars count).
+            let written: Vec<char> = entry.word().chars().collect();
+            let mut at = 0;
+            let mut out = Vec::with_capacity(parts.len());
+            for part in parts {
+                let n = part.chars().count();
+                let form: String = written.iter().skip(at).take(n).collect();
+                at += n;
+                let level = levels.level_of(&part);
+                out.push((part, form, level));
+            }
+            Graded::Words(out)
+        }
+        _ => Graded::Skip,
+    }
+}
+
+/// Who reads the text: the words they know (by key) and their level, from a request.
+pub(super) struct Reader {
+    known: FxHashSet<String>,
+    level: u8,
+    /// Whether the request said anything about the reader (known words or a level).
+    asked: bool,
+}
+
+impl Reader {
+    /// The reader `q` describes; `key` gives a typed word's key.
+    ///
+    /// # Errors
+    /// [`Error::InvalidQuery`] for a `level` outside 1–7.
+    pub(super) fn new(q: &LevelsQuery, key: &dyn Fn(&str) -> String) -> Result<Reader, Error> {
+        if let Some(level) = q.level {
+            if !(1..=TOP_LEVEL).contains(&level) {
+                return Err(Error::InvalidQuery(format!(
+                    "level: {level} is not an HSK level (1-{TOP_LEVEL})"
+                )));
+            }
+        }
+        Ok(Reader {
+            known: q.known.iter().map(|w| key(w.trim())).collect(),
+            level: q.level.unwrap_or(0),
+            asked: !q.known.is_empty() || q.level.is_some(),
+        })
+    }
+
+    /// Whether the reader knows the graded word `key` at `level`: one of their words, or
+    /// listed at their level or below; for a reader the request did not describe, any listed
+    /// word (so that the unknown words are those beyond the lists).
+    pub(super) fn knows(&self, key: &str, level: Option<u8>) -> bool {
+        if self.asked {
+            self.known.contains(key) || level.is_some_and(|l| l <= self.level)
+        } else {
+            level.is_some()
+        }
+    }
+
+    /// Whether the request described the reader.
+    pub(super) fn asked(&self) -> bool {
+        self.asked
+    }
 }
 
 /// The profile of `corpus` (the last analysed text) under `q`, by the lists `levels`.
@@ -260,22 +401,14 @@ pub fn levels(
     key: &dyn Fn(&str) -> String,
     split: &dyn Fn(&str) -> Vec<String>,
 ) -> Result<LevelsProfile, Error> {
-    if let Some(level) = q.level {
-        if !(1..=TOP_LEVEL).contains(&level) {
-            return Err(Error::InvalidQuery(format!(
-                "level: {level} is not an HSK level (1-{TOP_LEVEL})"
-            )));
-        }
-    }
+    let reader = Reader::new(q, key)?;
     let limit = q.limit.unwrap_or(200);
     if limit > MAX_UNKNOWN {
         return Err(Error::InvalidQuery(format!(
             "limit: {limit} is over {MAX_UNKNOWN}"
         )));
     }
-    let stream = corpus.stream();
-    let names: Vec<Pos> = NAME_TAGS.iter().map(|t| Pos::of(t)).collect();
-    let mut graded: FxHashMap<u32, Graded> = FxHashMap::default();
+    let mut grader = Grader::new(corpus, levels, split);
     // Per graded key: its written form (first met), level and running count.
     let mut words: FxHashMap<String, (String, Option<u8>, u32)> = FxHashMap::default();
     let mut order: Vec<String> = Vec::new();
@@ -283,49 +416,7 @@ pub fn levels(
     let mut apart: [(u32, FxHashSet<u32>); 3] = Default::default();
     let mut chars: FxHashMap<char, u32> = FxHashMap::default();
     for w in corpus.words() {
-        let entry = corpus.entry(w.id);
-        let pos = stream.pos.get(w.token as usize).copied().unwrap_or(Pos::X);
-        let class = graded.entry(w.id).or_insert_with(|| match entry.kind {
-            TokenKind::Latin => Graded::Latin,
-            TokenKind::Number => Graded::Number,
-            TokenKind::Han => {
-                let k = entry.key();
-                if let Some(level) = levels.level_of(k) {
-                    return Graded::Words(vec![(
-                        k.to_string(),
-                        entry.word().to_string(),
-                        Some(level),
-                    )]);
-                }
-                if names.contains(&pos) {
-                    return Graded::Name;
-                }
-                if pos == Pos::M {
-                    return Graded::Number;
-                }
-                // The dictionary's cut, then each piece the lists lack as listed words.
-                let parts: Vec<String> = split(k)
-                    .into_iter()
-                    .flat_map(|part| match levels.level_of(&part) {
-                        Some(_) => vec![part],
-                        None => listed_parts(levels, &part).unwrap_or_else(|| vec![part]),
-                    })
-                    .collect();
-                // The written form's chars line up with the key's (same chars count).
-                let written: Vec<char> = entry.word().chars().collect();
-                let mut at = 0;
-                let mut out = Vec::with_capacity(parts.len());
-                for part in parts {
-                    let n = part.chars().count();
-                    let form: String = written.iter().skip(at).take(n).collect();
-                    at += n;
-                    let level = levels.level_of(&part);
-                    out.push((part, form, level));
-                }
-                Graded::Words(out)
-            }
-            _ => Graded::Skip,
-        });
+        let class = grader.grade(&w);
         match class {
             Graded::Words(parts) => {
                 for (k, form, level) in parts.iter() {
@@ -347,6 +438,7 @@ pub fn levels(
             }
             Graded::Skip => {}
         }
+        let entry = corpus.entry(w.id);
         if entry.kind == TokenKind::Han {
             for c in entry.key().chars().filter(|&c| crate::chars::is_han(c)) {
                 *chars.entry(c).or_insert(0) += 1;
@@ -387,21 +479,11 @@ pub fn levels(
             .map(|i| i as u8 + 1)
     };
 
-    // Known: the reader's words (by key) and every listed word up to the reader's level.
-    let known: FxHashSet<String> = q.known.iter().map(|w| key(w.trim())).collect();
-    let reader = q.level.unwrap_or(0);
-    let is_known =
-        |k: &str, level: Option<u8>| known.contains(k) || level.is_some_and(|l| l <= reader);
-    let asked = !q.known.is_empty() || q.level.is_some();
     let mut known_tally = Tally::default();
     let mut unknown: Vec<UnknownWord> = Vec::new();
     for k in &order {
         let (form, level, count) = &words[k];
-        let knows = if asked {
-            is_known(k, *level)
-        } else {
-            level.is_some()
-        };
+        let knows = reader.knows(k, *level);
         if knows {
             known_tally.tokens += count;
             known_tally.types += 1;
@@ -445,7 +527,7 @@ pub fn levels(
             level95: reaching(0.95),
             level98: reaching(0.98),
             by_level,
-            known: asked.then(|| KnownCoverage {
+            known: reader.asked().then(|| KnownCoverage {
                 tokens: known_tally.tokens,
                 types: known_tally.types,
                 token_share: share(known_tally.tokens, total.tokens),

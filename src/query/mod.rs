@@ -26,6 +26,7 @@ mod concordance;
 mod corpus;
 mod dispersion;
 mod grams;
+mod level_marks;
 mod levels;
 mod ngrams;
 mod parts;
@@ -43,6 +44,7 @@ pub use concordance::{
 };
 pub use corpus::{Corpus, SectionMark};
 pub use dispersion::{dispersion, Dispersion, DispersionQuery, WordDispersion, MAX_WORDS};
+pub use level_marks::{level_marks, BandWords, LevelMarks, LevelSpan};
 pub use levels::{
     levels, Apart, Characters, Coverage, KnownCoverage, LevelCount, Levels, LevelsProfile,
     LevelsQuery, Tally, UnknownWord, MAX_UNKNOWN, TOP_LEVEL,

@@ -5,8 +5,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    index_of, indices_of, js_error, name_of, parse_corpus_request, parse_options, parse_request,
-    summaries_of, text_of, to_js, words_of,
+    index_of, indices_of, js_error, name_of, packed_marks, parse_corpus_request, parse_options,
+    parse_request, summaries_of, text_of, to_js, words_of,
 };
 use crate::collection::{compare_groups, CorpusOptions};
 use crate::Error;
@@ -64,6 +64,12 @@ export interface Analyzer {
    * (`invalid_request` before they are loaded, `not_analyzed`, `invalid_query`).
    */
   levels(request?: LevelsRequest): LevelsProfile;
+  /**
+   * Where the last analysed text's graded words are (UTF-16 offsets, with their levels and
+   * whether the reader the request describes knows them) and its words in each level band:
+   * the profile shown against the text. Needs the word lists, as `levels` does.
+   */
+  levelMarks(request?: LevelsRequest): LevelMarks;
   /**
    * Analyse `text` as the document `name` of a corpus: its summary (its stats and every
    * content word counted, not its text; a line of `wenxi corpus --jsonl`), which
@@ -227,6 +233,15 @@ impl JsAnalyzer {
     pub fn levels(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let q = parse_request(&request).map_err(js_error)?;
         to_js(&self.inner.levels(&q).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Where the graded words of the last analysed text are (see `crate::query::level_marks`),
+    /// their places packed in one `Uint32Array`.
+    #[wasm_bindgen(js_name = levelMarks, skip_typescript)]
+    pub fn level_marks(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let q = parse_request(&request).map_err(js_error)?;
+        let marks = self.inner.level_marks(&q).map_err(js_error)?;
+        Ok(packed_marks(marks).map_err(js_error)?.0)
     }
 
     /// Hand over the HSK 3.0 word lists (`data/hsk/hsk3-words.tsv`, the text the package's

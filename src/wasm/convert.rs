@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::collection::{CorpusRequest, DocumentSummary};
+use crate::query::LevelMarks;
 use crate::{Error, Options, Report};
 
 /// A plain JS object (no Maps; `null` for `None`) for a serialisable value.
@@ -222,6 +223,27 @@ pub(crate) fn packed_report(mut report: Report) -> Result<(JsValue, Array), Erro
             transfer.push(&packed.buffer());
         }
     }
+    Ok((value, transfer))
+}
+
+/// The level marks as a JS object whose `spans` are one flat `Uint32Array` of triples
+/// `start, end, code` (`code & 15`: the level, 1–7 or 8 beyond the lists; `code & 16`: the
+/// reader knows the word), with its buffer listed for a transfer: a novel has a million graded
+/// running words, too many to cross as objects.
+pub(crate) fn packed_marks(mut marks: LevelMarks) -> Result<(JsValue, Array), Error> {
+    let spans = std::mem::take(&mut marks.spans);
+    let flat: Vec<u32> = spans
+        .iter()
+        .flat_map(|s| {
+            let level = s.level.map_or(8, u32::from);
+            [s.start, s.end, level | if s.known { 16 } else { 0 }]
+        })
+        .collect();
+    let value = to_js(&marks)?;
+    let packed = Uint32Array::from(flat.as_slice());
+    Reflect::set(&value, &"spans".into(), &packed)
+        .map_err(|_| Error::Internal("could not pack the level marks".into()))?;
+    let transfer = Array::of1(&packed.buffer());
     Ok((value, transfer))
 }
 

@@ -18,8 +18,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Performance};
 
 use super::convert::{
-    index_of, indices_of, name_of, packed_report, parse_corpus_request, parse_options,
-    parse_request, summaries_of, summary_of, text_of, to_js, whole_number_of, words_of,
+    index_of, indices_of, name_of, packed_marks, packed_report, parse_corpus_request,
+    parse_options, parse_request, summaries_of, summary_of, text_of, to_js, whole_number_of,
+    words_of,
 };
 use crate::report::{Progress, Stage};
 use crate::Error;
@@ -386,6 +387,11 @@ impl Server {
             "dispersion" => self.query(data, |a, q| a.dispersion(&q)),
             "trends" => self.query(data, |a, q| a.trends(&q)),
             "levels" => self.query(data, |a, q| a.levels(&q)),
+            "levelMarks" => {
+                let q = parse_request(&get(data, "request"))?;
+                let (value, transfer) = packed_marks(self.analyzer.level_marks(&q)?)?;
+                Ok(Answer::with_transfer(value, transfer))
+            }
             other => Err(Error::InvalidRequest(format!(
                 "unknown request type {other:?}"
             ))),

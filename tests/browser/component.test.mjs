@@ -407,7 +407,8 @@ test('levels(): each element’s vocabulary profile is of its own text, though t
       const pb = await b.levels({});
       const pa = await a.levels({ level: 1 });
       const pb2 = await b.levels({});
-      return { pa, pb, pb2 };
+      const marks = await a.levelMarks({ level: 1 });
+      return { pa, pb, pb2, places: marks.spans.length / 3, bandsOfA: marks.bands.map((band) => band.keys.length) };
     });
     assert.deepEqual(profiles.pb2, profiles.pb, 'the same profile for the same element');
     assert.notDeepEqual(profiles.pa.levels, profiles.pb.levels, 'the two texts differ');
@@ -416,6 +417,9 @@ test('levels(): each element’s vocabulary profile is of its own text, though t
     }
     // Level 1 known: only words above it (or beyond) are left to learn.
     assert.ok(profiles.pa.coverage.known !== null && profiles.pa.unknown.every((u) => u.level === null || u.level > 1));
+    // levelMarks() of a, after b's text was analysed last: a place per graded word of a's text.
+    assert.equal(profiles.places, profiles.pa.graded.tokens);
+    assert.deepEqual(profiles.bandsOfA.map((n) => n > 0), profiles.pa.levels.map((r) => r.types > 0), 'a band has words where its level has');
     await check();
   } finally {
     await context.close();

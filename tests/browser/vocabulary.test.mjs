@@ -96,3 +96,105 @@ test('vocabulary: levels and coverage are the engine’s; level and known words 
     await context.close();
   }
 });
+
+/** The engine's level marks of TEXT under `request` (the page joins terms too). */
+async function engineMarks(request) {
+  const wasm = await import(new URL('pkg/wenxi.js', `file://${ROOT}/`).href);
+  await wasm.default({ module_or_path: readFileSync(`${ROOT}/pkg/wenxi_bg.wasm`) });
+  const { default: lists } = await import(new URL('pkg/hsk-levels.js', `file://${ROOT}/`).href);
+  const analyzer = new wasm.Analyzer();
+  analyzer.loadLevels(lists);
+  analyzer.analyze(TEXT, { terms: true });
+  return analyzer.levelMarks(request);
+}
+
+/** Per highlight name: the text of its ranges, in text order. */
+const highlighted = (page) =>
+  page.evaluate(() => {
+    const textOf = (r) => {
+      if (r.startContainer === r.endContainer) return r.startContainer.data.slice(r.startOffset, r.endOffset);
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    };
+    const out = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('wenxi-level-') || name === 'wenxi-unknown') out[name] = [...h].map(textOf);
+    return out;
+  });
+
+test('vocabulary against the text: words coloured by level and the unknown ones marked as the engine places them; a level band selects its words in the other views', { timeout: 120_000 }, async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await page.evaluate(() => localStorage.clear());
+    await pasteAndAnalyze(page, TEXT);
+    await ready(page, 0);
+    const view = page.locator('#view-vocabulary');
+    const text = page.locator('#view-text');
+    const levelsDrawn = () => text.evaluate((r) => Number(r.dataset.levelsDrawn ?? 0));
+    const drawnAfter = (n) => page.waitForFunction((n) => Number(document.querySelector('#view-text').dataset.levelsDrawn ?? 0) > n && document.querySelector('#view-text').dataset.levels === 'ready', n);
+
+    // Colour by level: each level's highlight holds that level's words where the engine puts them.
+    const plain = await engineMarks({});
+    const spans = [...plain.spans];
+    const wordsAt = (keep) => {
+      const out = [];
+      for (let i = 0; i < spans.length; i += 3) if (keep(spans[i + 2])) out.push(TEXT.slice(spans[i], spans[i + 1]));
+      return out;
+    };
+    let n = await levelsDrawn();
+    await text.getByTestId('text-colour-levels').check();
+    await drawnAfter(n);
+    const colours = await highlighted(page);
+    for (const level of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const want = wordsAt((code) => (code & 15) === level);
+      assert.deepEqual(colours[`wenxi-level-${level}`] ?? [], want, `level ${level}`);
+    }
+    assert.ok(wordsAt(() => true).length > 10 && colours['wenxi-level-1'].length > 5, 'a real share of the text is coloured');
+    assert.ok(!colours['wenxi-level-1'].includes('李明'), 'names are not graded');
+    assert.equal(await text.getByTestId('text-level-legend').isVisible(), true);
+
+    // The words this reader (level 1, one known word) does not know: marked, as the engine says.
+    n = await levelsDrawn();
+    await view.getByTestId('vocab-level').selectOption('1');
+    await view.getByTestId('vocab-known').fill('老师');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('wenxi.vocabulary') ?? '{}').known?.includes('老师'));
+    await text.getByTestId('text-mark-unknown').check();
+    await drawnAfter(n);
+    await page.waitForFunction(() => CSS.highlights.has('wenxi-unknown'));
+    const reader = [...(await engineMarks({ level: 1, known: ['老师'] })).spans];
+    const unknownWant = [];
+    for (let i = 0; i < reader.length; i += 3) if (!(reader[i + 2] & 16)) unknownWant.push(TEXT.slice(reader[i], reader[i + 1]));
+    assert.ok(unknownWant.length > 0 && !unknownWant.includes('老师') && !unknownWant.includes('我們'));
+    assert.deepEqual((await highlighted(page))['wenxi-unknown'], unknownWant, 'the unknown words, and only they');
+    // Both stay chosen after a reload.
+    await text.getByTestId('text-colour-levels').uncheck();
+    await page.waitForFunction(() => !CSS.highlights.has('wenxi-level-1'));
+    assert.ok((await highlighted(page))['wenxi-unknown'].length > 0, 'the unknown words stay marked alone');
+
+    // A level band: its words alone in the keyword table, its places marked in the text.
+    const level = 2;
+    const bandWant = plain.bands.find((b) => b.level === level).keys;
+    assert.ok(bandWant.length > 0);
+    await view.locator(`[data-testid="vocab-band"][data-level="${level}"]`).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="keywords-band"]').hidden);
+    assert.equal(await view.locator(`[data-testid="vocab-band"][data-level="${level}"]`).getAttribute('aria-pressed'), 'true');
+    const rows = await page.getByTestId('keyword-row').evaluateAll((rs) => rs.map((r) => r.dataset.key));
+    assert.ok(rows.length > 0 && rows.every((k) => bandWant.includes(k)), `only the band's words: ${rows}`);
+    const places = wordsAt((code) => (code & 15) === level);
+    await page.waitForFunction((n) => document.querySelectorAll('#view-text mark.textview-mark').length === n, places.length);
+    assert.deepEqual(await text.locator('mark.textview-mark').allTextContents(), places, 'every place of the band marked');
+    assert.match(await text.getByTestId('text-counter').textContent(), new RegExp(`共 ${places.length} 处`));
+    assert.match(await text.getByTestId('text-selected').textContent(), /HSK 2 级词语/);
+    await text.getByTestId('text-next').click();
+    assert.equal(await text.locator('mark.is-current').textContent(), places[0]);
+
+    // Choosing a word ends the band's selection.
+    await page.getByTestId('keyword-row').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="keywords-band"]').hidden);
+    assert.equal(await view.locator(`[data-testid="vocab-band"][data-level="${level}"]`).getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -129,8 +129,9 @@ await long.catch(() => {});
 await wenxi.analyze(${JSON.stringify(TEXT)});
 const again = await wenxi.levels({ known: ['學習'], level: 1 });
 const bad = await wenxi.levels({ level: 9 }).then(() => 'answered', (e) => e.kind);
+const marks = await wenxi.levelMarks({ known: ['學習'], level: 1 });
 wenxi.terminate();
-console.log(JSON.stringify({ first, again, bad }));
+console.log(JSON.stringify({ first, again, bad, spansType: marks.spans.constructor.name, marks: { spans: [...marks.spans], bands: marks.bands } }));
 `,
   );
   writeFileSync(
@@ -142,7 +143,8 @@ const refused = (() => { try { sync.levels({}); return 'answered'; } catch (e) {
 const had = sync.hasLevels();
 sync.loadLevels(await hskLevels());
 const profile = sync.levels({ known: ['學習'], level: 1 });
-console.log(JSON.stringify({ refused, had, has: sync.hasLevels(), profile }));
+const marks = sync.levelMarks({ known: ['學習'], level: 1 });
+console.log(JSON.stringify({ refused, had, has: sync.hasLevels(), profile, marks: { spans: [...marks.spans], bands: marks.bands } }));
 `,
   );
   const worker = JSON.parse(run(['levels.mjs']));
@@ -158,4 +160,17 @@ console.log(JSON.stringify({ refused, had, has: sync.hasLevels(), profile }));
   assert.deepEqual([p.apart.names.tokens, p.apart.numbers.tokens], [1, 1]);
   assert.ok(p.unknown.every((u) => u.key !== '学习' && u.level !== 1), 'known: 學習 (as 学习) and level 1');
   assert.equal(p.coverage.known.tokens + p.unknown.reduce((n, u) => n + u.count, 0), p.graded.tokens);
+  // The marks: a Uint32Array of (start, end, level | known) per graded running word, alike from
+  // the worker (transferred) and the sync Analyzer, in step with the profile.
+  assert.equal(worker.spansType, 'Uint32Array');
+  assert.deepEqual(worker.marks, sync.marks, 'the worker and the sync Analyzer place the words alike');
+  const spans = sync.marks.spans;
+  assert.equal(spans.length / 3, p.graded.tokens, 'one place per graded running word');
+  const placed = [];
+  for (let i = 0; i < spans.length; i += 3) placed.push([TEXT.slice(spans[i], spans[i + 1]), spans[i + 2]]);
+  assert.deepEqual(placed.slice(0, 3), [['我們', 1 | 16], ['學習', 1 | 16], ['漢語', 1 | 16]], 'in the text as written, level 1, known');
+  const unknownPlaces = placed.filter(([, code]) => !(code & 16)).length;
+  assert.equal(unknownPlaces, p.unknown.reduce((n, u) => n + u.count, 0), 'the unknown places are the unknown words’ counts');
+  assert.deepEqual(sync.marks.bands.map((b) => b.level), [1, 2, 3, 4, 5, 6, 7, null]);
+  assert.ok(sync.marks.bands[0].keys.includes('学习'), 'bands hold the keys the report counts by');
 });

@@ -20,6 +20,7 @@ const INTENDED = [
   'hsk-levels.js',
   'index.d.ts',
   'index.js',
+  'loading.js',
   'model.d.ts',
   'model.js',
   'node.d.ts',

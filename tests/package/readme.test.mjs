@@ -116,7 +116,7 @@ test('the vocabulary profile example prints what its comments say, in Node', { t
   const code = example('### Vocabulary by HSK level', 'js');
   assert.match(code, /from 'wenxi';/);
   assert.deepEqual(runInProject(code), expected(code));
-  assert.equal(expected(code).length, 2);
+  assert.equal(expected(code).length, 3);
 });
 
 test('the web component example is the one examples/embed.html uses', () => {

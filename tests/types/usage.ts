@@ -14,6 +14,8 @@ import type {
   Dispersion,
   DocumentSummary,
   Keyword,
+  LevelMarks,
+  LevelsProfile,
   Ngrams,
   Progress,
   Report,
@@ -48,6 +50,10 @@ export async function example(text: string): Promise<string> {
   const dispersion: Dispersion = analyzer.dispersion({ words: ['发展'] });
   const d: number | null = dispersion.words[0]?.juillandD ?? null;
   const trends: Trends = analyzer.trends({ words: ['发展'], segments: 10 });
+  const profile: LevelsProfile = analyzer.levels({ known: ['发展'], level: 3 });
+  const marks: LevelMarks = analyzer.levelMarks({ level: profile.coverage.level95 ?? 7 });
+  const firstLevel: number = (marks.spans[2] ?? 0) & 15;
+  const band: string[] = marks.bands[0]?.keys ?? [];
   const summaries: DocumentSummary[] = [analyzer.summarize('a.txt', text), analyzer.summarize('b.txt', text, { minLength: 1 })];
   const corpusOptions: CorpusReportOptions = { terms: 10, compare: [[0], [1]], reference: { name: 'freq.tsv', list: '发展\t3' }, analysis: options };
   const corpus: CorpusReport = analyzer.corpusReport(summaries, corpusOptions);
@@ -60,6 +66,6 @@ export async function example(text: string): Promise<string> {
     const error = e as WenxiError;
     if (error.kind === 'input_too_large' || error.kind === 'invalid_query' || error.kind === 'invalid_summary') return error.message;
   }
-  void [distinctive, pair.keyness.positive.length, line, collocates.collocates[0]?.logDice, ngrams.ngrams.length, terms.terms[0]?.term, d, trends.parts.length];
+  void [distinctive, pair.keyness.positive.length, line, collocates.collocates[0]?.logDice, ngrams.ngrams.length, terms.terms[0]?.term, d, trends.parts.length, firstLevel, band.length];
   return `${version()} ${outline.length} ${ranges.length} ${kind} ${added} ${simplified} ${seen.length} ${lines.length} ${around.length}`;
 }

@@ -1,7 +1,7 @@
 // The page's persistence: the user's choices in localStorage, never the text. A disabled or
 // full storage, or a corrupt entry, costs only the saving: the page starts from its defaults.
 
-const SAVED = { options: 'wenxi.options', words: 'wenxi.words', lang: 'wenxi.lang', display: 'wenxi.display', vocabulary: 'wenxi.vocabulary' };
+const SAVED = { options: 'wenxi.options', words: 'wenxi.words', lang: 'wenxi.lang', display: 'wenxi.display', vocabulary: 'wenxi.vocabulary', textLevels: 'wenxi.textLevels' };
 
 /** The saved value of `name` (a key of SAVED), or `fallback`. */
 export function load(name, fallback) {

@@ -9,6 +9,11 @@
 //   analyzedText  the text the report belongs to (string | null); report offsets index it
 //   report        the last report (Report | null)
 //   selected      the selected keyword's `key` (string | null)
+//   band          the selected HSK level band, { level (1–7, null beyond the lists), keys:
+//                 Set of the analysis's word keys in it } (lib/levels.js), or null; selecting
+//                 a word ends it
+//   reader        { known: string[], level: number | null }: the reader's known words and
+//                 HSK level (the Vocabulary view's), persisted
 //   ranking       'count' | 'weight' | 'textrank': how keyword views order words
 //   display       'written' | 'simplified' | 'traditional': how words are shown
 //   lang          'zh' | 'en': the interface language
@@ -31,7 +36,7 @@
 //   corpus        { documents: [{id, name, text}], nextId }: the corpus mode's documents, in
 //                 corpus order (lib/corpus.js); changed only by corpus-input.js
 //
-// Persisted in localStorage (app.js): options, words, lang, display. Never the text: a corpus
+// Persisted in localStorage (app.js): options, words, lang, display, reader. Never the text: a corpus
 // is kept only when the reader asks (a session file, or IndexedDB: lib/kept-corpus.js).
 
 export function createStore(initial) {

@@ -1,5 +1,6 @@
 // The keyword charts: a bar chart of the top words and a word cloud, both ordered and sized by
-// `state.ranking`, both selecting a word on click (or Enter) and marking `state.selected`.
+// `state.ranking`, both selecting a word on click (or Enter) and marking `state.selected`
+// (and the words of a level band chosen in the Vocabulary view, `state.band`).
 //
 // The cloud's layout is d3-cloud (Jason Davies, BSD-3-Clause), copied by scripts/build.sh from
 // node_modules into www/vendor/d3-cloud/ with its licence, driven by lib/cloud-layout.js. Both
@@ -13,6 +14,7 @@ import { layOutCloud } from '../lib/off-thread.js';
 import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { serializeSvg, svgToPng } from '../lib/export.js';
 import { button, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
+import { inBand } from '../lib/levels.js';
 import { rankKeywords, rankValue } from '../pkg/model.js';
 
 t.register({
@@ -182,6 +184,7 @@ export function mount(root, ctx) {
     ...items);
     barsBox.replaceChildren(chart);
     tabStop(items, items.find((g) => g.classList.contains('is-selected')));
+    if (state.band) drawSelection();
   }
 
   let cloudRun = 0;
@@ -264,20 +267,23 @@ export function mount(root, ctx) {
     svg('g', { transform: `translate(${W / 2},${H / 2})` }, ...items));
     cloudBox.replaceChildren(chart);
     tabStop(items, items.find((x) => x.classList.contains('is-selected')));
+    if (store.get().band) drawSelection();
     cloudNote.textContent = t('charts.cloud.count', { shown: placed.length, total: words.length });
     cloudBox.dataset.state = 'ready';
     cloudBox.dataset.ranking = ranking;
   }
 
-  /** Only the selection marks change. */
+  /** Only the selection marks change: the selected word, or the words of the selected band. */
   function drawSelection() {
-    const { selected } = store.get();
+    const state = store.get();
+    const { selected, band } = state;
     for (const chart of root.querySelectorAll('svg.ch-svg')) {
-      chart.classList.toggle('has-selection', Boolean(selected));
+      chart.classList.toggle('has-selection', Boolean(selected || band));
       const items = [...chart.querySelectorAll('[data-key]')];
       for (const item of items) {
         const on = item.dataset.key === selected;
         item.classList.toggle('is-selected', on);
+        item.classList.toggle('in-band', inBand(state, item.dataset.key));
         item.setAttribute('aria-pressed', String(on));
       }
       if (!chart.contains(document.activeElement)) tabStop(items, items.find((x) => x.classList.contains('is-selected')));
@@ -304,7 +310,7 @@ export function mount(root, ctx) {
   store.subscribe((state, changed) => {
     if (changed.has('report') || changed.has('ranking') || changed.has('display') || changed.has('converted')) drawAll();
     else if (changed.has('lang')) drawAll();
-    else if (changed.has('selected')) drawSelection();
+    else if (changed.has('selected') || changed.has('band')) drawSelection();
   });
   lastWidth = root.clientWidth;
   drawAll();

@@ -11,6 +11,7 @@ import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
 import { noKeywordsNote } from '../lib/widgets.js';
+import { inBand } from '../lib/levels.js';
 import { heatmapMatrix, parseRanking, rankKeywords } from '../pkg/model.js';
 
 t.register({
@@ -195,9 +196,13 @@ export function mount(root, ctx) {
     markSelected();
   }
 
+  /** The selected word's column marked, and the selected level band's words. */
   function markSelected() {
-    const { selected } = store.get();
-    for (const node of wrap.querySelectorAll('[data-key]')) node.classList.toggle('is-selected', node.dataset.key === selected);
+    const state = store.get();
+    for (const node of wrap.querySelectorAll('[data-key]')) {
+      node.classList.toggle('is-selected', node.dataset.key === state.selected);
+      node.classList.toggle('in-band', inBand(state, node.dataset.key));
+    }
   }
 
   function cellAt(r, c) {
@@ -303,7 +308,7 @@ export function mount(root, ctx) {
       if ((state.report?.sections.length ?? 0) <= DEFER_OVER) build();
       else pending = setTimeout(build, 0);
     }
-    else if (changed.has('selected')) markSelected();
+    else if (changed.has('selected') || changed.has('band')) markSelected();
   });
   drawStrings();
   build();

@@ -1,7 +1,8 @@
 // The keyword table: rank, word, count, share, TF-IDF, TextRank, how evenly the word is spread
 // (Juilland's D and Gries' DP) and where in the text it is used (a sparkline over the sections).
 // Sortable, filterable in either script, capped with
-// "show more"; choosing a row selects the word in every view (`state.selected`), and the
+// "show more"; choosing a row selects the word in every view (`state.selected`); a level band
+// chosen in the Vocabulary view (`state.band`) shows only its words, until cleared; and the
 // ranking switch here sets `state.ranking`, which the charts follow. Exports the rows shown,
 // or every word the analysis counted. See views/index.js for the view contract.
 
@@ -10,6 +11,7 @@ import { t, formatNumber, displayWord } from '../lib/i18n.js';
 import { copyText, dispersionColumns, keywordsToCsv, keywordsToJson, KEYWORD_COLUMNS, toTsv } from '../lib/export.js';
 import { button, focusItem, formatMeasure, latestAnswer, noKeywordsNote, roving, save, statusLine, tabStop } from '../lib/widgets.js';
 import { RANKINGS, rankKeywords, whyNoKeywords } from '../pkg/model.js';
+import { bandLabel, inBand } from '../lib/levels.js';
 
 t.register({
   'view.keywords': { zh: '关键词', en: 'Keywords' },
@@ -35,6 +37,8 @@ t.register({
   'keywords.shown': { zh: '显示 {shown} / {total} 个词', en: 'Showing {shown} of {total} words' },
   'keywords.none': { zh: '没有找到关键词。', en: 'No keywords found.' },
   'keywords.noMatch': { zh: '没有与筛选匹配的词。', en: 'No word matches the filter.' },
+  'keywords.band': { zh: '只列出{band}和含有这些词的词（在“HSK 词汇”中选定）。', en: 'Only the {band} and the words made with them are listed (chosen in Vocabulary).' },
+  'keywords.bandClear': { zh: '列出全部词语', en: 'List every word' },
   'keywords.empty': { zh: '分析文本后，这里列出关键词。', en: 'Analyze a text to list its keywords.' },
   'keywords.includeSingle': { zh: '计入单字词', en: 'Count single characters' },
   'keywords.exportAll': { zh: '导出全部词（CSV）', en: 'Export every word (CSV)' },
@@ -233,7 +237,10 @@ export function mount(root, ctx) {
   // Shown when single characters would have counted: the one click that makes them count.
   const includeSingle = button('', () => store.set({ options: { ...store.get().options, minLength: 1 } }), { 'data-testid': 'keywords-include-single' });
 
-  root.replaceChildren(heading, toolbar, status, wrap, count, more, empty, includeSingle);
+  const bandText = el('span', {});
+  const bandClear = button('', () => store.set({ band: null }), { 'data-testid': 'keywords-band-clear' });
+  const bandNote = el('p', { className: 'kw-band', attrs: { 'data-testid': 'keywords-band' } }, bandText, ' ', bandClear);
+  root.replaceChildren(heading, toolbar, status, bandNote, wrap, count, more, empty, includeSingle);
 
   tbody.addEventListener('click', (event) => {
     const row = event.target.closest('tr[data-key]');
@@ -283,7 +290,8 @@ export function mount(root, ctx) {
     const all = report?.keywords ?? [];
     // The report lists more words than the table shows (keyness needs them); the table shows
     // the "keywords to list" option's number, best first by the current ranking.
-    const order = rankKeywords(all, state.ranking, state.options?.topN ?? all.length);
+    // A band lists its words from the whole pool.
+    const order = rankKeywords(all, state.ranking, state.band ? all.length : (state.options?.topN ?? all.length));
     const rank = new Map(order.map((k, i) => [k.key, i + 1]));
     const typed = filter.value.trim();
     const query = typed.toLowerCase();
@@ -301,7 +309,8 @@ export function mount(root, ctx) {
       if (x === null || y === null) return (x === null) - (y === null);
       return dir * (x - y);
     };
-    rows = order.filter(matches).sort((a, b) => compare(a, b) || rank.get(a.key) - rank.get(b.key));
+    const listed = (k) => !state.band || inBand(state, k.key);
+    rows = order.filter((k) => listed(k) && matches(k)).sort((a, b) => compare(a, b) || rank.get(a.key) - rank.get(b.key));
     // A word selected elsewhere is drawn even when it lies beyond the cap.
     const selectedAt = rows.findIndex((k) => k.key === state.selected);
     if (selectedAt >= cap) cap = Math.ceil((selectedAt + 1) / PAGE) * PAGE;
@@ -339,6 +348,11 @@ export function mount(root, ctx) {
     wrap.hidden = rows.length === 0;
     for (const b of [csvButton, jsonButton, copyButton]) b.disabled = rows.length === 0;
     allButton.disabled = all.length === 0;
+    bandNote.hidden = !state.band;
+    if (state.band) {
+      bandText.textContent = t('keywords.band', { band: bandLabel(state.band) });
+      bandClear.textContent = t('keywords.bandClear');
+    }
     scrollSelectedIntoWrap();
   }
 
@@ -427,7 +441,7 @@ export function mount(root, ctx) {
     } else if (changed.has('ranking')) {
       sort = { key: state.ranking, dir: 'desc' };
       drawRows();
-    } else if (changed.has('display') || changed.has('converted') || changed.has('lang')) {
+    } else if (changed.has('display') || changed.has('converted') || changed.has('lang') || changed.has('band')) {
       drawRows();
     } else if (changed.has('selected')) {
       drawSelection();

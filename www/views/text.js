@@ -10,11 +10,20 @@
 // viewport (CSS content-visibility), so neither drawing nor a new selection freezes the page.
 // Every piece of the text goes in as a text node; the offsets of the report (UTF-16) index
 // state.analyzedText, and each text node remembers where in it it starts.
+//
+// HSK levels (lib/levels.js): the reader may colour the words by level and mark the words
+// they do not know (by state.reader, the Vocabulary view's known words and level). Both are
+// CSS custom highlights over the engine's level marks, set for the chunks near the viewport
+// only (a novel has a million graded words), so the text's nodes stay as they are. A level
+// band selected in the Vocabulary view (state.band) is shown like a selected word: its places
+// marked, previous / next stepping through them.
 
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { findKeyword } from '../pkg/model.js';
 import { button, save, statusLine } from '../lib/widgets.js';
+import { bandLabel, bandPlaces } from '../lib/levels.js';
+import { levelShading } from './text-levels.js';
 
 t.register({
   'view.text': { zh: '原文', en: 'Text' },
@@ -104,7 +113,7 @@ export function mount(root, ctx) {
 
   const heading = el('h3', { attrs: { id: 'text-view-heading' } });
   const selectedLabel = el('span', { className: 'textview-selected', attrs: { 'data-testid': 'text-selected' } });
-  const clearButton = el('button', { className: 'textview-button', attrs: { type: 'button', 'data-testid': 'text-clear' }, on: { click: () => store.set({ selected: null }) } });
+  const clearButton = el('button', { className: 'textview-button', attrs: { type: 'button', 'data-testid': 'text-clear' }, on: { click: () => store.set({ selected: null, band: null }) } });
   const prevButton = el('button', { className: 'textview-button', attrs: { type: 'button', 'data-testid': 'text-prev' }, on: { click: () => step(-1) } });
   const nextButton = el('button', { className: 'textview-button', attrs: { type: 'button', 'data-testid': 'text-next' }, on: { click: () => step(1) } });
   const counter = el('span', { className: 'textview-counter', attrs: { 'data-testid': 'text-counter', 'aria-live': 'polite' } });
@@ -152,6 +161,21 @@ export function mount(root, ctx) {
   let bases = new WeakMap();
   let queue = [];
   let pumping = 0;
+  // The HSK level highlights and the marks a selected band's places come from.
+  const levels = levelShading({
+    store,
+    actions,
+    root,
+    body,
+    highlights,
+    chunks: () => chunks,
+    baseOf: (node) => bases.get(node),
+    analysed: () => report,
+    onMarks: () => {
+      if (store.get().band) onSelected();
+    },
+  });
+  tools.append(...levels.controls);
   // Per selection.
   let keyword = null;
   let current = -1;
@@ -170,6 +194,7 @@ export function mount(root, ctx) {
     empty.textContent = t('text.empty');
     exportButton.textContent = t('text.exportSegmented');
     exportButton.title = t('text.exportSegmentedHint');
+    levels.drawStrings();
     body.setAttribute('aria-label', t('text.region'));
     drawSelection();
     drawPick();
@@ -190,6 +215,7 @@ export function mount(root, ctx) {
     bases = new WeakMap();
     highlights?.delete('wenxi-reveal');
     highlights?.delete('wenxi-pick');
+    levels.reset();
     const has = Boolean(report) && text.length > 0;
     empty.hidden = has;
     body.hidden = !has;
@@ -209,11 +235,13 @@ export function mount(root, ctx) {
     starts = chunks.map((c) => c.start);
     const estimate = lineEstimator();
     const fragment = document.createDocumentFragment();
-    for (const chunk of chunks) {
-      chunk.node = el('div', { className: 'textview-chunk', attrs: { 'data-start': chunk.start, 'data-end': chunk.end } });
+    for (const [i, chunk] of chunks.entries()) {
+      chunk.node = el('div', { className: 'textview-chunk', attrs: { 'data-start': chunk.start, 'data-end': chunk.end, 'data-chunk': i } });
       // The laid-out size of a chunk not yet drawn; 'auto' remembers the real one once drawn.
       chunk.node.style.containIntrinsicSize = `auto ${estimate(chunk)}px`;
+      chunk.ranges = null;
       fragment.append(chunk.node);
+      levels.observe(chunk.node);
     }
     body.replaceChildren(fragment);
     queue = chunks.map((_, i) => i);
@@ -226,6 +254,7 @@ export function mount(root, ctx) {
     body.scrollTop = keepScroll;
     drawSelection();
     drawPick();
+    levels.fetch();
   }
 
   // The body's width and font metrics as last laid out, kept by a ResizeObserver: reading them
@@ -306,6 +335,8 @@ export function mount(root, ctx) {
     appendText(fragment, at, chunk.end);
     chunk.node.replaceChildren(fragment);
     chunk.filled = true;
+    // The old ranges pointed into the nodes just replaced.
+    levels.refilled(i);
   }
 
   /** Append text[a, b) to `parent`, with the selected keyword's occurrences in it as <mark>s. */
@@ -405,12 +436,16 @@ export function mount(root, ctx) {
 
   // -- The selected keyword --------------------------------------------------------------------
 
+  /** The selected keyword, or the selected band's places as one (once the marks are here). */
   function selectedKeyword() {
-    const { selected, report } = store.get();
+    const { selected, report, band } = store.get();
+    const marks = levels.marks();
+    if (band) return marks ? { band, word: bandLabel(band), occurrences: bandPlaces(marks, band.level) } : null;
     return findKeyword(report, selected);
   }
 
   function onSelected() {
+    if (store.get().band && !levels.marks()) levels.fetch();
     const old = keyword;
     keyword = selectedKeyword();
     current = -1;
@@ -436,7 +471,7 @@ export function mount(root, ctx) {
     const state = store.get();
     const n = keyword?.occurrences.length ?? 0;
     noSelection.hidden = Boolean(keyword) || !chunks.length;
-    selectedLabel.textContent = keyword ? t('text.selected', { word: displayWord(state, keyword) }) : '';
+    selectedLabel.textContent = !keyword ? '' : keyword.band ? keyword.word : t('text.selected', { word: displayWord(state, keyword) });
     for (const node of [selectedLabel, prevButton, nextButton, counter, clearButton]) node.hidden = !keyword;
     prevButton.disabled = n === 0;
     nextButton.disabled = n === 0;
@@ -595,7 +630,8 @@ export function mount(root, ctx) {
       if (changed.has('report')) note.textContent = '';
       build();
     } else {
-      if (changed.has('selected')) onSelected();
+      if (changed.has('selected') || changed.has('band')) onSelected();
+      if (changed.has('reader')) levels.readerChanged();
       if (changed.has('display') || changed.has('converted')) drawSelection();
     }
     if (changed.has('reveal')) onReveal();

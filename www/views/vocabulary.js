@@ -5,16 +5,18 @@
 // reader does not know (the words to pre-teach, exportable as CSV with their levels), and the
 // Han characters by the level at which they first appear.
 //
-// The known words are the reader's: typed or pasted (one a line, or separated by spaces or
-// commas), or imported from a text file, kept in this browser only (localStorage) and
-// exportable. The first profile loads the word lists into the worker (33 KB). See
+// The known words are the reader's (state.reader): typed or pasted (one a line, or separated
+// by spaces or commas), or imported from a text file, kept in this browser only
+// (localStorage) and exportable. The first profile loads the word lists into the worker
+// (33 KB). Choosing a level's row selects its words in the other views (state.band: the
+// word views mark them, the text view marks and steps through their places). See
 // views/index.js for the view contract.
 
 import { el } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { toCsv } from '../lib/export.js';
 import { button, latestAnswer, parseWords, save, statusLine } from '../lib/widgets.js';
-import { load, save as keep } from '../lib/saved.js';
+import { bandOf, levelMarksOf, levelName } from '../lib/levels.js';
 
 t.register({
   'view.vocabulary': { zh: 'HSK 词汇', en: 'Vocabulary' },
@@ -26,8 +28,6 @@ t.register({
   'vocab.failed': { zh: '无法计算词汇分级。', en: 'The vocabulary profile could not be made.' },
   'vocab.level': { zh: '我的水平', en: 'My level' },
   'vocab.level.none': { zh: '不指定', en: 'Not set' },
-  'vocab.level.n': { zh: 'HSK {n} 级', en: 'HSK {n}' },
-  'vocab.level.top': { zh: 'HSK 7–9 级', en: 'HSK 7–9' },
   'vocab.known': { zh: '我认识的词（只保存在本浏览器）', en: 'Words I know (kept in this browser only)' },
   'vocab.knownCount': { zh: '{n} 个词', en: '{n} words' },
   'vocab.import': { zh: '导入文本文件', en: 'Import a text file' },
@@ -41,7 +41,6 @@ t.register({
   'vocab.col.charTypes': { zh: '字数', en: 'Distinct' },
   'vocab.col.word': { zh: '词', en: 'Word' },
   'vocab.col.count': { zh: '次数', en: 'Count' },
-  'vocab.beyond': { zh: '超纲', en: 'Beyond' },
   'vocab.levels': { zh: '各级词语', en: 'Words by level' },
   'vocab.reach': {
     zh: '95% 覆盖：{l95}；98% 覆盖：{l98}。',
@@ -57,6 +56,8 @@ t.register({
   'vocab.unknownSummary': { zh: '共 {n} 个生词，列出前 {shown} 个。', en: '{n} words to learn; the first {shown} are listed.' },
   'vocab.unknownNone': { zh: '没有生词。', en: 'No words to learn.' },
   'vocab.exportUnknown': { zh: '导出生词 CSV', en: 'Export words to learn (CSV)' },
+  'vocab.selectBand': { zh: '在其他视图中选中{level}的词', en: 'Select the {level} words in the other views' },
+  'vocab.bandFailed': { zh: '无法选中这一级的词。', en: 'The words of this level could not be selected.' },
   'vocab.characters': { zh: '汉字（按首次出现的等级）', en: 'Han characters (by the level they first appear at)' },
 });
 
@@ -66,20 +67,11 @@ const LIMIT = 200;
 const TYPING_DELAY = 400;
 
 const percent = (x) => `${formatNumber(x * 100, 1)}%`;
-const levelName = (level) => (level === null ? t('vocab.beyond') : level === 7 ? t('vocab.level.top') : t('vocab.level.n', { n: level }));
-
-/** The reader's known words and level as saved (lib/saved.js), checked. */
-function loadReader() {
-  const saved = load('vocabulary', {});
-  const known = Array.isArray(saved?.known) ? saved.known.filter((w) => typeof w === 'string' && w !== '') : [];
-  const level = Number.isInteger(saved?.level) && saved.level >= 1 && saved.level <= 7 ? saved.level : null;
-  return { known, level };
-}
 
 export function mount(root, ctx) {
   const { store, actions } = ctx;
   root.classList.add('vocab-view');
-  let reader = loadReader();
+  let reader = store.get().reader;
   const engine = latestAnswer(store);
 
   const heading = el('h2', { attrs: { id: 'vocab-heading' }, text: t('view.vocabulary') });
@@ -154,9 +146,34 @@ export function mount(root, ctx) {
 
   function setReader(patch) {
     reader = { ...reader, ...patch };
-    keep('vocabulary', reader);
+    store.set({ reader });
     drawControls();
     ask();
+  }
+
+  /** Select the words of `level` in the other views, or end the selection of that band. */
+  async function chooseBand(level) {
+    if (store.get().band?.level === level) {
+      store.set({ band: null });
+      return;
+    }
+    const report = store.get().report;
+    try {
+      const marks = await levelMarksOf(store, actions);
+      if (store.get().report !== report) return;
+      store.set({ band: bandOf(marks, level), selected: null });
+    } catch {
+      status.textContent = t('vocab.bandFailed');
+    }
+  }
+
+  /** The level rows' pressed state follows the selected band. */
+  function drawBand() {
+    const band = store.get().band;
+    for (const b of levelsBody.querySelectorAll('button[data-level]')) {
+      const level = b.dataset.level === 'beyond' ? null : Number(b.dataset.level);
+      b.setAttribute('aria-pressed', String(band !== null && band.level === level));
+    }
   }
 
   function drawControls() {
@@ -212,7 +229,19 @@ export function mount(root, ctx) {
         el(
           'tr',
           { attrs: { 'data-testid': 'vocab-level-row', 'data-level': row.level ?? 'beyond', 'data-tokens': row.tokens, 'data-types': row.types } },
-          el('th', { attrs: { scope: 'row' }, text: levelName(row.level) }),
+          el(
+            'th',
+            { attrs: { scope: 'row' } },
+            // The words' rows select their band; the characters' are figures only.
+            coverage
+              ? el('button', {
+                  className: 'vocab-band',
+                  attrs: { type: 'button', 'data-level': row.level ?? 'beyond', 'data-testid': 'vocab-band', 'aria-pressed': 'false', title: t('vocab.selectBand', { level: levelName(row.level) }), disabled: row.tokens === 0 ? '' : null },
+                  on: { click: () => chooseBand(row.level) },
+                  text: levelName(row.level),
+                })
+              : levelName(row.level),
+          ),
           el(
             'td',
             { className: 'num vocab-bar-cell' },
@@ -248,6 +277,7 @@ export function mount(root, ctx) {
     levelsHeading.textContent = t('vocab.levels');
     head(levelsTable, ['level', 'tokens', 'share', 'types', 'coverage']);
     levelRows(levelsBody, p.levels, p.coverage.byLevel);
+    drawBand();
     unknownHeading.textContent = t('vocab.unknown');
     unknownSummary.textContent = p.unknownTypes === 0 ? t('vocab.unknownNone') : t('vocab.unknownSummary', { n: formatNumber(p.unknownTypes), shown: formatNumber(p.unknown.length) });
     head(unknownTable, ['word', 'level', 'count']);
@@ -280,6 +310,7 @@ export function mount(root, ctx) {
   }
 
   store.subscribe((state, changed) => {
+    if (changed.has('band')) drawBand();
     if (changed.has('report')) ask();
     else if (changed.has('lang')) {
       heading.textContent = t('view.vocabulary');
