@@ -145,6 +145,9 @@ test('vocabulary against the text: words coloured by level and the unknown ones 
     let n = await levelsDrawn();
     await text.getByTestId('text-colour-levels').check();
     await drawnAfter(n);
+    // Shaded is the text on screen and a few screens around it: all of this short text.
+    await text.getByTestId('text-body').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => CSS.highlights.has('wenxi-level-1'));
     const colours = await highlighted(page);
     for (const level of [1, 2, 3, 4, 5, 6, 7, 8]) {
       const want = wordsAt((code) => (code & 15) === level);
@@ -161,6 +164,7 @@ test('vocabulary against the text: words coloured by level and the unknown ones 
     await page.waitForFunction(() => JSON.parse(localStorage.getItem('wenxi.vocabulary') ?? '{}').known?.includes('老师'));
     await text.getByTestId('text-mark-unknown').check();
     await drawnAfter(n);
+    await text.getByTestId('text-body').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => CSS.highlights.has('wenxi-unknown'));
     const reader = [...(await engineMarks({ level: 1, known: ['老师'] })).spans];
     const unknownWant = [];

@@ -1,9 +1,11 @@
 // The text view's HSK levels (views/text.js): the words coloured by level and the words the
 // reader does not know marked, each a CSS custom highlight over the engine's level marks
 // (lib/levels.js), so the text's nodes stay as the text view drew them. A novel has a million
-// graded words, so ranges are made only for the chunks near the viewport (an
-// IntersectionObserver on the text view's chunks), once per filling of a chunk; a chunk drawn
-// again (a new selection's marks) has its old ranges taken out first. The marks also give a
+// graded words, so ranges are held only for the text on screen and a few screens around it,
+// shaded afresh as the reader scrolls near the window's edge: Chromium checks every range of
+// every highlight again whenever one changes, and styles each (with a whole chunk's words
+// shaded, scrolling a novel made frames of 100–150 ms of style, against 50–60 without). A chunk
+// drawn again (a new selection's marks) is shaded afresh too. The marks also give a
 // selected level band's places (state.band), which the text view shows as a selection.
 
 import { el } from '../lib/dom.js';
@@ -24,12 +26,17 @@ t.register({
 /** The highlight of each level's words, by the mark's level code (1–7, and 8 beyond). */
 const LEVEL_HIGHLIGHTS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, BEYOND].map((l) => [l, `wenxi-level-${l}`]));
 const UNKNOWN_HIGHLIGHT = 'wenxi-unknown';
+/** Text shaded beyond what is on screen, each side (UTF-16 units: a few screens of Chinese). */
+const MARGIN = 2_000;
+/** How near the shaded window's edge the screen may come before it is shaded again. */
+const SLACK = 800;
 
 /**
  * The level highlights of one text view. `view` gives what the text view owns: `store`,
  * `actions`, its `root` and scrolling `body`, `highlights` (CSS.highlights, or null where the
- * browser has none), and as functions its current `chunks`, the offset `baseOf(textNode)` of
- * a text node it drew, the report it `analysed`, and `onMarks()` to call when new marks came.
+ * browser has none), and as functions its current `chunks`, the text's `length()`, the offset
+ * `baseOf(textNode)` of a text node it drew (undefined for any other node), the report it
+ * `analysed`, and `onMarks()` to call when new marks came.
  */
 export function levelShading(view) {
   const { store, actions, root, body, highlights } = view;
@@ -47,9 +54,17 @@ export function levelShading(view) {
 
   /** The marks (LevelMarks with the reader they are for), or null. */
   let marks = null;
-  /** The chunks near the viewport, by index. */
-  const near = new Set();
-  const observer = new IntersectionObserver(onNear, { root: body, rootMargin: '50% 0px' });
+  /** The shaded window of the text, [from, to) in UTF-16 units, or null. */
+  let shaded = null;
+  /** Whether the words are being shaded (marks at hand, a highlight on). */
+  let active = false;
+  let frame = 0;
+  const later = () => {
+    if (active && !frame) frame = requestAnimationFrame(follow);
+  };
+  // The text scrolls in its own box, and the box with the page.
+  body.addEventListener('scroll', later, { passive: true });
+  new IntersectionObserver(later).observe(body);
 
   /** Whether the marks are needed: a highlight is on, or a band is selected. */
   const wanted = () => shown.colour || shown.unknown || Boolean(store.get().band);
@@ -83,16 +98,17 @@ export function levelShading(view) {
     }
   }
 
-  /** The highlights again from the marks, for the chunks near the viewport. */
+  /** The highlights again from the marks, for the text on screen. */
   function redraw() {
     clear();
-    for (const chunk of view.chunks()) chunk.ranges = null;
     drawChrome();
+    active = false;
     if (marks?.reader !== store.get().reader) {
       fetch();
       return;
     }
-    for (const i of near) shade(i);
+    active = shading();
+    if (active) shadeAround(visible());
     // How many times the highlights were set: tests can tell a new state from the last.
     root.dataset.levelsDrawn = String(Number(root.dataset.levelsDrawn ?? 0) + 1);
   }
@@ -106,9 +122,76 @@ export function levelShading(view) {
   }
 
   function clear() {
+    shaded = null;
     if (!highlights) return;
     for (const name of Object.values(LEVEL_HIGHLIGHTS)) highlights.delete(name);
     highlights.delete(UNKNOWN_HIGHLIGHT);
+  }
+
+  /** After a scroll: shade again when the text on screen nears the shaded window's edge. */
+  function follow() {
+    frame = 0;
+    if (!active) return;
+    const seen = visible();
+    if (!seen) {
+      clear();
+      return;
+    }
+    const [a, b] = seen;
+    const total = view.length();
+    const nearStart = shaded && shaded[0] > 0 && a - shaded[0] < SLACK;
+    const nearEnd = shaded && shaded[1] < total && shaded[1] - b < SLACK;
+    if (!shaded || nearStart || nearEnd) shadeAround(seen);
+  }
+
+  /**
+   * The offsets [from, to) of the text on screen: the first and last characters in the part
+   * of the body's box inside the window; null when none of it is.
+   */
+  function visible() {
+    const box = body.getBoundingClientRect();
+    const top = Math.max(box.top, 0) + 4;
+    const bottom = Math.min(box.bottom, window.innerHeight) - 4;
+    if (bottom <= top || box.width === 0) return null;
+    const from = offsetAt(box.left + 12, top);
+    const to = offsetAt(box.right - 12, bottom);
+    // A point between lines or in a margin may find no text: a screenful of it stands in.
+    const a = from ?? Math.max(0, (to ?? 0) - MARGIN);
+    return [a, Math.max(a, to ?? a + MARGIN)];
+  }
+
+  /** The text offset of the caret nearest (x, y), or null. */
+  function offsetAt(x, y) {
+    let node;
+    let offset;
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      node = p?.offsetNode;
+      offset = p?.offset;
+    } else if (document.caretRangeFromPoint) {
+      const r = document.caretRangeFromPoint(x, y);
+      node = r?.startContainer;
+      offset = r?.startOffset;
+    }
+    const base = node ? view.baseOf(node) : undefined;
+    if (base !== undefined) return base + offset;
+    // An element (a chunk, a mark): the chunk's start.
+    const chunk = node?.nodeType === 1 ? node.closest?.('[data-start]') : null;
+    return chunk ? Number(chunk.dataset.start) : null;
+  }
+
+  /** Shade the graded words of the text within MARGIN of `seen`, [a, b): the text on screen. */
+  function shadeAround(seen) {
+    clear();
+    if (!seen || !marks || !shading()) return;
+    const [a, b] = seen;
+    const from = Math.max(0, a - MARGIN);
+    const to = Math.min(view.length(), b + MARGIN);
+    shaded = [from, to];
+    for (const chunk of view.chunks()) {
+      if (chunk.end <= from || chunk.start >= to || !chunk.filled) continue;
+      shadeChunk(chunk, Math.max(from, chunk.start), Math.min(to, chunk.end));
+    }
   }
 
   /** The highlight named `name`, made and registered when first needed. */
@@ -121,30 +204,17 @@ export function levelShading(view) {
     return h;
   }
 
-  function onNear(entries) {
-    for (const entry of entries) {
-      const i = Number(entry.target.dataset.chunk);
-      if (entry.isIntersecting) {
-        near.add(i);
-        shade(i);
-      } else near.delete(i);
-    }
-  }
-
-  /** Add chunk i's graded words to the level and unknown highlights (once per filling). */
-  function shade(i) {
-    const chunk = view.chunks()[i];
-    if (!chunk?.filled || chunk.ranges || !marks || !shading()) return;
+  /** Add the graded words of `chunk` within [from, to) to the level and unknown highlights. */
+  function shadeChunk(chunk, from, to) {
     const spans = marks.spans;
-    // The first span that ends after the chunk starts (spans are in text order).
+    // The first span that ends after `from` (spans are in text order).
     let lo = 0;
     let hi = spans.length / 3;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid * 3 + 1] <= chunk.start) lo = mid + 1;
+      if (spans[mid * 3 + 1] <= from) lo = mid + 1;
       else hi = mid;
     }
-    const ranges = [];
     const walker = document.createTreeWalker(chunk.node, NodeFilter.SHOW_TEXT);
     let node = walker.nextNode();
     // [text node, offset] of UTF-16 offset `at`, walking forward only (spans rise); `atEnd`
@@ -158,7 +228,7 @@ export function levelShading(view) {
       }
       return null;
     };
-    for (let k = lo * 3; k < spans.length && spans[k] < chunk.end; k += 3) {
+    for (let k = lo * 3; k < spans.length && spans[k] < to; k += 3) {
       const isUnknown = !(spans[k + 2] & KNOWN);
       if (!shown.colour && !(shown.unknown && isUnknown)) continue;
       const a = point(Math.max(spans[k], chunk.start), false);
@@ -166,15 +236,9 @@ export function levelShading(view) {
       const b = a && point(Math.min(spans[k + 1], chunk.end), true);
       if (!b) break;
       const range = new StaticRange({ startContainer: a[0], startOffset: a[1], endContainer: b[0], endOffset: b[1] });
-      const names = [];
-      if (shown.colour) names.push(LEVEL_HIGHLIGHTS[spans[k + 2] & 15]);
-      if (shown.unknown && isUnknown) names.push(UNKNOWN_HIGHLIGHT);
-      for (const name of names) {
-        highlight(name).add(range);
-        ranges.push([name, range]);
-      }
+      if (shown.colour) highlight(LEVEL_HIGHLIGHTS[spans[k + 2] & 15]).add(range);
+      if (shown.unknown && isUnknown) highlight(UNKNOWN_HIGHLIGHT).add(range);
     }
-    chunk.ranges = ranges;
   }
 
   drawChrome();
@@ -187,23 +251,16 @@ export function levelShading(view) {
       unknown.label.title = t('text.markUnknownHint');
       legend.replaceChildren(...[1, 2, 3, 4, 5, 6, 7, null].map((l) => el('span', { className: `textview-lv lv-${l ?? BEYOND}`, text: levelName(l) })));
     },
-    /** A new analysis: no marks, no highlights, no chunks observed. */
+    /** A new analysis: no marks, no highlights. */
     reset() {
       marks = null;
+      active = false;
       clear();
-      observer.disconnect();
-      near.clear();
     },
-    /** Watch a new chunk's node (its `data-chunk` is its index). */
-    observe(node) {
-      observer.observe(node);
-    },
-    /** Chunk i was drawn (again): its old ranges pointed into the nodes it replaced. */
+    /** Chunk i was drawn (again): ranges into the nodes it replaced are shaded afresh. */
     refilled(i) {
       const chunk = view.chunks()[i];
-      if (chunk.ranges && highlights) for (const [name, range] of chunk.ranges) highlights.get(name)?.delete(range);
-      chunk.ranges = null;
-      if (near.has(i)) shade(i);
+      if (active && shaded && chunk.end > shaded[0] && chunk.start < shaded[1]) shadeAround(visible());
     },
     fetch,
     /** The reader's known words or level changed: the marks' known flags did too. */

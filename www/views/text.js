@@ -169,6 +169,7 @@ export function mount(root, ctx) {
     body,
     highlights,
     chunks: () => chunks,
+    length: () => text.length,
     baseOf: (node) => bases.get(node),
     analysed: () => report,
     onMarks: () => {
@@ -235,13 +236,12 @@ export function mount(root, ctx) {
     starts = chunks.map((c) => c.start);
     const estimate = lineEstimator();
     const fragment = document.createDocumentFragment();
-    for (const [i, chunk] of chunks.entries()) {
-      chunk.node = el('div', { className: 'textview-chunk', attrs: { 'data-start': chunk.start, 'data-end': chunk.end, 'data-chunk': i } });
+    for (const chunk of chunks) {
+      chunk.node = el('div', { className: 'textview-chunk', attrs: { 'data-start': chunk.start, 'data-end': chunk.end } });
       // The laid-out size of a chunk not yet drawn; 'auto' remembers the real one once drawn.
       chunk.node.style.containIntrinsicSize = `auto ${estimate(chunk)}px`;
       chunk.ranges = null;
       fragment.append(chunk.node);
-      levels.observe(chunk.node);
     }
     body.replaceChildren(fragment);
     queue = chunks.map((_, i) => i);
