@@ -29,6 +29,18 @@ fn profile(text: &str, options: &Options, q: &LevelsQuery) -> wenxi::query::Leve
     analyzer.levels(q).unwrap()
 }
 
+/// The first `chars` characters of 红楼梦 from the shared corpus (beside the repository).
+fn novel_start(chars: usize) -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/running-text/simplified/红楼梦.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        panic!("the shared corpus is missing: {path} (it lies beside the repository)");
+    };
+    text.chars().take(chars).collect()
+}
+
 #[test]
 fn the_shipped_lists_hold_every_level_and_parse_as_written() {
     let by_hand = shipped();
@@ -138,14 +150,7 @@ fn names_numbers_and_latin_words_are_counted_apart() {
 
 #[test]
 fn sums_add_up_on_a_real_text_and_joined_terms_are_read_as_their_words() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/running-text/simplified/红楼梦.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        panic!("the shared corpus is missing: {path} (it lies beside the repository)");
-    };
-    let text: String = text.chars().take(60_000).collect();
+    let text = novel_start(60_000);
     let q = LevelsQuery::default();
     let plain = profile(&text, &Options::default(), &q);
     let sum: u32 = plain.levels.iter().map(|r| r.tokens).sum();
@@ -309,14 +314,7 @@ fn marks_place_each_graded_word_in_the_users_own_text() {
 
 #[test]
 fn marks_know_what_the_reader_knows_and_bands_hold_the_reports_keys() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/running-text/simplified/红楼梦.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        panic!("the shared corpus is missing: {path} (it lies beside the repository)");
-    };
-    let text: String = text.chars().take(30_000).collect();
+    let text = novel_start(30_000);
     let q = LevelsQuery {
         known: vec!["贾母".into(), "丫鬟".into()],
         level: Some(3),

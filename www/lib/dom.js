@@ -18,6 +18,19 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * The caret position nearest the viewport point (x, y): `{ node, offset }`, both undefined
+ * where there is none (the standard caretPositionFromPoint, or WebKit's caretRangeFromPoint).
+ */
+export function caretAt(x, y) {
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    return { node: p?.offsetNode, offset: p?.offset };
+  }
+  const r = document.caretRangeFromPoint?.(x, y);
+  return { node: r?.startContainer, offset: r?.startOffset };
+}
+
 /** The same for SVG elements (charts). */
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);

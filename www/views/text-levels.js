@@ -8,7 +8,7 @@
 // drawn again (a new selection's marks) is shaded afresh too. The marks also give a
 // selected level band's places (state.band), which the text view shows as a selection.
 
-import { el } from '../lib/dom.js';
+import { caretAt, el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { load, save } from '../lib/saved.js';
 import { BEYOND, KNOWN, levelMarksOf, levelName } from '../lib/levels.js';
@@ -162,17 +162,7 @@ export function levelShading(view) {
 
   /** The text offset of the caret nearest (x, y), or null. */
   function offsetAt(x, y) {
-    let node;
-    let offset;
-    if (document.caretPositionFromPoint) {
-      const p = document.caretPositionFromPoint(x, y);
-      node = p?.offsetNode;
-      offset = p?.offset;
-    } else if (document.caretRangeFromPoint) {
-      const r = document.caretRangeFromPoint(x, y);
-      node = r?.startContainer;
-      offset = r?.startOffset;
-    }
+    const { node, offset } = caretAt(x, y);
     const base = node ? view.baseOf(node) : undefined;
     if (base !== undefined) return base + offset;
     // An element (a chunk, a mark): the chunk's start.

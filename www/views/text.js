@@ -18,7 +18,7 @@
 // band selected in the Vocabulary view (state.band) is shown like a selected word: its places
 // marked, previous / next stepping through them.
 
-import { el } from '../lib/dom.js';
+import { caretAt, el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { findKeyword } from '../pkg/model.js';
 import { button, save, statusLine } from '../lib/widgets.js';
@@ -514,17 +514,7 @@ export function mount(root, ctx) {
 
   /** The text offset under the pointer, or -1: the character whose box holds the point. */
   function offsetAtPoint(x, y) {
-    let node;
-    let offset;
-    if (document.caretPositionFromPoint) {
-      const p = document.caretPositionFromPoint(x, y);
-      node = p?.offsetNode;
-      offset = p?.offset;
-    } else if (document.caretRangeFromPoint) {
-      const r = document.caretRangeFromPoint(x, y);
-      node = r?.startContainer;
-      offset = r?.startOffset;
-    }
+    const { node, offset } = caretAt(x, y);
     if (!node || !bases.has(node)) return -1;
     const at = bases.get(node) + offset;
     // The caret falls between characters: take the one (before or after) whose box holds the point.
