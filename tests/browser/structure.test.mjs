@@ -681,6 +681,43 @@ test('text view: click two adjacent words to join them, a word to split it; the 
   await opened.context.close();
 });
 
+test('a long text (90 headed sections): outline and heatmap draw their first page in slices, then "show more"', async () => {
+  const opened = await openHarness();
+  const { page } = opened;
+  const places = ['北京', '上海', '广州', '深圳', '杭州', '南京'];
+  const text = Array.from({ length: 90 }, (_, i) => `# 第${i + 1}节 ${places[i % 6]}\n${places[i % 6]}推动经济发展，保护生态环境。${'改革开放。'.repeat((i % 5) + 1)}\n`).join('\n');
+  const report = await analyze(page, text);
+  assert.equal(report.sections.filter((s) => s.parent === null && s.title !== '').length, 90);
+  const roots = report.sections.map((s, i) => [s, i]).filter(([s]) => s.parent === null).map(([, i]) => i);
+  const outline = page.locator('#view-outline');
+  // The first 50 entries, then a button for the rest.
+  await page.waitForFunction(() => document.querySelectorAll('#view-outline [data-testid="outline-item"]').length === 50);
+  await outline.getByTestId('outline-more').waitFor();
+  const drawn = await outline.getByTestId('outline-item').evaluateAll((items) => items.map((li) => Number(li.dataset.index)));
+  assert.deepEqual(drawn, roots.slice(0, 50), 'the first 50 sections, in order');
+  await outline.getByTestId('outline-more').click();
+  assert.equal(await outline.getByTestId('outline-item').count(), roots.length, 'then the other 40 (and no button)');
+  assert.equal(await outline.getByTestId('outline-more').count(), 0);
+
+  // The heatmap: 40 rows of the top 20 words, each cell the section's count, then "more".
+  const heat = page.locator('#view-heatmap');
+  await page.waitForFunction(() => document.querySelectorAll('#view-heatmap tbody tr').length === 40);
+  const top = [...report.keywords].sort((a, b) => b.count - a.count).slice(0, 20);
+  const cells = await heat.getByTestId('heatmap-cell').evaluateAll((n) => n.map((c) => [Number(c.dataset.row), Number(c.dataset.col), Number(c.dataset.count)]));
+  assert.equal(cells.length, 40 * top.length);
+  for (const [r, c, n] of cells) {
+    const expected = top[c].sections.filter(([si]) => si === roots[r]).reduce((sum, [, k]) => sum + k, 0);
+    assert.equal(n, expected, `row ${r} column ${c}`);
+  }
+  await heat.getByTestId('heatmap-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('#view-heatmap tbody tr').length === 80);
+  // A selection marks its column once the rows are drawn.
+  await select(page, top[0].key);
+  assert.equal(await heat.locator(`td.is-selected[data-key="${top[0].key}"]`).count(), 80);
+  assertClean(opened);
+  await opened.context.close();
+});
+
 test('markup in the text is shown as text in the outline, heatmap, text view and KWIC', async () => {
   const opened = await openHarness({ width: 390, height: 844 });
   const { page } = opened;

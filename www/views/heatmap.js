@@ -10,7 +10,7 @@
 import { el } from '../lib/dom.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { toCsv, download, downloadJson, fileName } from '../lib/export.js';
-import { noKeywordsNote } from '../lib/widgets.js';
+import { fillInSlices, noKeywordsNote } from '../lib/widgets.js';
 import { inBand } from '../lib/levels.js';
 import { heatmapMatrix, parseRanking, rankKeywords } from '../pkg/model.js';
 
@@ -127,35 +127,34 @@ export function mount(root, ctx) {
     model = { report, columns, rows };
 
     const rankingName = t(`heatmap.ranking.${ranking}`);
+    // Each column's word and each row's title once, not once a cell.
+    const words = columns.map((k) => displayWord(state, k));
     const head = el(
       'tr',
       {},
       el('th', { className: 'heatmap-corner', attrs: { scope: 'col' }, text: t('heatmap.section') }),
-      ...columns.map((k) =>
+      ...columns.map((k, c) =>
         el(
           'th',
           { className: 'heatmap-word', attrs: { scope: 'col', 'data-key': k.key, 'aria-selected': null } },
-          el('span', { text: displayWord(state, k) }),
+          el('span', { text: words[c] }),
         ),
       ),
     );
-    const bodyRows = rows.slice(0, shown).map((row, r) =>
-      el(
+    const makeRow = (row, r) => {
+      const title = titleOf(row.section);
+      return el(
         'tr',
         { attrs: { 'data-row': r } },
-        el(
-          'th',
-          { className: `heatmap-section level-${Math.min(row.section.level, 6)}`, attrs: { scope: 'row', title: titleOf(row.section) } },
-          titleOf(row.section),
-        ),
+        el('th', { className: `heatmap-section level-${Math.min(row.section.level, 6)}`, attrs: { scope: 'row', title } }, title),
         ...columns.map((k, c) => {
           const n = row.counts[c];
           const v = value(row, c);
           const shade = v > 0 && max[c] > 0 ? Math.max(1, Math.ceil((v / max[c]) * SHADES)) : 0;
           const label =
             measure === 'perMille'
-              ? t('heatmap.cellPerMille', { section: titleOf(row.section), word: displayWord(state, k), n, rate: formatNumber(rate(row, n), 2) })
-              : t('heatmap.cell', { section: titleOf(row.section), word: displayWord(state, k), n });
+              ? t('heatmap.cellPerMille', { section: title, word: words[c], n, rate: formatNumber(rate(row, n), 2) })
+              : t('heatmap.cell', { section: title, word: words[c], n });
           return el('td', {
             className: `heat-${shade}`,
             attrs: {
@@ -171,15 +170,17 @@ export function mount(root, ctx) {
             text: n === 0 ? '' : measure === 'perMille' ? formatNumber(v, 1) : formatNumber(n),
           });
         }),
-      ),
-    );
+      );
+    };
+    const tbody = el('tbody', {});
     const table = el(
       'table',
       { className: 'heatmap-table', attrs: { 'data-testid': 'heatmap-table' } },
       el('caption', { className: 'visually-hidden', text: t('heatmap.caption', { n: columns.length, ranking: rankingName }) }),
       el('thead', {}, head),
-      el('tbody', {}, ...bodyRows),
+      tbody,
     );
+    const bodyRows = rows.slice(0, shown);
     const parts = [table];
     if (rows.length > shown) {
       const rest = rows.length - shown;
@@ -193,7 +194,15 @@ export function mount(root, ctx) {
       );
     }
     wrap.replaceChildren(...parts);
-    markSelected();
+    if (report.sections.length <= DEFER_OVER) {
+      tbody.append(...bodyRows.map(makeRow));
+      markSelected();
+      return;
+    }
+    // A long text's table (40 rows of 20 cells, each with its label) is drawn in slices of a
+    // few rows, so that no task holds the page for long after an analysis.
+    const drawn = model;
+    fillInSlices(tbody, bodyRows, makeRow, () => model === drawn).then((made) => made && markSelected());
   }
 
   /** The selected word's column marked, and the selected level band's words. */

@@ -13,6 +13,7 @@
 // are the report model's (pkg/model.js).
 
 import { el } from '../lib/dom.js';
+import { fillInSlices } from '../lib/widgets.js';
 import { t, displayWord, formatNumber } from '../lib/i18n.js';
 import { download, downloadJson, fileName, round, toCsv } from '../lib/export.js';
 import { DISTINCTIVE_TERMS, distinctiveTerms, findKeyword, sectionCounts, sectionTree, sumSections } from '../pkg/model.js';
@@ -153,42 +154,48 @@ export function mount(root, ctx) {
       return;
     }
     // Counting a long text's sections (every listed keyword's per-section counts) and drawing
-    // its first entries are each tens of ms: the entries come in a task of their own.
+    // its first entries (each with its distinctive terms) are each tens of ms: the entries come
+    // after, in slices of a few.
     const drawn = model;
-    pending = setTimeout(() => {
+    pending = setTimeout(async () => {
       if (model !== drawn) return;
-      list.replaceChildren();
-      drawList(list, tree.roots, 0);
+      const roots = tree.roots.slice(0, PAGE);
+      if (await fillInSlices(list, roots, entry, () => model === drawn) && roots.length < tree.roots.length) {
+        list.append(moreButton(list, tree.roots, roots.length));
+      }
     }, 0);
   }
 
-  /** Append entries indices[from…] to `ul`, PAGE at a time. */
+  /** Append entries indices[from…] to `ul`, PAGE at a time (with a "more" button after). */
   function drawList(ul, indices, from) {
     const fragment = document.createDocumentFragment();
     const to = Math.min(indices.length, from + PAGE);
     for (let n = from; n < to; n++) fragment.append(entry(indices[n]));
-    if (to < indices.length) {
-      const rest = indices.length - to;
-      const more = el('li', { className: 'outline-more' });
-      more.append(
-        el(
-          'button',
-          {
-            attrs: { type: 'button', 'data-testid': 'outline-more' },
-            on: {
-              click: () => {
-                more.remove();
-                drawList(ul, indices, to);
-                ul.children[to]?.querySelector('.outline-title')?.focus();
-              },
+    if (to < indices.length) fragment.append(moreButton(ul, indices, to));
+    ul.append(fragment);
+  }
+
+  /** The "show more" entry after indices[…to) in `ul`: it draws the next PAGE. */
+  function moreButton(ul, indices, to) {
+    const rest = indices.length - to;
+    const more = el('li', { className: 'outline-more' });
+    more.append(
+      el(
+        'button',
+        {
+          attrs: { type: 'button', 'data-testid': 'outline-more' },
+          on: {
+            click: () => {
+              more.remove();
+              drawList(ul, indices, to);
+              ul.children[to]?.querySelector('.outline-title')?.focus();
             },
           },
-          t('outline.more', { n: formatNumber(Math.min(rest, PAGE)), rest: formatNumber(rest) }),
-        ),
-      );
-      fragment.append(more);
-    }
-    ul.append(fragment);
+        },
+        t('outline.more', { n: formatNumber(Math.min(rest, PAGE)), rest: formatNumber(rest) }),
+      ),
+    );
+    return more;
   }
 
   function entry(i) {
