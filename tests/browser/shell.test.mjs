@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { analysisCount, assertSameOrigin, OUTPUT, openPage, pasteAndAnalyze, REPO, shownNumber, start, waitAnalyzed, waitReady } from './shell-helpers.mjs';
+import { analysisCount, assertSameOrigin, openPage, pasteAndAnalyze, REPO, shownNumber, start, waitAnalyzed, waitReady } from './shell-helpers.mjs';
 
 const NOVEL = `${REPO}../shared/corpus/running-text/simplified/水浒传.txt`;
 const TEXT = '会议强调，要推动长江经济带发展，坚持生态优先、绿色发展。会议指出，要加强协调，推动上中下游协同发展。江边的山更绿，水更清，鱼也多了。';
@@ -199,27 +199,20 @@ test('a novel twice over (5 MB): progress, Cancel, then a full analysis while th
     const started = await page.evaluate(() => performance.now());
     await page.getByTestId('analyze-button').click();
     await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')) > 0);
-    // The screenshot is the test's own work: its time is left out of the checks below. Only
-    // the progress bar's area, so Chromium does not paint the 5 MB textarea for it (a whole-page
-    // shot made tasks of 370 ms right after it on a loaded machine).
-    const shot = [await page.evaluate(() => performance.now())];
-    await page.getByTestId('progress-label').locator('xpath=..').screenshot({ path: `${OUTPUT}shell-progress.png` });
-    shot.push(await page.evaluate(() => performance.now()));
+    // No screenshot here: taking one makes Chromium paint a whole frame for it, and in two CI
+    // simulations a task of 255-262 ms began within 2 ms of the screenshot's end.
     await waitAnalyzed(page, count);
     // Frames while the two workers analysed (on two cores, the page shares them): at least 10
-    // a second on average, the screenshot's time left out (the page paints nothing then).
+    // a second on average.
     const ended = await page.evaluate(() => performance.now());
-    const frames = await page.evaluate(([from, to, shot]) => window.__frames.filter((t) => t >= from && t <= to && (t < shot[0] || t > shot[1])).length, [started, ended, shot]);
-    const seconds = (ended - started - (shot[1] - shot[0])) / 1000;
+    const frames = await page.evaluate(([from, to]) => window.__frames.filter((t) => t >= from && t <= to).length, [started, ended]);
+    const seconds = (ended - started) / 1000;
     assert.ok(frames / seconds >= 10, `frames keep coming during the analysis (${frames} in ${seconds.toFixed(2)} s)`);
     await page.waitForTimeout(500); // views that draw in steps
     assert.ok((await shownNumber(page, 'stat-han')) > 500_000, 'the novel was analysed');
-    const longest = await page.evaluate(
-      ([from, to]) => Math.max(0, ...window.__tasks.filter(([start, d]) => start + d < from || start > to).map(([, d]) => d)),
-      shot,
-    );
     const tasks = await page.evaluate(() => window.__tasks.map(([s, d]) => [Math.round(s), Math.round(d)]));
-    assert.ok(longest < 200, `no task blocked the page for 200 ms or more (longest ${Math.round(longest)} ms; tasks ${JSON.stringify(tasks)}, screenshot ${shot.map(Math.round)})`);
+    const longest = Math.max(0, ...tasks.map(([, d]) => d));
+    assert.ok(longest < 200, `no task blocked the page for 200 ms or more (longest ${longest} ms; tasks ${JSON.stringify(tasks)})`);
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();
