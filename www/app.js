@@ -22,6 +22,7 @@ import { mountCorpusInput } from './corpus-input.js';
 import { load, loadWords, save } from './lib/saved.js';
 import { fillConverted } from './lib/converted.js';
 import { loadReader } from './lib/levels.js';
+import { revealInTextarea } from './lib/textarea-reveal.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -576,45 +577,6 @@ function drawNav() {
   $('results-nav-list').replaceChildren(...items);
 }
 
-/**
- * Until the text view is written, a reveal selects the range in the textarea, as the first
- * page did. The text view takes over once it draws anything.
- */
-function revealInTextarea({ reveal, analyzedText }) {
-  if (!reveal || $('view-text').childElementCount > 0) return;
-  if (textarea.value !== analyzedText) return;
-  let from = reveal.start;
-  let to = reveal.end;
-  // Keep the blank lines between sections out of the selection: the highlight covers the text.
-  while (to > from && /\s/.test(textarea.value[to - 1])) to--;
-  while (from < to && /\s/.test(textarea.value[from])) from++;
-  textarea.focus({ preventScroll: true });
-  textarea.setSelectionRange(from, to, 'forward');
-  scrollTextareaTo(from);
-  textarea.scrollIntoView({ block: 'nearest' });
-}
-
-/**
- * Scroll the textarea so that offset `at` sits a quarter of the way down: measure the height of
- * the text before it in an invisible copy laid out at the textarea's width and font.
- */
-function scrollTextareaTo(at) {
-  const style = getComputedStyle(textarea);
-  const mirror = el('div', { className: 'textarea-mirror', attrs: { 'aria-hidden': 'true' } });
-  for (const prop of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'wordSpacing', 'tabSize']) {
-    mirror.style[prop] = style[prop];
-  }
-  const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-  mirror.style.width = `${textarea.clientWidth - padding}px`;
-  // A trailing line break adds no line box of its own; the caret's line starts below it.
-  mirror.textContent = textarea.value.slice(0, at) + '\u200b';
-  document.body.append(mirror);
-  const lineHeight = parseFloat(style.lineHeight) || 24;
-  const caretTop = mirror.scrollHeight - lineHeight + parseFloat(style.paddingTop);
-  mirror.remove();
-  textarea.scrollTop = Math.max(0, caretTop - textarea.clientHeight / 4);
-}
-
 let optionsTimer = 0;
 /** Options take effect after the user pauses (typing a stopword list should not re-run per key). */
 const OPTIONS_DELAY = 400;
@@ -632,7 +594,7 @@ store.subscribe((state, changed) => {
   if (['busy', 'engine', 'progress', 'lang'].some((k) => changed.has(k))) drawBusy(state);
   if (['report', 'text', 'analyzedText'].some((k) => changed.has(k))) drawResults(state);
   if (changed.has('report') || changed.has('lang')) drawNav();
-  if (changed.has('reveal')) revealInTextarea(state);
+  if (changed.has('reveal')) revealInTextarea(textarea, $('view-text'), state);
   if (changed.has('options')) {
     save('options', state.options);
     clearTimeout(optionsTimer);

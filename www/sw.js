@@ -39,6 +39,7 @@ const CORE = [
   './lib/virtual-list.js',
   './lib/matrix-canvas.js',
   './lib/levels.js',
+  './lib/textarea-reveal.js',
   './views/text-levels.js',
   './views/index.js',
   ...['keywords', 'charts', 'keyness', 'outline', 'heatmap', 'text', 'kwic', 'collocates', 'ngrams', 'terms', 'dispersion', 'trends', 'stats', 'vocabulary', 'options', 'corpus', 'corpus-search', 'corpus-keyness'].flatMap((v) => [
